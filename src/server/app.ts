@@ -1,0 +1,113 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import fastifyCookie from "@fastify/cookie";
+import fastifyMultipart from "@fastify/multipart";
+import fastifyRateLimit from "@fastify/rate-limit";
+import fastifyStatic from "@fastify/static";
+import fastifySwagger from "@fastify/swagger";
+import fastifySwaggerUi from "@fastify/swagger-ui";
+import Fastify from "fastify";
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { Database } from "./db/database";
+import { auditRoutes } from "./modules/audit/audit.routes";
+import { authenticate, requireEnrolment } from "./modules/auth/auth.hook";
+import { authRoutes } from "./modules/auth/auth.routes";
+import { facilitiesRoutes } from "./modules/facilities/facilities.routes";
+import { organisationsRoutes } from "./modules/organisations/organisations.routes";
+import { placesRoutes } from "./modules/places/places.routes";
+import { usersRoutes } from "./modules/users/users.routes";
+import { AppError } from "./platform/errors";
+import { WEB_DIST_DIR } from "./platform/paths";
+import { problemHandler } from "./platform/problem";
+
+export interface AppOptions {
+  database: Database;
+  secureCookies?: boolean;
+  logLevel?: string;
+  /** Serve the built web app from dist/web (off in API tests). */
+  serveWeb?: boolean;
+}
+
+/** Builds the Fastify app: platform plugins, the auth hook, every module's routes, the web app. */
+export async function buildApp(options: AppOptions) {
+  const app = Fastify({
+    logger: { level: options.logLevel ?? "warn" },
+    bodyLimit: 1024 * 1024,
+    trustProxy: true,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(problemHandler);
+  app.decorate("db", options.database.db);
+  app.decorateRequest("actor", null);
+  app.decorateRequest("session", null);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyMultipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1, fields: 5 } });
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: {
+        title: "Samleng API",
+        version: "1",
+        description: "Child-rights governance and social accountability.",
+      },
+      components: { securitySchemes: { session: { type: "apiKey", in: "cookie", name: "samleng_session" } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: "/api/docs" });
+  app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+
+  app.addHook("onRequest", authenticate);
+  app.addHook("preHandler", requireEnrolment);
+
+  app.get(
+    "/api/health",
+    {
+      schema: {
+        tags: ["health"],
+        response: {
+          503: z.object({ status: z.literal("degraded"), database: z.literal("unreachable") }),
+          200: z.object({
+            status: z.enum(["ok", "degraded"]),
+            database: z.enum(["reachable", "unreachable"]),
+          }),
+        },
+      },
+    },
+    async (_request, reply) => {
+      const reachable = await options.database.ping();
+      if (!reachable) reply.code(503);
+      return {
+        status: reachable ? ("ok" as const) : ("degraded" as const),
+        database: reachable ? ("reachable" as const) : ("unreachable" as const),
+      };
+    },
+  );
+
+  await app.register(authRoutes, { secureCookies: options.secureCookies ?? false });
+  await app.register(placesRoutes);
+  await app.register(facilitiesRoutes);
+  await app.register(usersRoutes);
+  await app.register(organisationsRoutes);
+  await app.register(auditRoutes);
+
+  const webBuilt = options.serveWeb && existsSync(path.join(WEB_DIST_DIR, "index.html"));
+  if (webBuilt) await app.register(fastifyStatic, { root: WEB_DIST_DIR, wildcard: false });
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith("/api/") || !webBuilt || request.method !== "GET")
+      throw new AppError(404, "not_found", { entity: "route" });
+    // Client-side routes: the single-page app handles them.
+    return reply.sendFile("index.html");
+  });
+  return app;
+}

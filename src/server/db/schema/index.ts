@@ -1,0 +1,5 @@
+export * from "./audit";
+export * from "./facilities";
+export * from "./organisations";
+export * from "./places";
+export * from "./users";

@@ -1,0 +1,59 @@
+import { and, desc, eq, gte, lt, type SQL, sql } from "drizzle-orm";
+import type { Db } from "../../db/database";
+import { auditEvents } from "../../db/schema";
+import { areaPredicate } from "../../platform/access";
+import type { Actor } from "../../platform/actor";
+
+export interface AuditFilters {
+  actorId?: string;
+  action?: string;
+  entityType?: string;
+  entityId?: string;
+  place?: string;
+  from?: string;
+  to?: string;
+  limit: number;
+  offset: number;
+}
+
+/** Events the actor may read: national sees all; an area sees events about records placed in it. */
+function scope(actor: Actor): SQL {
+  return actor.area.national ? sql`true` : areaPredicate(actor, auditEvents.placeCode);
+}
+
+export async function list(db: Db, actor: Actor, filters: AuditFilters) {
+  const where: SQL[] = [scope(actor)];
+  if (filters.actorId) where.push(eq(auditEvents.actorId, filters.actorId));
+  if (filters.action) where.push(sql`${auditEvents.action} like ${`${filters.action}%`}`);
+  if (filters.entityType) where.push(eq(auditEvents.entityType, filters.entityType));
+  if (filters.entityId) where.push(eq(auditEvents.entityId, filters.entityId));
+  if (filters.place) where.push(sql`${auditEvents.placeCode} like ${`${filters.place}%`}`);
+  if (filters.from) where.push(gte(auditEvents.at, new Date(`${filters.from}T00:00:00Z`)));
+  if (filters.to)
+    where.push(lt(auditEvents.at, new Date(new Date(`${filters.to}T00:00:00Z`).getTime() + 86400000)));
+  return page(db, and(...where)!, filters);
+}
+
+/** The history of one record; the caller has already checked the record is visible. */
+export async function history(
+  db: Db,
+  entityType: string,
+  entityId: string,
+  paging: { limit: number; offset: number },
+) {
+  return page(db, and(eq(auditEvents.entityType, entityType), eq(auditEvents.entityId, entityId))!, paging);
+}
+
+async function page(db: Db, where: SQL, paging: { limit: number; offset: number }) {
+  const [rows, [{ total }]] = await Promise.all([
+    db
+      .select()
+      .from(auditEvents)
+      .where(where)
+      .orderBy(desc(auditEvents.id))
+      .limit(paging.limit)
+      .offset(paging.offset),
+    db.select({ total: sql<number>`count(*)::int` }).from(auditEvents).where(where),
+  ]);
+  return { rows, total };
+}

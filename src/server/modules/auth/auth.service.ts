@@ -1,0 +1,247 @@
+import { createHash, randomBytes } from "node:crypto";
+import * as OTPAuth from "otpauth";
+import type { Me } from "../../../contracts/auth";
+import type { Db } from "../../db/database";
+import type { Actor } from "../../platform/actor";
+import { audit } from "../../platform/audit";
+import type { Ctx } from "../../platform/context";
+import { AppError, badRequest } from "../../platform/errors";
+import { assertPasswordAcceptable, hashPassword, verifyPassword } from "../../platform/passwords";
+import { auditAbilities } from "../audit/audit.policy";
+import { facilityAbilities } from "../facilities/facilities.policy";
+import { organisationAbilities } from "../organisations/organisations.policy";
+import { userAbilities } from "../users/users.policy";
+import * as users from "../users/users.repo";
+import * as sessions from "./sessions.repo";
+
+export const SESSION_COOKIE = "samleng_session";
+/** A session ends after 12 idle hours, and at the latest 30 days after sign-in. */
+const IDLE_MS = 12 * 60 * 60 * 1000;
+const ABSOLUTE_MS = 30 * 24 * 60 * 60 * 1000;
+/** last_seen_at is written at most once a minute, not on every request. */
+const TOUCH_EVERY_MS = 60 * 1000;
+export const MAX_FAILED_SIGN_INS = 5;
+export const LOCKOUT_MINUTES = 15;
+
+export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+
+export interface SignInResult {
+  token: string;
+  csrfToken: string;
+  actor: Actor;
+}
+
+/**
+ * Checks the password (and the TOTP code when the user has two-factor on), locks the account for
+ * 15 minutes after 5 failures in a row, and opens a session.
+ */
+export async function signIn(
+  db: Db,
+  input: { username: string; password: string; totpCode?: string },
+  client: { ip: string | null; userAgent: string | null },
+): Promise<SignInResult> {
+  const user = await users.findByUsername(db, input.username);
+  const now = new Date();
+  if (!user) {
+    // Spend the same time as a real check, so that timing does not tell which user names exist.
+    await verifyPassword(DUMMY_HASH, input.password);
+    throw new AppError(401, "invalid_credentials");
+  }
+  if (user.lockedUntil && user.lockedUntil > now) {
+    const minutes = Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 60000);
+    throw new AppError(429, "account_locked", { minutes });
+  }
+  const who = { actor: { id: user.id, username: user.username, roles: [] }, ip: client.ip };
+  if (!(await verifyPassword(user.passwordHash, input.password))) {
+    const failures = user.failedSignIns + 1;
+    const locked = failures >= MAX_FAILED_SIGN_INS;
+    await db.transaction(async (tx) => {
+      await users.update(tx, user.id, {
+        failedSignIns: locked ? 0 : failures,
+        lockedUntil: locked ? new Date(now.getTime() + LOCKOUT_MINUTES * 60000) : user.lockedUntil,
+      });
+      await audit(tx, who, {
+        action: locked ? "user.locked" : "user.sign_in_failed",
+        entityType: "user",
+        entityId: user.id,
+        changes: { failures },
+      });
+    });
+    if (locked) throw new AppError(429, "account_locked", { minutes: LOCKOUT_MINUTES });
+    throw new AppError(401, "invalid_credentials");
+  }
+  if (!user.active) throw new AppError(403, "account_inactive");
+  if (user.totpEnabled) {
+    if (!input.totpCode) throw new AppError(401, "totp_required");
+    if (!totpMatches(user.totpSecret, input.totpCode)) throw new AppError(401, "totp_invalid");
+  }
+  const actor = await users.loadActor(db, user.id);
+  if (!actor) throw new AppError(403, "account_inactive");
+  const token = randomBytes(32).toString("base64url");
+  const csrfToken = randomBytes(32).toString("base64url");
+  await db.transaction(async (tx) => {
+    await sessions.insert(tx, {
+      tokenHash: hashToken(token),
+      userId: user.id,
+      csrfToken,
+      ip: client.ip,
+      userAgent: client.userAgent?.slice(0, 300) ?? null,
+      lastSeenAt: now,
+      expiresAt: new Date(now.getTime() + IDLE_MS),
+    });
+    await users.update(tx, user.id, { failedSignIns: 0, lockedUntil: null, lastSignInAt: now });
+    await audit(
+      tx,
+      { actor, ip: client.ip },
+      { action: "user.signed_in", entityType: "user", entityId: user.id },
+    );
+  });
+  return { token, csrfToken, actor };
+}
+
+const DUMMY_HASH = await hashPassword("not-a-real-password-only-for-timing");
+
+/** The actor and CSRF token of a live session, sliding its idle expiry. */
+export async function resumeSession(db: Db, token: string) {
+  const now = new Date();
+  const session = await sessions.findLive(db, hashToken(token), now);
+  if (!session) return undefined;
+  const actor = await users.loadActor(db, session.userId);
+  if (!actor) return undefined;
+  if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+    const latest = session.createdAt.getTime() + ABSOLUTE_MS;
+    await sessions.touch(db, session.tokenHash, now, new Date(Math.min(now.getTime() + IDLE_MS, latest)));
+  }
+  return { actor, tokenHash: session.tokenHash, csrfToken: session.csrfToken };
+}
+
+export async function signOut(ctx: Ctx, tokenHash: string): Promise<void> {
+  await ctx.db.transaction(async (tx) => {
+    await sessions.remove(tx, tokenHash);
+    await audit(tx, ctx, { action: "user.signed_out", entityType: "user", entityId: ctx.actor.id });
+  });
+}
+
+export async function signOutEverywhere(ctx: Ctx): Promise<void> {
+  await ctx.db.transaction(async (tx) => {
+    const count = await sessions.removeAllOfUser(tx, ctx.actor.id);
+    await audit(tx, ctx, {
+      action: "user.signed_out_everywhere",
+      entityType: "user",
+      entityId: ctx.actor.id,
+      changes: { sessions: count },
+    });
+  });
+}
+
+/** The signed-in user as the app sees it, with what they may do. */
+export async function me(ctx: Ctx): Promise<Me> {
+  const [user] = await Promise.all([users.findByUsername(ctx.db, ctx.actor.username)]);
+  const { actor } = ctx;
+  return {
+    id: actor.id,
+    username: actor.username,
+    displayName: actor.displayName,
+    roles: actor.roles,
+    area: actor.area,
+    locale: actor.locale,
+    organisationId: actor.organisationId,
+    totpEnabled: user?.totpEnabled ?? false,
+    mustEnrolTotp: actor.mustEnrolTotp,
+    abilities: [
+      ...facilityAbilities(actor),
+      ...userAbilities(actor),
+      ...organisationAbilities(actor),
+      ...auditAbilities(actor),
+    ].sort(),
+  };
+}
+
+export async function setLocale(ctx: Ctx, locale: "km" | "en"): Promise<void> {
+  await ctx.db.transaction(async (tx) => {
+    await users.update(tx, ctx.actor.id, { locale });
+    await audit(tx, ctx, {
+      action: "user.preferences_changed",
+      entityType: "user",
+      entityId: ctx.actor.id,
+      changes: { locale: { from: ctx.actor.locale, to: locale } },
+    });
+  });
+}
+
+/** Changes the user's own password and ends their other sessions. */
+export async function changePassword(
+  ctx: Ctx,
+  currentPassword: string,
+  newPassword: string,
+  keepTokenHash: string,
+) {
+  const user = await users.findByUsername(ctx.db, ctx.actor.username);
+  if (!user || !(await verifyPassword(user.passwordHash, currentPassword))) {
+    throw badRequest("validation_failed", [{ path: "currentPassword", code: "wrong_password" }]);
+  }
+  assertPasswordAcceptable(newPassword, user.username, "newPassword");
+  const passwordHash = await hashPassword(newPassword);
+  await ctx.db.transaction(async (tx) => {
+    await users.update(tx, user.id, { passwordHash });
+    await sessions.removeAllOfUser(tx, user.id);
+    await audit(tx, ctx, { action: "user.password_changed", entityType: "user", entityId: user.id });
+  });
+  return keepTokenHash;
+}
+
+function totpFor(secret: string, username: string) {
+  return new OTPAuth.TOTP({
+    issuer: "Samleng",
+    label: username,
+    algorithm: "SHA1",
+    digits: 6,
+    period: 30,
+    secret: OTPAuth.Secret.fromBase32(secret),
+  });
+}
+
+function totpMatches(secret: string | null, code: string): boolean {
+  if (!secret) return false;
+  // One step either side allows for a phone clock that is up to 30 seconds off.
+  return totpFor(secret, "").validate({ token: code, window: 1 }) !== null;
+}
+
+/** Starts two-factor setup: a new secret, stored but not yet in force until a code proves it. */
+export async function startTotpSetup(ctx: Ctx) {
+  const secret = new OTPAuth.Secret({ size: 20 }).base32;
+  await ctx.db.transaction(async (tx) => {
+    await users.update(tx, ctx.actor.id, { totpSecret: secret, totpEnabled: false });
+    await audit(tx, ctx, { action: "user.totp_setup_started", entityType: "user", entityId: ctx.actor.id });
+  });
+  return { secret, otpauthUri: totpFor(secret, ctx.actor.username).toString() };
+}
+
+export async function enableTotp(ctx: Ctx, code: string): Promise<void> {
+  const user = await users.findByUsername(ctx.db, ctx.actor.username);
+  if (!user?.totpSecret) throw badRequest("totp_not_started");
+  if (!totpMatches(user.totpSecret, code))
+    throw badRequest("validation_failed", [{ path: "code", code: "totp_invalid" }]);
+  await ctx.db.transaction(async (tx) => {
+    await users.update(tx, user.id, { totpEnabled: true });
+    await audit(tx, ctx, { action: "user.totp_enabled", entityType: "user", entityId: user.id });
+  });
+}
+
+export async function disableTotp(ctx: Ctx, password: string): Promise<void> {
+  const user = await users.findByUsername(ctx.db, ctx.actor.username);
+  if (!user || !(await verifyPassword(user.passwordHash, password))) {
+    throw badRequest("validation_failed", [{ path: "password", code: "wrong_password" }]);
+  }
+  const required = await users.rolesRequiringTotp(ctx.db);
+  if (ctx.actor.roles.some((role) => required.has(role))) throw badRequest("totp_still_required");
+  await ctx.db.transaction(async (tx) => {
+    await users.update(tx, user.id, { totpEnabled: false, totpSecret: null });
+    await audit(tx, ctx, { action: "user.totp_disabled", entityType: "user", entityId: user.id });
+  });
+}
+
+/** A TOTP code for a secret, now (for tests and the command line). */
+export function currentTotpCode(secret: string): string {
+  return totpFor(secret, "").generate();
+}

@@ -1,0 +1,327 @@
+import { and, eq } from "drizzle-orm";
+import { uuidv7 } from "uuidv7";
+import { FacilityInput, IMPORT_REQUIRED_COLUMNS, type ImportReport } from "../../../contracts/facilities";
+import {
+  auditEvents,
+  facilities,
+  facilityCatchment,
+  facilityImports,
+  facilityServices,
+} from "../../db/schema";
+import { authorize, inArea } from "../../platform/access";
+import { audit, created } from "../../platform/audit";
+import type { Ctx } from "../../platform/context";
+import { AppError, badRequest, type FieldError, notFound } from "../../platform/errors";
+import { message } from "../../platform/messages";
+import { fieldErrorsFromZod } from "../../platform/validation";
+import { facilityPolicy } from "./facilities.policy";
+import * as repo from "./facilities.repo";
+import { columnsOf, referenceSets } from "./facilities.service";
+import { checkReferences } from "./facilities.validation";
+import { readSheet, type SheetRow } from "./spreadsheet";
+
+export const MAX_IMPORT_ROWS = 20_000;
+const CHUNK = 500;
+
+/** Which spreadsheet column each input field comes from (for the row report). */
+const COLUMN_OF: Record<string, string> = {
+  code: "code",
+  kindCode: "kind",
+  nameKm: "name_km",
+  nameEn: "name_en",
+  communeCode: "commune_code",
+  villageCode: "village_code",
+  lat: "lat",
+  lng: "lng",
+  contactName: "contact_name",
+  phone: "phone",
+  email: "email",
+  address: "address",
+  serviceTypeCodes: "services",
+  catchmentCodes: "catchment",
+};
+
+interface StoredRow {
+  row: number;
+  code: string;
+  nameEn: string;
+  action: "create" | "update" | null;
+  existingId: string | null;
+  input: FacilityInput | null;
+  problems: FieldError[];
+}
+
+const list = (value: string | undefined) =>
+  (value ?? "")
+    .split(/[;,]/)
+    .map((part) => part.trim())
+    .filter(Boolean);
+const numberOrNull = (value: string | undefined) => (value ? Number(value.replace(",", ".")) : null);
+
+function candidate(values: Record<string, string>) {
+  return {
+    code: values.code ?? "",
+    kindCode: (values.kind ?? "").toUpperCase(),
+    nameKm: values.name_km ?? "",
+    nameEn: values.name_en ?? "",
+    communeCode: values.commune_code ?? "",
+    villageCode: values.village_code || null,
+    lat: numberOrNull(values.lat),
+    lng: numberOrNull(values.lng),
+    contactName: values.contact_name ?? "",
+    phone: values.phone ?? "",
+    email: values.email ?? "",
+    address: values.address ?? "",
+    serviceTypeCodes: list(values.services),
+    catchmentCodes: list(values.catchment),
+  };
+}
+
+/**
+ * Step 1 of an import: read the file, check every row as the form would, and keep the result.
+ * Nothing reaches the registry until the user commits (step 2), having seen the row report.
+ */
+export async function validateImport(ctx: Ctx, fileName: string, data: Buffer): Promise<ImportReport> {
+  authorize(facilityPolicy, "facility:import", ctx.actor, null);
+  if (!/\.(csv|xlsx)$/i.test(fileName)) throw badRequest("import_file_type");
+  let sheet: Awaited<ReturnType<typeof readSheet>>;
+  try {
+    sheet = await readSheet(fileName, data);
+  } catch (error) {
+    throw badRequest("import_file_unreadable", [], {
+      reason: error instanceof Error ? error.message : String(error),
+    });
+  }
+  const missing = IMPORT_REQUIRED_COLUMNS.filter((column) => !sheet.headers.includes(column));
+  if (missing.length) throw badRequest("import_missing_columns", [], { columns: missing.join(", ") });
+  if (sheet.rows.length === 0) throw badRequest("import_empty");
+  if (sheet.rows.length > MAX_IMPORT_ROWS)
+    throw badRequest("import_too_many_rows", [], { max: MAX_IMPORT_ROWS });
+
+  const rows = await checkRows(ctx, sheet.rows);
+  const id = uuidv7();
+  const validRows = rows.filter((row) => row.problems.length === 0).length;
+  await ctx.db.transaction(async (tx) => {
+    await tx.insert(facilityImports).values({
+      id,
+      userId: ctx.actor.id,
+      fileName,
+      status: "validated",
+      totalRows: rows.length,
+      validRows,
+      rows,
+    });
+    await audit(tx, ctx, {
+      action: "facility_import.validated",
+      entityType: "facility_import",
+      entityId: id,
+      changes: { fileName, totalRows: rows.length, validRows },
+    });
+  });
+  return report(ctx, { id, fileName, status: "validated", importedRows: 0, rows });
+}
+
+async function checkRows(ctx: Ctx, sheetRows: SheetRow[]): Promise<StoredRow[]> {
+  const candidates = sheetRows.map((row) => ({ row: row.row, values: candidate(row.values) }));
+  const placeCodes = new Set<string>();
+  for (const { values } of candidates) {
+    for (const code of [values.communeCode, values.villageCode, ...values.catchmentCodes])
+      if (code) placeCodes.add(code);
+  }
+  const [refs, existing] = await Promise.all([
+    referenceSets(ctx.db, [...placeCodes]),
+    repo.findByCodes(ctx.db, candidates.map((c) => c.values.code).filter(Boolean)),
+  ]);
+  const existingByCode = new Map(existing.map((row) => [row.code.toLowerCase(), row]));
+  const seen = new Map<string, number>();
+  for (const { values } of candidates) {
+    const key = values.code.toLowerCase();
+    seen.set(key, (seen.get(key) ?? 0) + 1);
+  }
+  return candidates.map(({ row, values }) => {
+    const parsed = FacilityInput.safeParse(values);
+    const problems: FieldError[] = parsed.success
+      ? checkReferences(parsed.data, refs, ctx.actor)
+      : fieldErrorsFromZod(parsed.error.issues);
+    const key = values.code.toLowerCase();
+    if (values.code && (seen.get(key) ?? 0) > 1)
+      problems.push({ path: "code", code: "duplicate_in_file", params: { code: values.code } });
+    const clash = existingByCode.get(key);
+    // A code held by a facility outside the user's area cannot be updated from here, and must not be revealed.
+    if (clash && !inArea(ctx.actor, clash.communeCode)) {
+      problems.push({ path: "code", code: "duplicate_facility_code", params: { code: values.code } });
+    }
+    return {
+      row,
+      code: values.code,
+      nameEn: values.nameEn,
+      action: problems.length ? null : clash ? "update" : "create",
+      existingId: clash?.id ?? null,
+      input: parsed.success ? parsed.data : null,
+      problems,
+    };
+  });
+}
+
+function report(
+  ctx: Ctx,
+  data: {
+    id: string;
+    fileName: string;
+    status: ImportReport["status"];
+    importedRows: number;
+    rows: StoredRow[];
+  },
+): ImportReport {
+  const validRows = data.rows.filter((row) => row.problems.length === 0).length;
+  return {
+    id: data.id,
+    fileName: data.fileName,
+    status: data.status,
+    totalRows: data.rows.length,
+    validRows,
+    invalidRows: data.rows.length - validRows,
+    importedRows: data.importedRows,
+    rows: data.rows.map((row) => ({
+      row: row.row,
+      code: row.code,
+      nameEn: row.nameEn,
+      action: row.action,
+      problems: row.problems.map((problem) => ({
+        column: COLUMN_OF[problem.path.split(".")[0]] ?? problem.path,
+        code: problem.code,
+        message: message(problem.code, ctx.locale, problem.params),
+      })),
+    })),
+  };
+}
+
+async function loadOwnImport(ctx: Ctx, id: string) {
+  const [row] = await ctx.db
+    .select()
+    .from(facilityImports)
+    .where(and(eq(facilityImports.id, id), eq(facilityImports.userId, ctx.actor.id)));
+  if (!row) throw notFound("import");
+  return row;
+}
+
+export async function getImport(ctx: Ctx, id: string): Promise<ImportReport> {
+  const stored = await loadOwnImport(ctx, id);
+  return report(ctx, { ...stored, rows: stored.rows as StoredRow[] });
+}
+
+/**
+ * Step 2: writes the checked rows. With errors in the file nothing is written unless the user asked
+ * for the good rows only. The rows are checked again first (the registry may have changed since),
+ * and everything, audit events included, commits in one transaction.
+ */
+export async function commitImport(ctx: Ctx, id: string, onlyValidRows: boolean): Promise<ImportReport> {
+  authorize(facilityPolicy, "facility:import", ctx.actor, null);
+  const stored = await loadOwnImport(ctx, id);
+  if (stored.status !== "validated") throw new AppError(409, "import_not_pending");
+  const previous = stored.rows as StoredRow[];
+  const invalid = previous.filter((row) => row.problems.length > 0).length;
+  if (invalid > 0 && !onlyValidRows) throw badRequest("import_has_errors", [], { count: invalid });
+
+  const recheck = await checkRows(
+    ctx,
+    previous
+      .filter((row) => row.problems.length === 0 && row.input)
+      .map((row) => ({ row: row.row, values: toValues(row.input!) })),
+  );
+  const good = recheck.filter((row) => row.problems.length === 0 && row.input);
+  if (good.length === 0) throw badRequest("import_nothing_valid");
+
+  await ctx.db.transaction(async (tx) => {
+    const creates = good.filter((row) => row.action === "create");
+    const updates = good.filter((row) => row.action === "update");
+    const newIds = new Map(creates.map((row) => [row.row, uuidv7()]));
+    for (let i = 0; i < creates.length; i += CHUNK) {
+      const chunk = creates.slice(i, i + CHUNK);
+      await tx.insert(facilities).values(
+        chunk.map((row) => ({
+          id: newIds.get(row.row)!,
+          ...columnsOf(row.input!),
+          createdBy: ctx.actor.id,
+        })),
+      );
+    }
+    for (const row of updates) {
+      await tx
+        .update(facilities)
+        .set({ ...columnsOf(row.input!), updatedAt: new Date() })
+        .where(eq(facilities.id, row.existingId!));
+    }
+    const idOf = (row: StoredRow) => row.existingId ?? newIds.get(row.row)!;
+    const services = good.flatMap((row) =>
+      [...new Set(row.input!.serviceTypeCodes)].map((code) => ({
+        facilityId: idOf(row),
+        serviceTypeCode: code,
+      })),
+    );
+    const catchment = good.flatMap((row) =>
+      [...new Set(row.input!.catchmentCodes)].map((code) => ({ facilityId: idOf(row), placeCode: code })),
+    );
+    for (const row of updates) {
+      await tx.delete(facilityServices).where(eq(facilityServices.facilityId, row.existingId!));
+      await tx.delete(facilityCatchment).where(eq(facilityCatchment.facilityId, row.existingId!));
+    }
+    for (let i = 0; i < services.length; i += CHUNK * 4)
+      await tx.insert(facilityServices).values(services.slice(i, i + CHUNK * 4));
+    for (let i = 0; i < catchment.length; i += CHUNK * 4)
+      await tx.insert(facilityCatchment).values(catchment.slice(i, i + CHUNK * 4));
+    const events = good.map((row) => ({
+      actorId: ctx.actor.id,
+      actorUsername: ctx.actor.username,
+      actorRoles: ctx.actor.roles,
+      ip: ctx.ip,
+      action: row.action === "create" ? "facility.created" : "facility.updated",
+      entityType: "facility",
+      entityId: idOf(row),
+      placeCode: row.input!.communeCode,
+      changes: {
+        ...created(row.input! as unknown as Record<string, unknown>, [
+          "code",
+          "kindCode",
+          "nameKm",
+          "nameEn",
+          "communeCode",
+        ]),
+        importId: id,
+      },
+    }));
+    for (let i = 0; i < events.length; i += CHUNK)
+      await tx.insert(auditEvents).values(events.slice(i, i + CHUNK));
+    await tx
+      .update(facilityImports)
+      .set({ status: "committed", importedRows: good.length, updatedAt: new Date() })
+      .where(eq(facilityImports.id, id));
+    await audit(tx, ctx, {
+      action: "facility_import.committed",
+      entityType: "facility_import",
+      entityId: id,
+      changes: { created: creates.length, updated: updates.length, skipped: previous.length - good.length },
+    });
+  });
+  return getImport(ctx, id);
+}
+
+/** A checked input back to spreadsheet values, for checking it again at commit time. */
+function toValues(input: FacilityInput): Record<string, string> {
+  return {
+    code: input.code,
+    kind: input.kindCode,
+    name_km: input.nameKm,
+    name_en: input.nameEn,
+    commune_code: input.communeCode,
+    village_code: input.villageCode ?? "",
+    lat: input.lat?.toString() ?? "",
+    lng: input.lng?.toString() ?? "",
+    contact_name: input.contactName ?? "",
+    phone: input.phone ?? "",
+    email: input.email ?? "",
+    address: input.address ?? "",
+    services: input.serviceTypeCodes.join(";"),
+    catchment: input.catchmentCodes.join(";"),
+  };
+}

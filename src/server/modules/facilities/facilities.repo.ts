@@ -1,0 +1,179 @@
+import { and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import type { Db } from "../../db/database";
+import {
+  facilities,
+  facilityCatchment,
+  facilityKinds,
+  facilityServices,
+  serviceTypes,
+} from "../../db/schema";
+import { areaPredicate } from "../../platform/access";
+import type { Actor } from "../../platform/actor";
+
+export type FacilityRow = typeof facilities.$inferSelect;
+export type FacilityKindRow = typeof facilityKinds.$inferSelect;
+export type ServiceTypeRow = typeof serviceTypes.$inferSelect;
+
+export interface FacilityFilters {
+  place?: string;
+  kind?: string;
+  serviceType?: string;
+  q?: string;
+  status: "active" | "inactive" | "all";
+}
+
+/** Every facility query starts from the actor's area. */
+function scoped(actor: Actor, filters: FacilityFilters): SQL {
+  const where: SQL[] = [areaPredicate(actor, facilities.communeCode)];
+  if (filters.place) {
+    const column = filters.place.length === 8 ? facilities.villageCode : facilities.communeCode;
+    where.push(sql`${column} like ${`${filters.place}%`}`);
+    if (filters.place.length === 2) where.push(eq(facilities.provinceCode, filters.place));
+    if (filters.place.length === 4) where.push(eq(facilities.districtCode, filters.place));
+  }
+  if (filters.kind) where.push(eq(facilities.kindCode, filters.kind));
+  if (filters.serviceType) {
+    where.push(sql`exists (select 1 from facility_services s
+      where s.facility_id = ${facilities.id} and s.service_type_code = ${filters.serviceType})`);
+  }
+  if (filters.q) where.push(sql`${facilities.searchText} like ${`%${filters.q}%`}`);
+  if (filters.status !== "all") where.push(eq(facilities.active, filters.status === "active"));
+  return and(...where)!;
+}
+
+const SORTS = {
+  name: [asc(facilities.nameEn), asc(facilities.id)],
+  "-name": [desc(facilities.nameEn), asc(facilities.id)],
+  code: [asc(facilities.code)],
+  "-code": [desc(facilities.code)],
+  updated: [asc(facilities.updatedAt), asc(facilities.id)],
+  "-updated": [desc(facilities.updatedAt), asc(facilities.id)],
+} as const;
+
+export async function list(
+  db: Db,
+  actor: Actor,
+  filters: FacilityFilters & { sort: keyof typeof SORTS; limit: number; offset: number },
+) {
+  const rows = await db
+    .select({ facility: facilities, total: sql<number>`count(*) over ()`.mapWith(Number) })
+    .from(facilities)
+    .where(scoped(actor, filters))
+    .orderBy(...SORTS[filters.sort])
+    .limit(filters.limit)
+    .offset(filters.offset);
+  const total =
+    rows[0]?.total ??
+    (filters.offset > 0
+      ? (await db.select({ n: sql<number>`count(*)::int` }).from(facilities).where(scoped(actor, filters)))[0]
+          .n
+      : 0);
+  return { rows: rows.map((row) => row.facility), total };
+}
+
+export async function mapPoints(db: Db, actor: Actor, filters: FacilityFilters) {
+  const rows = await db
+    .select({
+      id: facilities.id,
+      code: facilities.code,
+      kindCode: facilities.kindCode,
+      nameKm: facilities.nameKm,
+      nameEn: facilities.nameEn,
+      lat: facilities.lat,
+      lng: facilities.lng,
+    })
+    .from(facilities)
+    .where(scoped(actor, filters));
+  return rows;
+}
+
+export async function findInScope(db: Db, actor: Actor, id: string): Promise<FacilityRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(facilities)
+    .where(and(eq(facilities.id, id), areaPredicate(actor, facilities.communeCode)));
+  return row;
+}
+
+/** Facilities by code, case-insensitive, whatever the area (codes are unique nationally). */
+export async function findByCodes(db: Db, codes: readonly string[]): Promise<FacilityRow[]> {
+  if (codes.length === 0) return [];
+  const lower = codes.map((code) => code.toLowerCase());
+  return db
+    .select()
+    .from(facilities)
+    .where(inArray(sql`lower(${facilities.code})`, lower));
+}
+
+export async function servicesOf(db: Db, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select()
+    .from(facilityServices)
+    .where(inArray(facilityServices.facilityId, [...ids]));
+}
+
+export async function catchmentOf(db: Db, id: string) {
+  return db.select().from(facilityCatchment).where(eq(facilityCatchment.facilityId, id));
+}
+
+export async function insert(db: Db, row: typeof facilities.$inferInsert): Promise<FacilityRow> {
+  const [inserted] = await db.insert(facilities).values(row).returning();
+  return inserted;
+}
+
+/** Updates when the version still matches; returns undefined when someone else changed it first. */
+export async function update(
+  db: Db,
+  id: string,
+  version: number,
+  values: Partial<typeof facilities.$inferInsert>,
+): Promise<FacilityRow | undefined> {
+  const [row] = await db
+    .update(facilities)
+    .set({ ...values, version: version + 1, updatedAt: new Date() })
+    .where(and(eq(facilities.id, id), eq(facilities.version, version)))
+    .returning();
+  return row;
+}
+
+export async function replaceServices(db: Db, id: string, codes: readonly string[]) {
+  await db.delete(facilityServices).where(eq(facilityServices.facilityId, id));
+  if (codes.length)
+    await db
+      .insert(facilityServices)
+      .values(codes.map((serviceTypeCode) => ({ facilityId: id, serviceTypeCode })));
+}
+
+export async function replaceCatchment(db: Db, id: string, codes: readonly string[]) {
+  await db.delete(facilityCatchment).where(eq(facilityCatchment.facilityId, id));
+  if (codes.length)
+    await db.insert(facilityCatchment).values(codes.map((placeCode) => ({ facilityId: id, placeCode })));
+}
+
+export async function kinds(db: Db): Promise<FacilityKindRow[]> {
+  return db.select().from(facilityKinds).orderBy(asc(facilityKinds.sortOrder), asc(facilityKinds.code));
+}
+
+export async function serviceTypeList(db: Db): Promise<ServiceTypeRow[]> {
+  return db.select().from(serviceTypes).orderBy(asc(serviceTypes.sortOrder), asc(serviceTypes.code));
+}
+
+/** Active facilities in the actor's area by kind and by province. */
+export async function counts(db: Db, actor: Actor) {
+  const where = and(areaPredicate(actor, facilities.communeCode), eq(facilities.active, true));
+  const [byKind, byProvince] = await Promise.all([
+    db
+      .select({ kindCode: facilities.kindCode, count: sql<number>`count(*)::int` })
+      .from(facilities)
+      .where(where)
+      .groupBy(facilities.kindCode),
+    db
+      .select({ provinceCode: facilities.provinceCode, count: sql<number>`count(*)::int` })
+      .from(facilities)
+      .where(where)
+      .groupBy(facilities.provinceCode)
+      .orderBy(facilities.provinceCode),
+  ]);
+  return { byKind, byProvince };
+}

@@ -1,0 +1,310 @@
+import { uuidv7 } from "uuidv7";
+import type { FacilityInput } from "../../../contracts/facilities";
+import { lineageOf } from "../../../domain/places";
+import { hasKhmer, khmerSearchKey, latinSearchKey } from "../../../domain/search-key";
+import type { Db } from "../../db/database";
+import { authorize, can } from "../../platform/access";
+import { audit, created, diff } from "../../platform/audit";
+import type { Ctx } from "../../platform/context";
+import { AppError, badRequest, conflict, notFound } from "../../platform/errors";
+import * as places from "../places/places.service";
+import { facilityPolicy } from "./facilities.policy";
+import { type Lookups, presentFacility, presentListItem } from "./facilities.presenter";
+import * as repo from "./facilities.repo";
+import {
+  checkReferences,
+  facilitySearchText,
+  placeColumns,
+  type ReferenceSets,
+} from "./facilities.validation";
+
+/** The fields a change is audited by. */
+const AUDITED_FIELDS = [
+  "code",
+  "kindCode",
+  "nameKm",
+  "nameEn",
+  "communeCode",
+  "villageCode",
+  "lat",
+  "lng",
+  "contactName",
+  "phone",
+  "email",
+  "address",
+  "serviceTypeCodes",
+  "catchmentCodes",
+  "active",
+  "deactivationReason",
+] as const;
+
+type Auditable = Record<(typeof AUDITED_FIELDS)[number], unknown>;
+
+async function lookups(db: Db, rows: repo.FacilityRow[], extraPlaceCodes: string[] = []): Promise<Lookups> {
+  const placeCodes = new Set(extraPlaceCodes);
+  for (const row of rows) {
+    for (const code of lineageOf(row.villageCode ?? row.communeCode)) placeCodes.add(code);
+  }
+  const [kinds, serviceTypes, placeRows] = await Promise.all([
+    repo.kinds(db),
+    repo.serviceTypeList(db),
+    places.findMany(db, [...placeCodes]),
+  ]);
+  return {
+    kinds: new Map(kinds.map((kind) => [kind.code, kind])),
+    serviceTypes: new Map(serviceTypes.map((type) => [type.code, type])),
+    places: new Map(placeRows.map((place) => [place.code, place])),
+  };
+}
+
+/** Kinds, service types and the places an input names, for checkReferences. */
+export async function referenceSets(db: Db, placeCodes: readonly string[]): Promise<ReferenceSets> {
+  const [kinds, serviceTypes, placeRows] = await Promise.all([
+    repo.kinds(db),
+    repo.serviceTypeList(db),
+    places.findMany(db, placeCodes),
+  ]);
+  return {
+    kindCodes: new Set(kinds.map((kind) => kind.code)),
+    activeServiceTypeCodes: new Set(serviceTypes.filter((type) => type.active).map((type) => type.code)),
+    places: new Map(placeRows.map((place) => [place.code, place])),
+  };
+}
+
+function normaliseQuery(q: string | undefined): string | undefined {
+  if (!q) return undefined;
+  const key = hasKhmer(q) ? khmerSearchKey(q) : latinSearchKey(q);
+  return key || undefined;
+}
+
+export async function list(ctx: Ctx, query: Parameters<typeof repo.list>[2]) {
+  const { rows, total } = await repo.list(ctx.db, ctx.actor, { ...query, q: normaliseQuery(query.q) });
+  const [services, lookup] = await Promise.all([
+    repo.servicesOf(
+      ctx.db,
+      rows.map((row) => row.id),
+    ),
+    lookups(ctx.db, rows),
+  ]);
+  const items = rows.map((row) =>
+    presentListItem(
+      row,
+      services.filter((s) => s.facilityId === row.id).map((s) => s.serviceTypeCode),
+      lookup,
+    ),
+  );
+  return { items, total, limit: query.limit, offset: query.offset };
+}
+
+export async function mapData(ctx: Ctx, query: repo.FacilityFilters) {
+  const rows = await repo.mapPoints(ctx.db, ctx.actor, { ...query, q: normaliseQuery(query.q) });
+  const points = rows.filter(
+    (row): row is typeof row & { lat: number; lng: number } => row.lat !== null && row.lng !== null,
+  );
+  return { points, withoutLocation: rows.length - points.length };
+}
+
+export async function get(ctx: Ctx, id: string) {
+  const row = await repo.findInScope(ctx.db, ctx.actor, id);
+  if (!row) throw notFound("facility");
+  return presentWithDetails(ctx, row);
+}
+
+async function presentWithDetails(ctx: Ctx, row: repo.FacilityRow) {
+  const [services, catchment] = await Promise.all([
+    repo.servicesOf(ctx.db, [row.id]),
+    repo.catchmentOf(ctx.db, row.id),
+  ]);
+  const catchmentCodes = catchment.map((c) => c.placeCode).sort();
+  const lookup = await lookups(ctx.db, [row], catchmentCodes);
+  const record = { communeCode: row.communeCode };
+  return presentFacility(row, services.map((s) => s.serviceTypeCode).sort(), catchmentCodes, lookup, {
+    update: can(facilityPolicy, "facility:update", ctx.actor, record),
+    deactivate: can(facilityPolicy, "facility:deactivate", ctx.actor, record),
+  });
+}
+
+async function assertValid(ctx: Ctx, input: FacilityInput, exceptId?: string) {
+  const codes = [
+    input.communeCode,
+    ...(input.villageCode ? [input.villageCode] : []),
+    ...input.catchmentCodes,
+  ];
+  const errors = checkReferences(input, await referenceSets(ctx.db, codes), ctx.actor);
+  if (errors.length) throw badRequest("validation_failed", errors);
+  const [clash] = await repo.findByCodes(ctx.db, [input.code]);
+  if (clash && clash.id !== exceptId) {
+    throw conflict("validation_failed", [
+      { path: "code", code: "duplicate_facility_code", params: { code: input.code } },
+    ]);
+  }
+}
+
+/** The table columns a facility input sets. */
+export function columnsOf(input: FacilityInput) {
+  return {
+    code: input.code,
+    kindCode: input.kindCode,
+    nameKm: input.nameKm,
+    nameEn: input.nameEn,
+    ...placeColumns(input),
+    lat: input.lat ?? null,
+    lng: input.lng ?? null,
+    contactName: input.contactName ?? null,
+    phone: input.phone ?? null,
+    email: input.email ?? null,
+    address: input.address ?? null,
+    searchText: facilitySearchText(input),
+  };
+}
+
+function auditable(
+  input: FacilityInput | repo.FacilityRow,
+  services: string[],
+  catchment: string[],
+): Auditable {
+  const row = input as Partial<repo.FacilityRow> & FacilityInput;
+  return {
+    code: row.code,
+    kindCode: row.kindCode,
+    nameKm: row.nameKm,
+    nameEn: row.nameEn,
+    communeCode: row.communeCode,
+    villageCode: row.villageCode ?? null,
+    lat: row.lat ?? null,
+    lng: row.lng ?? null,
+    contactName: row.contactName ?? null,
+    phone: row.phone ?? null,
+    email: row.email ?? null,
+    address: row.address ?? null,
+    serviceTypeCodes: [...services].sort(),
+    catchmentCodes: [...catchment].sort(),
+    active: row.active ?? true,
+    deactivationReason: row.deactivationReason ?? null,
+  };
+}
+
+export async function create(ctx: Ctx, input: FacilityInput) {
+  // Someone who may not edit the registry at all hears so before any field check.
+  authorize(facilityPolicy, "facility:write", ctx.actor, null);
+  await assertValid(ctx, input);
+  authorize(facilityPolicy, "facility:create", ctx.actor, input);
+  const row = await ctx.db.transaction(async (tx) => {
+    const inserted = await repo.insert(tx, { id: uuidv7(), ...columnsOf(input), createdBy: ctx.actor.id });
+    await repo.replaceServices(tx, inserted.id, unique(input.serviceTypeCodes));
+    await repo.replaceCatchment(tx, inserted.id, unique(input.catchmentCodes));
+    await audit(tx, ctx, {
+      action: "facility.created",
+      entityType: "facility",
+      entityId: inserted.id,
+      placeCode: inserted.communeCode,
+      changes: created(auditable(input, input.serviceTypeCodes, input.catchmentCodes), AUDITED_FIELDS),
+    });
+    return inserted;
+  });
+  return presentWithDetails(ctx, row);
+}
+
+export async function update(ctx: Ctx, id: string, input: FacilityInput & { version: number }) {
+  const before = await repo.findInScope(ctx.db, ctx.actor, id);
+  if (!before) throw notFound("facility");
+  authorize(facilityPolicy, "facility:update", ctx.actor, before);
+  await assertValid(ctx, input, id);
+  // Moving a facility: the new commune must be in the area too.
+  authorize(facilityPolicy, "facility:update", ctx.actor, input);
+  const [servicesBefore, catchmentBefore] = await Promise.all([
+    repo.servicesOf(ctx.db, [id]),
+    repo.catchmentOf(ctx.db, id),
+  ]);
+  const row = await ctx.db.transaction(async (tx) => {
+    const updated = await repo.update(tx, id, input.version, columnsOf(input));
+    if (!updated) throw conflict("version_conflict");
+    await repo.replaceServices(tx, id, unique(input.serviceTypeCodes));
+    await repo.replaceCatchment(tx, id, unique(input.catchmentCodes));
+    const changes = diff(
+      auditable(
+        before,
+        servicesBefore.map((s) => s.serviceTypeCode),
+        catchmentBefore.map((c) => c.placeCode),
+      ),
+      auditable(updated, unique(input.serviceTypeCodes), unique(input.catchmentCodes)),
+      AUDITED_FIELDS,
+    );
+    await audit(tx, ctx, {
+      action: "facility.updated",
+      entityType: "facility",
+      entityId: id,
+      placeCode: updated.communeCode,
+      changes,
+    });
+    return updated;
+  });
+  return presentWithDetails(ctx, row);
+}
+
+/** Deactivation, never deletion: records elsewhere refer to facilities. */
+export async function setActive(ctx: Ctx, id: string, active: boolean, version: number, reason?: string) {
+  const before = await repo.findInScope(ctx.db, ctx.actor, id);
+  if (!before) throw notFound("facility");
+  authorize(facilityPolicy, "facility:deactivate", ctx.actor, before);
+  if (before.active === active) throw new AppError(409, active ? "validation_failed" : "already_inactive");
+  const row = await ctx.db.transaction(async (tx) => {
+    const updated = await repo.update(tx, id, version, {
+      active,
+      deactivatedAt: active ? null : new Date(),
+      deactivationReason: active ? null : (reason ?? null),
+    });
+    if (!updated) throw conflict("version_conflict");
+    await audit(tx, ctx, {
+      action: active ? "facility.reactivated" : "facility.deactivated",
+      entityType: "facility",
+      entityId: id,
+      placeCode: updated.communeCode,
+      changes: diff(before, updated, ["active", "deactivationReason"]),
+    });
+    return updated;
+  });
+  return presentWithDetails(ctx, row);
+}
+
+export async function referenceData(db: Db) {
+  const [kinds, serviceTypes] = await Promise.all([repo.kinds(db), repo.serviceTypeList(db)]);
+  return {
+    kinds: kinds.map((k) => ({ code: k.code, nameKm: k.nameKm, nameEn: k.nameEn, isafSector: k.isafSector })),
+    serviceTypes: serviceTypes.map((t) => ({
+      code: t.code,
+      nameKm: t.nameKm,
+      nameEn: t.nameEn,
+      active: t.active,
+    })),
+  };
+}
+
+export async function counts(ctx: Ctx) {
+  const { byKind, byProvince } = await repo.counts(ctx.db, ctx.actor);
+  const provinces = new Map(
+    (
+      await places.findMany(
+        ctx.db,
+        byProvince.map((p) => p.provinceCode),
+      )
+    ).map((p) => [p.code, p]),
+  );
+  return {
+    total: byKind.reduce((sum, row) => sum + row.count, 0),
+    byKind,
+    byProvince: byProvince
+      .filter((row) => provinces.has(row.provinceCode))
+      .map((row) => {
+        const p = provinces.get(row.provinceCode)!;
+        return {
+          province: { code: p.code, level: p.level, type: p.type, nameKm: p.nameKm, nameEn: p.nameEn },
+          count: row.count,
+        };
+      }),
+  };
+}
+
+function unique(values: readonly string[]): string[] {
+  return [...new Set(values)];
+}

@@ -1,0 +1,53 @@
+import { and, asc, eq, ilike, or, type SQL, sql } from "drizzle-orm";
+import type { Db } from "../../db/database";
+import { organisations, places } from "../../db/schema";
+
+export type OrganisationRow = typeof organisations.$inferSelect;
+
+const userCount = sql<number>`(select count(*)::int from users u where u.organisation_id = ${organisations.id})`;
+
+/** Organisations are a shared national directory (names and places, no personal data): no area filter. */
+export async function list(db: Db, filters: { q?: string; kind?: OrganisationRow["kind"] }) {
+  const where: SQL[] = [];
+  if (filters.q)
+    where.push(
+      or(ilike(organisations.nameEn, `%${filters.q}%`), ilike(organisations.nameKm, `%${filters.q}%`))!,
+    );
+  if (filters.kind) where.push(eq(organisations.kind, filters.kind));
+  return db
+    .select({
+      organisation: organisations,
+      placeNameKm: places.nameKm,
+      placeNameEn: places.nameEn,
+      userCount,
+    })
+    .from(organisations)
+    .leftJoin(places, eq(places.code, organisations.placeCode))
+    .where(and(...where))
+    .orderBy(asc(organisations.nameEn));
+}
+
+export async function find(db: Db, id: string) {
+  const [row] = await db
+    .select({
+      organisation: organisations,
+      placeNameKm: places.nameKm,
+      placeNameEn: places.nameEn,
+      userCount,
+    })
+    .from(organisations)
+    .leftJoin(places, eq(places.code, organisations.placeCode))
+    .where(eq(organisations.id, id));
+  return row;
+}
+
+export async function insert(db: Db, row: typeof organisations.$inferInsert) {
+  await db.insert(organisations).values(row);
+}
+
+export async function update(db: Db, id: string, values: Partial<typeof organisations.$inferInsert>) {
+  await db
+    .update(organisations)
+    .set({ ...values, updatedAt: new Date() })
+    .where(eq(organisations.id, id));
+}

@@ -1,0 +1,36 @@
+import {
+  Organisation,
+  OrganisationInput,
+  OrganisationList,
+  OrganisationListQuery,
+  OrganisationParams,
+} from "../../../contracts/organisations";
+import { type App, created, ctxOf } from "../../platform/http";
+import * as organisations from "./organisations.service";
+
+const tags = ["organisations"];
+
+export async function organisationsRoutes(app: App) {
+  app.get(
+    "/api/v1/organisations",
+    { schema: { tags, querystring: OrganisationListQuery, response: { 200: OrganisationList } } },
+    async (request) => organisations.list(ctxOf(request), request.query),
+  );
+  app.post(
+    "/api/v1/organisations",
+    { schema: { tags, body: OrganisationInput, response: { 201: Organisation } } },
+    async (request, reply) => created(reply, await organisations.create(ctxOf(request), request.body)),
+  );
+  app.get(
+    "/api/v1/organisations/:id",
+    { schema: { tags, params: OrganisationParams, response: { 200: Organisation } } },
+    async (request) => organisations.get(ctxOf(request), request.params.id),
+  );
+  app.put(
+    "/api/v1/organisations/:id",
+    {
+      schema: { tags, params: OrganisationParams, body: OrganisationInput, response: { 200: Organisation } },
+    },
+    async (request) => organisations.update(ctxOf(request), request.params.id, request.body),
+  );
+}

@@ -1,0 +1,92 @@
+import { uuidv7 } from "uuidv7";
+import type { z } from "zod";
+import type { OrganisationInput } from "../../../contracts/organisations";
+import type { Db } from "../../db/database";
+import { authorize } from "../../platform/access";
+import { audit, created, diff } from "../../platform/audit";
+import type { Ctx } from "../../platform/context";
+import { badRequest, notFound } from "../../platform/errors";
+import * as places from "../places/places.service";
+import { organisationPolicy } from "./organisations.policy";
+import * as repo from "./organisations.repo";
+
+type Input = z.infer<typeof OrganisationInput>;
+const FIELDS = ["nameKm", "nameEn", "kind", "placeCode", "active"] as const;
+
+function present(row: NonNullable<Awaited<ReturnType<typeof repo.find>>>) {
+  const o = row.organisation;
+  return {
+    id: o.id,
+    nameKm: o.nameKm,
+    nameEn: o.nameEn,
+    kind: o.kind,
+    placeCode: o.placeCode,
+    placeNameKm: row.placeNameKm,
+    placeNameEn: row.placeNameEn,
+    active: o.active,
+    isDemo: o.isDemo,
+    userCount: row.userCount,
+    createdAt: o.createdAt.toISOString(),
+  };
+}
+
+export async function list(ctx: Ctx, filters: Parameters<typeof repo.list>[1]) {
+  authorize(organisationPolicy, "organisation:read", ctx.actor, null);
+  return { items: (await repo.list(ctx.db, filters)).map(present) };
+}
+
+export async function get(ctx: Ctx, id: string) {
+  authorize(organisationPolicy, "organisation:read", ctx.actor, null);
+  const row = await repo.find(ctx.db, id);
+  if (!row) throw notFound("organisation");
+  return present(row);
+}
+
+export async function exists(db: Db, id: string): Promise<boolean> {
+  return (await repo.find(db, id)) !== undefined;
+}
+
+async function assertPlace(ctx: Ctx, placeCode: string | null | undefined) {
+  if (placeCode && (await places.findMany(ctx.db, [placeCode])).length === 0) {
+    throw badRequest("validation_failed", [
+      { path: "placeCode", code: "unknown_place", params: { code: placeCode } },
+    ]);
+  }
+}
+
+export async function create(ctx: Ctx, input: Input) {
+  authorize(organisationPolicy, "organisation:manage", ctx.actor, null);
+  await assertPlace(ctx, input.placeCode);
+  const id = uuidv7();
+  const values = { ...input, placeCode: input.placeCode ?? null };
+  await ctx.db.transaction(async (tx) => {
+    await repo.insert(tx, { id, ...values });
+    await audit(tx, ctx, {
+      action: "organisation.created",
+      entityType: "organisation",
+      entityId: id,
+      placeCode: values.placeCode,
+      changes: created(values, FIELDS),
+    });
+  });
+  return get(ctx, id);
+}
+
+export async function update(ctx: Ctx, id: string, input: Input) {
+  authorize(organisationPolicy, "organisation:manage", ctx.actor, null);
+  const before = await repo.find(ctx.db, id);
+  if (!before) throw notFound("organisation");
+  await assertPlace(ctx, input.placeCode);
+  const values = { ...input, placeCode: input.placeCode ?? null };
+  await ctx.db.transaction(async (tx) => {
+    await repo.update(tx, id, values);
+    await audit(tx, ctx, {
+      action: "organisation.updated",
+      entityType: "organisation",
+      entityId: id,
+      placeCode: values.placeCode,
+      changes: diff(before.organisation, { ...before.organisation, ...values }, FIELDS),
+    });
+  });
+  return get(ctx, id);
+}

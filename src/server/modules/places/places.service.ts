@@ -1,0 +1,49 @@
+import type { Place } from "../../../contracts/places";
+import { hasKhmer, khmerSearchKey, latinSearchKey } from "../../../domain/search-key";
+import type { Db } from "../../db/database";
+import { notFound } from "../../platform/errors";
+import { presentPlace } from "./places.presenter";
+import * as repo from "./places.repo";
+
+/** Children of a place, or the provinces when no parent is given. */
+export async function children(db: Db, parentCode: string | undefined): Promise<Place[]> {
+  if (parentCode && !(await repo.findByCode(db, parentCode))) throw notFound("place");
+  const rows = await repo.listChildren(db, parentCode);
+  const ancestors = await repo.ancestorsOf(
+    db,
+    rows.map((row) => row.code),
+  );
+  return rows.map((row) => presentPlace(row, ancestors));
+}
+
+export async function get(db: Db, code: string): Promise<Place> {
+  const row = await repo.findByCode(db, code);
+  if (!row) throw notFound("place");
+  return presentPlace(row, await repo.ancestorsOf(db, [code]));
+}
+
+export async function search(
+  db: Db,
+  query: { q: string; level?: string; within?: string; limit: number },
+): Promise<Place[]> {
+  const khmer = hasKhmer(query.q) ? khmerSearchKey(query.q) : "";
+  const latin = khmer ? "" : latinSearchKey(query.q);
+  if (!khmer && !latin) return [];
+  const rows = await repo.search(db, {
+    latin,
+    khmer,
+    level: query.level,
+    within: query.within,
+    limit: query.limit,
+  });
+  const ancestors = await repo.ancestorsOf(
+    db,
+    rows.map((row) => row.code),
+  );
+  return rows.map((row) => presentPlace(row, ancestors));
+}
+
+/** The places with these codes (for validating references from other modules). */
+export function findMany(db: Db, codes: readonly string[]) {
+  return repo.findByCodes(db, codes);
+}

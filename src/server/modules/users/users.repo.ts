@@ -1,0 +1,183 @@
+import { and, asc, eq, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
+import { isRole, type Role } from "../../../domain/roles";
+import type { Db } from "../../db/database";
+import { organisations, roleSettings, userAreas, userRoles, users } from "../../db/schema";
+import { arrayParam } from "../../db/sql";
+import type { Actor } from "../../platform/actor";
+import type { Locale } from "../../platform/messages";
+
+export type UserRow = typeof users.$inferSelect;
+export type UserWithAccess = UserRow & {
+  roles: Role[];
+  areaCodes: string[];
+  organisationName: string | null;
+};
+
+/**
+ * A user is in the actor's scope when the actor is national, or when the user is not national and
+ * every code of the user's area lies in the actor's area (an officer of 1501 does not manage a user of 15).
+ */
+export function userScope(actor: Actor): SQL {
+  if (actor.area.national) return sql`true`;
+  const patterns = arrayParam(actor.area.codes.map((code) => `${code}%`));
+  return sql`(not ${users.nationalArea}
+    and exists (select 1 from user_areas a where a.user_id = ${users.id})
+    and not exists (select 1 from user_areas a where a.user_id = ${users.id}
+                    and not (a.place_code like any(${patterns}::text[]))))`;
+}
+
+export async function findByUsername(db: Db, username: string): Promise<UserRow | undefined> {
+  const [row] = await db.select().from(users).where(sql`lower(${users.username}) = lower(${username})`);
+  return row;
+}
+
+/** The actor a session belongs to, or undefined when the user is gone or switched off. */
+export async function loadActor(db: Db, userId: string): Promise<Actor | undefined> {
+  const [user] = await db.select().from(users).where(eq(users.id, userId));
+  if (!user?.active) return undefined;
+  const [withAccess] = await attachAccess(db, [user]);
+  const required = await rolesRequiringTotp(db);
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    roles: withAccess.roles,
+    area: { national: user.nationalArea, codes: withAccess.areaCodes },
+    locale: user.locale,
+    organisationId: user.organisationId,
+    mustEnrolTotp: !user.totpEnabled && withAccess.roles.some((role) => required.has(role)),
+  };
+}
+
+export async function rolesRequiringTotp(db: Db): Promise<Set<string>> {
+  const rows = await db.select().from(roleSettings).where(eq(roleSettings.requireTotp, true));
+  return new Set(rows.map((row) => row.role));
+}
+
+export interface UserFilters {
+  q?: string;
+  role?: string;
+  organisationId?: string;
+  active?: boolean;
+  limit: number;
+  offset: number;
+}
+
+export async function list(db: Db, actor: Actor, filters: UserFilters) {
+  const where: SQL[] = [userScope(actor)];
+  if (filters.q) {
+    const like = `%${filters.q}%`;
+    where.push(or(ilike(users.username, like), ilike(users.displayName, like)) as SQL);
+  }
+  if (filters.role)
+    where.push(
+      sql`exists (select 1 from user_roles r where r.user_id = ${users.id} and r.role = ${filters.role})`,
+    );
+  if (filters.organisationId) where.push(eq(users.organisationId, filters.organisationId));
+  if (filters.active !== undefined) where.push(eq(users.active, filters.active));
+  const condition = and(...where);
+  const [{ total }] = await db.select({ total: sql<number>`count(*)::int` }).from(users).where(condition);
+  const rows = await db
+    .select()
+    .from(users)
+    .where(condition)
+    .orderBy(asc(users.username))
+    .limit(filters.limit)
+    .offset(filters.offset);
+  return { rows: await attachAccess(db, rows), total };
+}
+
+export async function findInScope(db: Db, actor: Actor, id: string): Promise<UserWithAccess | undefined> {
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(and(eq(users.id, id), userScope(actor)));
+  if (!row) return undefined;
+  const [withAccess] = await attachAccess(db, [row]);
+  return withAccess;
+}
+
+async function attachAccess(db: Db, rows: UserRow[]): Promise<UserWithAccess[]> {
+  if (rows.length === 0) return [];
+  const ids = rows.map((row) => row.id);
+  const [roleRows, areaRows, orgRows] = await Promise.all([
+    db.select().from(userRoles).where(inArray(userRoles.userId, ids)),
+    db.select().from(userAreas).where(inArray(userAreas.userId, ids)),
+    db
+      .select({ id: organisations.id, nameEn: organisations.nameEn, nameKm: organisations.nameKm })
+      .from(organisations)
+      .where(
+        inArray(
+          organisations.id,
+          rows.map((row) => row.organisationId).filter((id): id is string => !!id),
+        ),
+      ),
+  ]);
+  const orgName = new Map(orgRows.map((org) => [org.id, org.nameEn]));
+  return rows.map((row) => ({
+    ...row,
+    roles: roleRows
+      .filter((r) => r.userId === row.id)
+      .map((r) => r.role)
+      .filter(isRole)
+      .sort(),
+    areaCodes: areaRows
+      .filter((a) => a.userId === row.id)
+      .map((a) => a.placeCode)
+      .sort(),
+    organisationName: row.organisationId ? (orgName.get(row.organisationId) ?? null) : null,
+  }));
+}
+
+export interface NewUser {
+  id: string;
+  username: string;
+  displayName: string;
+  email: string | null;
+  passwordHash: string;
+  organisationId: string | null;
+  locale: Locale;
+  nationalArea: boolean;
+  isDemo?: boolean;
+}
+
+export async function insert(db: Db, user: NewUser, roles: readonly Role[], areaCodes: readonly string[]) {
+  await db.insert(users).values(user);
+  await replaceAccess(db, user.id, roles, areaCodes);
+}
+
+export async function replaceAccess(
+  db: Db,
+  userId: string,
+  roles: readonly Role[],
+  areaCodes: readonly string[],
+) {
+  await db.delete(userRoles).where(eq(userRoles.userId, userId));
+  await db.delete(userAreas).where(eq(userAreas.userId, userId));
+  if (roles.length) await db.insert(userRoles).values(roles.map((role) => ({ userId, role })));
+  if (areaCodes.length)
+    await db.insert(userAreas).values(areaCodes.map((placeCode) => ({ userId, placeCode })));
+}
+
+export async function update(db: Db, id: string, values: Partial<typeof users.$inferInsert>) {
+  await db
+    .update(users)
+    .set({ ...values, updatedAt: new Date() })
+    .where(eq(users.id, id));
+}
+
+export async function usernameTaken(db: Db, username: string, exceptId?: string): Promise<boolean> {
+  const row = await findByUsername(db, username);
+  return row !== undefined && row.id !== exceptId;
+}
+
+export async function listRoleSettings(db: Db) {
+  return db.select().from(roleSettings);
+}
+
+export async function setRoleRequiresTotp(db: Db, role: Role, requireTotp: boolean) {
+  await db
+    .insert(roleSettings)
+    .values({ role, requireTotp })
+    .onConflictDoUpdate({ target: roleSettings.role, set: { requireTotp, updatedAt: new Date() } });
+}

@@ -1,0 +1,215 @@
+import { uuidv7 } from "uuidv7";
+import type { z } from "zod";
+import type { User, UserCreate, UserUpdate } from "../../../contracts/users";
+import { ROLES, type Role } from "../../../domain/roles";
+import { areaCovers, authorize } from "../../platform/access";
+import { audit, created, diff } from "../../platform/audit";
+import type { Ctx } from "../../platform/context";
+import { badRequest, conflict, notFound } from "../../platform/errors";
+import { assertPasswordAcceptable, hashPassword } from "../../platform/passwords";
+import * as sessions from "../auth/sessions.repo";
+import * as organisations from "../organisations/organisations.service";
+import * as places from "../places/places.service";
+import { userPolicy } from "./users.policy";
+import * as repo from "./users.repo";
+
+function present(row: repo.UserWithAccess): User {
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.displayName,
+    email: row.email,
+    organisationId: row.organisationId,
+    organisationName: row.organisationName,
+    roles: row.roles,
+    area: { national: row.nationalArea, codes: row.areaCodes },
+    locale: row.locale,
+    active: row.active,
+    totpEnabled: row.totpEnabled,
+    locked: row.lockedUntil !== null && row.lockedUntil > new Date(),
+    lastSignInAt: row.lastSignInAt?.toISOString() ?? null,
+    isDemo: row.isDemo,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+export async function list(
+  ctx: Ctx,
+  query: Omit<repo.UserFilters, "active"> & { status: "active" | "inactive" | "all" },
+) {
+  authorize(userPolicy, "user:read", ctx.actor, null);
+  const active = query.status === "all" ? undefined : query.status === "active";
+  const { rows, total } = await repo.list(ctx.db, ctx.actor, { ...query, active });
+  return { items: rows.map(present), total, limit: query.limit, offset: query.offset };
+}
+
+async function findOrFail(ctx: Ctx, id: string) {
+  authorize(userPolicy, "user:read", ctx.actor, null);
+  const row = await repo.findInScope(ctx.db, ctx.actor, id);
+  if (!row) throw notFound("user");
+  return row;
+}
+
+export async function get(ctx: Ctx, id: string): Promise<User> {
+  return present(await findOrFail(ctx, id));
+}
+
+/** The area must be non-empty, made of real places, and inside the granting administrator's own area. */
+async function assertAreaGrantable(ctx: Ctx, area: { national: boolean; codes: string[] }) {
+  if (!area.national && area.codes.length === 0)
+    throw badRequest("validation_failed", [{ path: "area", code: "area_required" }]);
+  const known = new Set((await places.findMany(ctx.db, area.codes)).map((place) => place.code));
+  const unknown = area.codes.findIndex((code) => !known.has(code));
+  if (unknown >= 0) {
+    throw badRequest("validation_failed", [
+      { path: `area.codes.${unknown}`, code: "unknown_place", params: { code: area.codes[unknown] } },
+    ]);
+  }
+  if (!areaCovers(ctx.actor, area))
+    throw badRequest("validation_failed", [{ path: "area", code: "area_outside_yours" }]);
+}
+
+async function assertOrganisation(ctx: Ctx, organisationId: string | null | undefined) {
+  if (organisationId && !(await organisations.exists(ctx.db, organisationId))) {
+    throw badRequest("validation_failed", [{ path: "organisationId", code: "unknown_organisation" }]);
+  }
+}
+
+export async function create(ctx: Ctx, input: z.infer<typeof UserCreate>): Promise<User> {
+  authorize(userPolicy, "user:manage", ctx.actor, null);
+  if (await repo.usernameTaken(ctx.db, input.username)) {
+    throw conflict("validation_failed", [
+      { path: "username", code: "duplicate_username", params: { username: input.username } },
+    ]);
+  }
+  assertPasswordAcceptable(input.password, input.username);
+  await assertAreaGrantable(ctx, input.area);
+  await assertOrganisation(ctx, input.organisationId);
+  const id = uuidv7();
+  const roles = [...new Set(input.roles)] as Role[];
+  const codes = [...new Set(input.area.codes)];
+  const passwordHash = await hashPassword(input.password);
+  await ctx.db.transaction(async (tx) => {
+    await repo.insert(
+      tx,
+      {
+        id,
+        username: input.username,
+        displayName: input.displayName,
+        email: input.email ?? null,
+        passwordHash,
+        organisationId: input.organisationId ?? null,
+        locale: input.locale,
+        nationalArea: input.area.national,
+      },
+      roles,
+      input.area.national ? [] : codes,
+    );
+    const record = {
+      username: input.username,
+      displayName: input.displayName,
+      roles,
+      area: input.area,
+      organisationId: input.organisationId ?? null,
+    };
+    await audit(tx, ctx, {
+      action: "user.created",
+      entityType: "user",
+      entityId: id,
+      changes: created(record, ["username", "displayName", "roles", "area", "organisationId"]),
+    });
+  });
+  return get(ctx, id);
+}
+
+export async function update(ctx: Ctx, id: string, input: z.infer<typeof UserUpdate>): Promise<User> {
+  authorize(userPolicy, "user:manage", ctx.actor, null);
+  const before = await findOrFail(ctx, id);
+  const roles = [...new Set(input.roles)].sort() as Role[];
+  const area = {
+    national: input.area.national,
+    codes: input.area.national ? [] : [...new Set(input.area.codes)].sort(),
+  };
+  const accessChanged =
+    JSON.stringify(roles) !== JSON.stringify(before.roles) ||
+    JSON.stringify(area) !== JSON.stringify({ national: before.nationalArea, codes: before.areaCodes }) ||
+    !input.active;
+  if (id === ctx.actor.id && accessChanged) throw badRequest("cannot_change_own_access");
+  await assertAreaGrantable(ctx, area);
+  await assertOrganisation(ctx, input.organisationId);
+  await ctx.db.transaction(async (tx) => {
+    await repo.update(tx, id, {
+      displayName: input.displayName,
+      email: input.email ?? null,
+      organisationId: input.organisationId ?? null,
+      locale: input.locale,
+      active: input.active,
+      nationalArea: area.national,
+    });
+    await repo.replaceAccess(tx, id, roles, area.codes);
+    // Switching someone off ends their sessions at once.
+    if (!input.active) await sessions.removeAllOfUser(tx, id);
+    const fields = ["displayName", "email", "organisationId", "locale", "active", "roles", "area"] as const;
+    const old = {
+      displayName: before.displayName,
+      email: before.email,
+      organisationId: before.organisationId,
+      locale: before.locale,
+      active: before.active,
+      roles: before.roles,
+      area: { national: before.nationalArea, codes: before.areaCodes },
+    };
+    const now = {
+      displayName: input.displayName,
+      email: input.email ?? null,
+      organisationId: input.organisationId ?? null,
+      locale: input.locale,
+      active: input.active,
+      roles,
+      area,
+    };
+    await audit(tx, ctx, {
+      action: "user.updated",
+      entityType: "user",
+      entityId: id,
+      changes: diff(old, now, fields),
+    });
+  });
+  return get(ctx, id);
+}
+
+/** An administrator sets a new password (the user's sessions end) and clears a lockout. */
+export async function resetPassword(ctx: Ctx, id: string, password: string): Promise<User> {
+  authorize(userPolicy, "user:manage", ctx.actor, null);
+  const user = await findOrFail(ctx, id);
+  assertPasswordAcceptable(password, user.username);
+  const passwordHash = await hashPassword(password);
+  await ctx.db.transaction(async (tx) => {
+    await repo.update(tx, id, { passwordHash, failedSignIns: 0, lockedUntil: null });
+    await sessions.removeAllOfUser(tx, id);
+    await audit(tx, ctx, { action: "user.password_reset", entityType: "user", entityId: id });
+  });
+  return get(ctx, id);
+}
+
+export async function roleSettings(ctx: Ctx) {
+  authorize(userPolicy, "user:read", ctx.actor, null);
+  const rows = await repo.listRoleSettings(ctx.db);
+  const required = new Set(rows.filter((row) => row.requireTotp).map((row) => row.role));
+  return { items: ROLES.map((role) => ({ role, requireTotp: required.has(role) })) };
+}
+
+export async function setRoleSetting(ctx: Ctx, role: Role, requireTotp: boolean) {
+  authorize(userPolicy, "role:manage", ctx.actor, null);
+  const before = (await repo.listRoleSettings(ctx.db)).find((row) => row.role === role)?.requireTotp ?? false;
+  await ctx.db.transaction(async (tx) => {
+    await repo.setRoleRequiresTotp(tx, role, requireTotp);
+    await audit(tx, ctx, {
+      action: "role.settings_changed",
+      entityType: "role",
+      entityId: role,
+      changes: { requireTotp: { from: before, to: requireTotp } },
+    });
+  });
+  return roleSettings(ctx);
+}

@@ -1,0 +1,21 @@
+import type { Role } from "../../domain/roles";
+import type { Locale } from "./messages";
+
+/** The place codes a user may see: everything (national) or everything under the listed codes. */
+export interface Area {
+  national: boolean;
+  codes: string[];
+}
+
+/** The signed-in person a request acts for. */
+export interface Actor {
+  id: string;
+  username: string;
+  displayName: string;
+  roles: Role[];
+  area: Area;
+  locale: Locale;
+  organisationId: string | null;
+  /** The role requires two-factor sign-in and the user has not set it up: only enrolment is open. */
+  mustEnrolTotp: boolean;
+}

@@ -1,0 +1,53 @@
+import type {
+  FastifyBaseLogger,
+  FastifyInstance,
+  FastifyReply,
+  FastifyRequest,
+  RawReplyDefaultExpression,
+  RawRequestDefaultExpression,
+  RawServerDefault,
+} from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import type { Db } from "../db/database";
+import type { Actor } from "./actor";
+import type { Ctx } from "./context";
+import { unauthenticated } from "./errors";
+import { type Locale, localeFromHeader } from "./messages";
+
+/** The Fastify instance every module registers its routes on. */
+export type App = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
+declare module "fastify" {
+  interface FastifyInstance {
+    db: Db;
+  }
+  interface FastifyRequest {
+    /** The signed-in user, or null. Set by the auth hook. */
+    actor: Actor | null;
+    /** The session's token hash and CSRF token, when signed in. */
+    session: { tokenHash: string; csrfToken: string } | null;
+  }
+}
+
+/** The caller's language: the user's choice when signed in, else Accept-Language, else Khmer. */
+export function localeOf(request: FastifyRequest): Locale {
+  return request.actor?.locale ?? localeFromHeader(request.headers["accept-language"]);
+}
+
+/** The service context of a signed-in request; 401 when nobody is signed in. */
+export function ctxOf(request: FastifyRequest): Ctx {
+  if (!request.actor) throw unauthenticated();
+  return { db: request.server.db, actor: request.actor, ip: request.ip, locale: localeOf(request) };
+}
+
+/** Sends 201 with a body. */
+export function created<T>(reply: FastifyReply, body: T): T {
+  reply.code(201);
+  return body;
+}

@@ -1,0 +1,77 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
+import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
+import type { z } from "zod";
+import { AppError } from "./errors";
+import { localeOf } from "./http";
+import { type MessageCode, message } from "./messages";
+import { fieldErrorsFromZod } from "./validation";
+
+/** Fastify's and PostgreSQL's own errors, as our stable codes. Anything unknown is a 500. */
+function toAppError(error: FastifyError & { code?: string }): AppError | undefined {
+  if (error instanceof AppError) return error;
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    return new AppError(
+      400,
+      "validation_failed",
+      {},
+      fieldErrorsFromZod(
+        error.validation.map(
+          // The type provider flattens each zod issue into Fastify's shape; put the issue back together.
+          (v) =>
+            ({
+              ...v.params,
+              code: v.keyword,
+              path: v.instancePath.split("/").filter(Boolean),
+            }) as unknown as z.core.$ZodIssue,
+        ),
+      ),
+    );
+  }
+  const byFastifyCode: Record<string, [number, MessageCode]> = {
+    FST_ERR_CTP_INVALID_JSON_BODY: [400, "malformed_json"],
+    FST_ERR_CTP_EMPTY_JSON_BODY: [400, "malformed_json"],
+    FST_ERR_CTP_BODY_TOO_LARGE: [413, "body_too_large"],
+    FST_REQ_FILE_TOO_LARGE: [413, "body_too_large"],
+    FST_PARTS_LIMIT: [413, "body_too_large"],
+    FST_FILES_LIMIT: [413, "body_too_large"],
+    FST_ERR_CTP_INVALID_MEDIA_TYPE: [415, "unsupported_media_type"],
+    FST_INVALID_MULTIPART_CONTENT_TYPE: [400, "import_file_missing"],
+    FST_ERR_VALIDATION: [400, "validation_failed"],
+  };
+  const known = error.code ? byFastifyCode[error.code] : undefined;
+  if (known) return new AppError(known[0], known[1]);
+  if (error.statusCode === 429) return new AppError(429, "rate_limited");
+  if (error instanceof SyntaxError && error.statusCode === 400) return new AppError(400, "malformed_json");
+  // PostgreSQL: a constraint the service did not foresee is still the caller's mistake, not a crash.
+  const pgCode = (error as { code?: string }).code ?? (error.cause as { code?: string } | undefined)?.code;
+  if (pgCode === "23505") return new AppError(409, "validation_failed");
+  if (pgCode === "23503" || pgCode === "22P02" || pgCode === "22001")
+    return new AppError(400, "validation_failed");
+  if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500)
+    return new AppError(error.statusCode, "validation_failed");
+  return undefined;
+}
+
+/** Renders every error as RFC 9457 problem+json, in the caller's language. */
+export function problemHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const appError = toAppError(error) ?? new AppError(500, "internal_error");
+  if (appError.status >= 500) request.log.error({ err: error }, "request failed");
+  const locale = localeOf(request);
+  const body = {
+    type: `https://samleng.org/problems/${appError.code}`,
+    title: message(appError.code, "en", appError.params),
+    status: appError.status,
+    code: appError.code,
+    detail: message(appError.code, locale, appError.params),
+    ...(appError.fieldErrors.length
+      ? {
+          errors: appError.fieldErrors.map((field) => ({
+            path: field.path,
+            code: field.code,
+            message: message(field.code, locale, field.params),
+          })),
+        }
+      : {}),
+  };
+  reply.status(appError.status).type("application/problem+json; charset=utf-8").send(JSON.stringify(body));
+}
