@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { uuidv7 } from "uuidv7";
-import { khmerSearchKey, latinSearchKey } from "../../domain/search-key";
+import { facilitySearchText } from "../modules/facilities/facilities.validation";
 import type { Db } from "./database";
 import { arrayParam, queryRows } from "./sql";
 
@@ -121,7 +121,7 @@ export async function generateFacilities(db: Db, options: GenerateOptions): Prom
                   ${column(nameKm)}::text[], ${column(nameEn)}::text[], ${column((m) => m.commune.code)}::text[],
                   ${column((m) => (m.kind === "CA" ? null : m.commune.firstVillage))}::text[],
                   ${arrayParam(lats)}::float8[], ${arrayParam(lngs)}::float8[],
-                  ${column((m) => `${code(m).toLowerCase()} ${latinSearchKey(nameEn(m))} ${khmerSearchKey(nameKm(m))}`)}::text[])
+                  ${column((m) => facilitySearchText({ code: code(m), nameEn: nameEn(m), nameKm: nameKm(m) }))}::text[])
         as t(id, code, kind, name_km, name_en, commune, village, lat, lng, search)`);
     const serviceFacility: string[] = [];
     const serviceCode: string[] = [];
@@ -135,5 +135,7 @@ export async function generateFacilities(db: Db, options: GenerateOptions): Prom
       insert into facility_services (facility_id, service_type_code)
       select * from unnest(${arrayParam(serviceFacility)}::uuid[], ${arrayParam(serviceCode)}::text[])`);
   });
+  await db.execute(sql`analyze facilities`);
+  await db.execute(sql`analyze facility_services`);
   return made.length;
 }

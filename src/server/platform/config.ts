@@ -26,6 +26,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(env.SAMLENG_DATA_DIR ?? "./data"),
     demoData: !["0", "false", "off", "no"].includes((env.SAMLENG_DEMO_DATA ?? "on").toLowerCase()),
     secureCookies: ["1", "true", "on", "yes"].includes((env.SAMLENG_SECURE_COOKIES ?? "").toLowerCase()),
-    logLevel: env.LOG_LEVEL ?? "info",
+    logLevel: env.LOG_LEVEL ?? "warn",
   };
 }

@@ -39,6 +39,10 @@ export const MESSAGES = {
     km: "តួនាទីរបស់អ្នកតម្រូវឱ្យមានការផ្ទៀងផ្ទាត់ពីរជំហាន។ សូមរៀបចំវាដើម្បីបន្ត។",
   },
   totp_not_started: { en: "Start two-factor setup first.", km: "សូមចាប់ផ្តើមរៀបចំការផ្ទៀងផ្ទាត់ពីរជំហានជាមុនសិន។" },
+  totp_already_enabled: {
+    en: "Two-factor sign-in is already on. Switch it off first to set it up again.",
+    km: "ការផ្ទៀងផ្ទាត់ពីរជំហានបានបើករួចហើយ។ សូមបិទវាជាមុនសិន ដើម្បីរៀបចំម្តងទៀត។",
+  },
   totp_still_required: {
     en: "Your role requires two-factor sign-in; it cannot be switched off.",
     km: "តួនាទីរបស់អ្នកតម្រូវឱ្យមានការផ្ទៀងផ្ទាត់ពីរជំហាន មិនអាចបិទបានទេ។",

@@ -7,23 +7,30 @@ import { type MessageCode, message } from "./messages";
 import { fieldErrorsFromZod } from "./validation";
 
 /** Fastify's and PostgreSQL's own errors, as our stable codes. Anything unknown is a 500. */
-function toAppError(error: FastifyError & { code?: string }): AppError | undefined {
+function toAppError(error: FastifyError & { code?: string }, request: FastifyRequest): AppError | undefined {
   if (error instanceof AppError) return error;
   if (hasZodFastifySchemaValidationErrors(error)) {
+    // Zod leaves the input out of its issues; take it from the request, so that a missing field
+    // and a field of the wrong type (or a malformed place code) are told apart.
+    const source = { body: request.body, querystring: request.query, params: request.params }[
+      error.validationContext as "body" | "querystring" | "params"
+    ];
     return new AppError(
       400,
       "validation_failed",
       {},
       fieldErrorsFromZod(
-        error.validation.map(
+        error.validation.map((v) => {
           // The type provider flattens each zod issue into Fastify's shape; put the issue back together.
-          (v) =>
-            ({
-              ...v.params,
-              code: v.keyword,
-              path: v.instancePath.split("/").filter(Boolean),
-            }) as unknown as z.core.$ZodIssue,
-        ),
+          const path = v.instancePath.split("/").filter(Boolean);
+          return {
+            ...v.params,
+            code: v.keyword,
+            message: v.message,
+            path,
+            input: valueAt(source, path),
+          } as unknown as z.core.$ZodIssue;
+        }),
       ),
     );
   }
@@ -52,9 +59,19 @@ function toAppError(error: FastifyError & { code?: string }): AppError | undefin
   return undefined;
 }
 
+/** The value at a path inside parsed JSON, or undefined. */
+function valueAt(root: unknown, path: readonly string[]): unknown {
+  let value = root;
+  for (const key of path) {
+    if (value === null || typeof value !== "object") return undefined;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return value;
+}
+
 /** Renders every error as RFC 9457 problem+json, in the caller's language. */
 export function problemHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
-  const appError = toAppError(error) ?? new AppError(500, "internal_error");
+  const appError = toAppError(error, request) ?? new AppError(500, "internal_error");
   if (appError.status >= 500) request.log.error({ err: error }, "request failed");
   const locale = localeOf(request);
   const body = {

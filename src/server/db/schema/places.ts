@@ -29,7 +29,8 @@ export const places = pgTable(
     index("places_parent_idx").on(t.parentCode),
     index("places_search_latin_prefix_idx").using("btree", sql`${t.searchLatin} text_pattern_ops`),
     index("places_search_khmer_prefix_idx").using("btree", sql`${t.searchKhmer} text_pattern_ops`),
-    index("places_search_latin_trgm_idx").using("gin", sql`${t.searchLatin} gin_trgm_ops`),
-    index("places_search_khmer_trgm_idx").using("gin", sql`${t.searchKhmer} gin_trgm_ops`),
+    // GiST, not GIN: short names share common trigrams, and GiST also serves "nearest spelling" (<->) in order.
+    index("places_search_latin_trgm_idx").using("gist", sql`${t.searchLatin} gist_trgm_ops`),
+    index("places_search_khmer_trgm_idx").using("gist", sql`${t.searchKhmer} gist_trgm_ops`),
   ],
 );

@@ -207,8 +207,14 @@ function totpMatches(secret: string | null, code: string): boolean {
   return totpFor(secret, "").validate({ token: code, window: 1 }) !== null;
 }
 
-/** Starts two-factor setup: a new secret, stored but not yet in force until a code proves it. */
+/**
+ * Starts two-factor setup: a new secret, stored but not yet in force until a code proves it.
+ * Refused while two-factor is on: a new setup would switch it off, and only disableTotp (which asks
+ * for the password) may do that.
+ */
 export async function startTotpSetup(ctx: Ctx) {
+  const user = await users.findByUsername(ctx.db, ctx.actor.username);
+  if (user?.totpEnabled) throw badRequest("totp_already_enabled");
   const secret = new OTPAuth.Secret({ size: 20 }).base32;
   await ctx.db.transaction(async (tx) => {
     await users.update(tx, ctx.actor.id, { totpSecret: secret, totpEnabled: false });

@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { uuidv7 } from "uuidv7";
 import { FacilityInput, IMPORT_REQUIRED_COLUMNS, type ImportReport } from "../../../contracts/facilities";
 import {
@@ -303,6 +303,8 @@ export async function commitImport(ctx: Ctx, id: string, onlyValidRows: boolean)
       changes: { created: creates.length, updated: updates.length, skipped: previous.length - good.length },
     });
   });
+  // Fresh statistics after a bulk change (PGlite has no autovacuum to do it).
+  await ctx.db.execute(sql`analyze facilities`);
   return getImport(ctx, id);
 }
 

@@ -69,7 +69,7 @@ export function checkReferences(input: FacilityInput, refs: ReferenceSets, actor
 
 /** The text the registry's free-text filter matches: code, Latin name and Khmer name, normalised. */
 export function facilitySearchText(input: Pick<FacilityInput, "code" | "nameEn" | "nameKm">): string {
-  return `${input.code.toLowerCase()} ${latinSearchKey(input.nameEn)} ${khmerSearchKey(input.nameKm)}`;
+  return `${latinSearchKey(input.code)} ${latinSearchKey(input.nameEn)} ${khmerSearchKey(input.nameKm)}`;
 }
 
 /** Province, district and commune codes, derived from the commune code. */

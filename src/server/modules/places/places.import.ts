@@ -56,6 +56,8 @@ export async function importGazetteer(db: Db, file = GAZETTEER_FILE): Promise<Re
       update places set retired_at = now(), updated_at = now()
       where retired_at is null and code <> all(${arrayParam(units.map((u) => u.code))}::text[])`);
   });
+  // Fresh statistics, so that the planner uses the search indexes (PGlite has no autovacuum).
+  await db.execute(sql`analyze places`);
   return counts;
 }
 

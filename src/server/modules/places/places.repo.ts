@@ -55,37 +55,32 @@ export interface SearchTerms {
 
 /**
  * Name search, ranked: exact name, then name prefix, then a word of the name starting with the
- * query, then the query anywhere in the name, then similar spellings (trigrams, Latin only).
- * Ties go to the larger unit (province before village), then to the name.
+ * query, then the query anywhere in the name; ties go to the larger unit (province before village),
+ * then to the name. When that finds fewer than asked for, similar spellings (trigram distance,
+ * Latin only) fill the rest, nearest first.
  */
 export async function search(db: Db, terms: SearchTerms): Promise<PlaceRowWithCount[]> {
   const filters: SQL[] = [];
   if (terms.level) filters.push(eq(places.level, terms.level as PlaceRow["level"]));
   if (terms.within) filters.push(sql`${places.code} like ${`${terms.within}%`}`);
-
-  let rank: SQL;
-  let match: SQL;
-  if (terms.khmer) {
-    const k = terms.khmer;
-    rank = sql`case when ${places.searchKhmer} = ${k} then 0 when ${places.searchKhmer} like ${`${k}%`} then 1
-      when ${places.searchKhmer} like ${`% ${k}%`} then 2 else 3 end`;
-    match = sql`${places.searchKhmer} like ${`%${k}%`}`;
-  } else {
-    const l = terms.latin;
-    rank = sql`case when ${places.searchLatin} = ${l} then 0 when ${places.searchLatin} like ${`${l}%`} then 1
-      when ${places.searchLatin} like ${`% ${l}%`} then 2 when ${places.searchLatin} like ${`%${l}%`} then 3 else 4 end`;
-    match =
-      l.length >= 3
-        ? sql`(${places.searchLatin} like ${`%${l}%`} or ${places.searchLatin} % ${l})`
-        : sql`(${places.searchLatin} like ${`${l}%`} or ${places.searchLatin} like ${`% ${l}%`})`;
-  }
-  const bySimilarity = terms.khmer ? [] : [sql`similarity(${places.searchLatin}, ${terms.latin}) desc`];
-  return db
+  const column = terms.khmer ? places.searchKhmer : places.searchLatin;
+  const q = terms.khmer || terms.latin;
+  const rank = sql`case when ${column} = ${q} then 0 when ${column} like ${`${q}%`} then 1
+    when ${column} like ${`% ${q}%`} then 2 else 3 end`;
+  const matches = await db
     .select({ ...allColumns(), childCount })
     .from(places)
-    .where(and(match, ...filters))
-    .orderBy(rank, ...bySimilarity, sql`length(${places.code})`, asc(places.nameEn), asc(places.code))
+    .where(and(sql`${column} like ${`%${q}%`}`, ...filters))
+    .orderBy(rank, sql`length(${places.code})`, asc(places.nameEn), asc(places.code))
     .limit(terms.limit);
+  if (terms.khmer || q.length < 4 || matches.length >= terms.limit) return matches;
+  const similar = await db
+    .select({ ...allColumns(), childCount })
+    .from(places)
+    .where(and(sql`${column} % ${q}`, sql`${column} not like ${`%${q}%`}`, ...filters))
+    .orderBy(sql`${column} <-> ${q}`)
+    .limit(terms.limit - matches.length);
+  return [...matches, ...similar];
 }
 
 function allColumns() {

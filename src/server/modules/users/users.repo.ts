@@ -31,21 +31,33 @@ export async function findByUsername(db: Db, username: string): Promise<UserRow 
   return row;
 }
 
-/** The actor a session belongs to, or undefined when the user is gone or switched off. */
+/** The actor a session belongs to, or undefined when the user is gone or switched off. One query: it runs on every request. */
 export async function loadActor(db: Db, userId: string): Promise<Actor | undefined> {
-  const [user] = await db.select().from(users).where(eq(users.id, userId));
-  if (!user?.active) return undefined;
-  const [withAccess] = await attachAccess(db, [user]);
-  const required = await rolesRequiringTotp(db);
+  const [row] = await db
+    .select({
+      user: users,
+      roles: sql<
+        string[]
+      >`coalesce((select array_agg(r.role order by r.role) from user_roles r where r.user_id = ${users.id}), '{}')`,
+      areaCodes: sql<
+        string[]
+      >`coalesce((select array_agg(a.place_code order by a.place_code) from user_areas a where a.user_id = ${users.id}), '{}')`,
+      totpRequired: sql<boolean>`exists (select 1 from user_roles r join role_settings s on s.role = r.role
+        where r.user_id = ${users.id} and s.require_totp)`,
+    })
+    .from(users)
+    .where(eq(users.id, userId));
+  if (!row?.user.active) return undefined;
+  const { user } = row;
   return {
     id: user.id,
     username: user.username,
     displayName: user.displayName,
-    roles: withAccess.roles,
-    area: { national: user.nationalArea, codes: withAccess.areaCodes },
+    roles: row.roles.filter(isRole),
+    area: { national: user.nationalArea, codes: row.areaCodes },
     locale: user.locale,
     organisationId: user.organisationId,
-    mustEnrolTotp: !user.totpEnabled && withAccess.roles.some((role) => required.has(role)),
+    mustEnrolTotp: !user.totpEnabled && row.totpRequired,
   };
 }
 
