@@ -30,6 +30,8 @@ export interface AppOptions {
   database: Database;
   secureCookies?: boolean;
   logLevel?: string;
+  /** See Config.trustProxy. */
+  trustProxy?: string | false;
   /** Serve the built web app from dist/web (off in API tests). */
   serveWeb?: boolean;
 }
@@ -39,7 +41,7 @@ export async function buildApp(options: AppOptions) {
   const app = Fastify({
     logger: { level: options.logLevel ?? "warn" },
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    trustProxy: options.trustProxy ?? false,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -102,7 +104,18 @@ export async function buildApp(options: AppOptions) {
   await app.register(auditRoutes);
 
   const webBuilt = options.serveWeb && existsSync(path.join(WEB_DIST_DIR, "index.html"));
-  if (webBuilt) await app.register(fastifyStatic, { root: WEB_DIST_DIR, wildcard: false });
+  // wildcard: files are looked up per request, so a rebuilt app is served without a restart.
+  if (webBuilt) {
+    await app.register(fastifyStatic, {
+      root: WEB_DIST_DIR,
+      wildcard: true,
+      // Built assets have content hashes in their names; index.html must always be asked for again.
+      setHeaders: (reply, filePath) => {
+        const immutable = filePath.includes(`${path.sep}assets${path.sep}`);
+        reply.header("cache-control", immutable ? "public, max-age=31536000, immutable" : "no-cache");
+      },
+    });
+  }
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith("/api/") || !webBuilt || request.method !== "GET")
       throw new AppError(404, "not_found", { entity: "route" });

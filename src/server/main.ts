@@ -51,6 +51,7 @@ async function serve() {
     database,
     secureCookies: config.secureCookies,
     logLevel: config.logLevel,
+    trustProxy: config.trustProxy,
     serveWeb: true,
   });
   const close = async () => {

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { uuidv7 } from "uuidv7";
-import { facilitySearchText } from "../modules/facilities/facilities.validation";
+import { facilitySearchText } from "../modules/facilities/facilities.record";
 import type { Db } from "./database";
 import { arrayParam, queryRows } from "./sql";
 

@@ -13,6 +13,12 @@ export interface Config {
   /** Send cookies only over HTTPS. */
   secureCookies: boolean;
   logLevel: string;
+  /**
+   * Which proxies may set X-Forwarded-For (Fastify's trustProxy): off by default, else "loopback",
+   * an address or a comma-separated list. Trusting every client would let anyone choose the IP that
+   * the audit log records and the sign-in rate limit counts.
+   */
+  trustProxy: string | false;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -27,5 +33,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoData: !["0", "false", "off", "no"].includes((env.SAMLENG_DEMO_DATA ?? "on").toLowerCase()),
     secureCookies: ["1", "true", "on", "yes"].includes((env.SAMLENG_SECURE_COOKIES ?? "").toLowerCase()),
     logLevel: env.LOG_LEVEL ?? "warn",
+    trustProxy: env.SAMLENG_TRUST_PROXY || false,
   };
 }

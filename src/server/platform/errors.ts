@@ -1,11 +1,11 @@
-import type { MessageCode } from "./messages";
+import type { MessageCode, MessageParams } from "./messages";
 
 /** One field's problem, reported in problem+json `errors`. */
 export interface FieldError {
   /** Dotted path of the field, e.g. "nameKm" or "rows.3.code". */
   path: string;
   code: MessageCode;
-  params?: Record<string, string | number>;
+  params?: MessageParams;
 }
 
 /**
@@ -16,7 +16,7 @@ export class AppError extends Error {
   constructor(
     readonly status: number,
     readonly code: MessageCode,
-    readonly params: Record<string, string | number> = {},
+    readonly params: MessageParams = {},
     readonly fieldErrors: FieldError[] = [],
   ) {
     super(code);
@@ -27,7 +27,7 @@ export class AppError extends Error {
 export const notFound = (entity: string) => new AppError(404, "not_found", { entity });
 export const forbidden = () => new AppError(403, "forbidden");
 export const unauthenticated = () => new AppError(401, "unauthenticated");
-export const badRequest = (code: MessageCode, fieldErrors: FieldError[] = [], params = {}) =>
+export const badRequest = (code: MessageCode, fieldErrors: FieldError[] = [], params: MessageParams = {}) =>
   new AppError(400, code, params, fieldErrors);
-export const conflict = (code: MessageCode, fieldErrors: FieldError[] = [], params = {}) =>
+export const conflict = (code: MessageCode, fieldErrors: FieldError[] = [], params: MessageParams = {}) =>
   new AppError(409, code, params, fieldErrors);

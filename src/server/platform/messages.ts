@@ -64,6 +64,8 @@ export const MESSAGES = {
   field_invalid: { en: "Not valid.", km: "មិនត្រឹមត្រូវ។" },
   field_too_short: { en: "Too short (at least {minimum}).", km: "ខ្លីពេក (យ៉ាងហោចណាស់ {minimum})។" },
   field_too_long: { en: "Too long (at most {maximum}).", km: "វែងពេក (យ៉ាងច្រើន {maximum})។" },
+  field_too_small: { en: "Too small (at least {minimum}).", km: "តូចពេក (យ៉ាងហោចណាស់ {minimum})។" },
+  field_too_large: { en: "Too large (at most {maximum}).", km: "ធំពេក (យ៉ាងច្រើន {maximum})។" },
   field_wrong_type: { en: "Expected {expected}.", km: "ត្រូវការ {expected}។" },
   field_unknown_value: { en: "Not one of the allowed values.", km: "មិនមែនជាតម្លៃដែលអនុញ្ញាតទេ។" },
   field_unknown_key: { en: "Unknown field.", km: "វាលមិនស្គាល់។" },
@@ -95,6 +97,7 @@ export const MESSAGES = {
     km: "មាននរណាម្នាក់បានកែប្រែកំណត់ត្រានេះក្នុងពេលជាមួយគ្នា។ សូមផ្ទុកឡើងវិញ ហើយធ្វើការកែប្រែម្តងទៀត។",
   },
   already_inactive: { en: "This is already deactivated.", km: "នេះត្រូវបានបិទរួចហើយ។" },
+  already_active: { en: "This is already active.", km: "នេះកំពុងដំណើរការរួចហើយ។" },
   area_required: {
     en: "Give the user an area, or national access.",
     km: "សូមកំណត់តំបន់ឱ្យអ្នកប្រើ ឬសិទ្ធិថ្នាក់ជាតិ។",
@@ -142,15 +145,37 @@ export const MESSAGES = {
 export type MessageCode = keyof typeof MESSAGES;
 export type Locale = "km" | "en";
 
+/**
+ * A value put into a message: a string as it is (codes, names), a number in the language's digits,
+ * or a word given in both languages.
+ */
+export type MessageParam = string | number | { km: string; en: string };
+export type MessageParams = Record<string, MessageParam>;
+
+const NUMBER_FORMAT: Record<Locale, Intl.NumberFormat> = {
+  km: new Intl.NumberFormat("km-KH-u-nu-khmr"),
+  en: new Intl.NumberFormat("en-GB"),
+};
+
+/** Names of the gazetteer's levels, for messages such as "… is not a commune". */
+export const LEVEL_NAMES = {
+  province: { en: "province", km: "ខេត្ត/រាជធានី" },
+  district: { en: "district", km: "ស្រុក/ក្រុង/ខណ្ឌ" },
+  commune: { en: "commune", km: "ឃុំ/សង្កាត់" },
+  village: { en: "village", km: "ភូមិ" },
+} as const;
+
+function render(value: MessageParam, locale: Locale): string {
+  if (typeof value === "number") return NUMBER_FORMAT[locale].format(value);
+  if (typeof value === "string") return value;
+  return value[locale];
+}
+
 /** The message for a code in a language, placeholders filled. */
-export function message(
-  code: MessageCode,
-  locale: Locale,
-  params: Record<string, string | number> = {},
-): string {
+export function message(code: MessageCode, locale: Locale, params: MessageParams = {}): string {
   const template: string = MESSAGES[code][locale];
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
+    name in params ? render(params[name], locale) : whole,
   );
 }
 

@@ -14,10 +14,14 @@ export function fieldErrorsFromZod(
           ? { path, code: "field_required" }
           : { path, code: "field_wrong_type", params: { expected: issue.expected } };
       case "too_small":
+        if (issue.origin === "number")
+          return { path, code: "field_too_small", params: { minimum: Number(issue.minimum) } };
         return issue.origin === "string" && Number(issue.minimum) === 1
           ? { path, code: "field_required" }
           : { path, code: "field_too_short", params: { minimum: Number(issue.minimum) } };
       case "too_big":
+        if (issue.origin === "number")
+          return { path, code: "field_too_large", params: { maximum: Number(issue.maximum) } };
         return { path, code: "field_too_long", params: { maximum: Number(issue.maximum) } };
       case "invalid_value":
         return { path, code: "field_unknown_value" };

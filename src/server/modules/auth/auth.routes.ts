@@ -76,12 +76,7 @@ export async function authRoutes(app: App, options: { secureCookies: boolean }) 
     { schema: { tags, body: ChangePasswordBody, response: { 200: Ok } } },
     async (request, reply) => {
       const ctx = ctxOf(request);
-      await auth.changePassword(
-        ctx,
-        request.body.currentPassword,
-        request.body.newPassword,
-        request.session!.tokenHash,
-      );
+      await auth.changePassword(ctx, request.body.currentPassword, request.body.newPassword);
       reply.clearCookie(auth.SESSION_COOKIE, { path: "/" });
       return { ok: true as const };
     },

@@ -52,28 +52,27 @@ export async function signIn(
     throw new AppError(429, "account_locked", { minutes });
   }
   const who = { actor: { id: user.id, username: user.username, roles: [] }, ip: client.ip };
-  if (!(await verifyPassword(user.passwordHash, input.password))) {
-    const failures = user.failedSignIns + 1;
-    const locked = failures >= MAX_FAILED_SIGN_INS;
-    await db.transaction(async (tx) => {
-      await users.update(tx, user.id, {
-        failedSignIns: locked ? 0 : failures,
-        lockedUntil: locked ? new Date(now.getTime() + LOCKOUT_MINUTES * 60000) : user.lockedUntil,
-      });
+  /** Counts a wrong password or a wrong code (else the 6 digits could be guessed), locking at the limit. */
+  const failure = async (code: "invalid_credentials" | "totp_invalid"): Promise<AppError> => {
+    const lockUntil = new Date(now.getTime() + LOCKOUT_MINUTES * 60000);
+    const { locked } = await db.transaction(async (tx) => {
+      const counted = await users.recordFailedSignIn(tx, user.id, MAX_FAILED_SIGN_INS, lockUntil);
       await audit(tx, who, {
-        action: locked ? "user.locked" : "user.sign_in_failed",
+        action: counted.locked ? "user.locked" : "user.sign_in_failed",
         entityType: "user",
         entityId: user.id,
-        changes: { failures },
+        changes: { failures: counted.failures, ...(code === "totp_invalid" ? { reason: code } : {}) },
       });
+      return counted;
     });
-    if (locked) throw new AppError(429, "account_locked", { minutes: LOCKOUT_MINUTES });
-    throw new AppError(401, "invalid_credentials");
-  }
+    if (locked) return new AppError(429, "account_locked", { minutes: LOCKOUT_MINUTES });
+    return new AppError(401, code);
+  };
+  if (!(await verifyPassword(user.passwordHash, input.password))) throw await failure("invalid_credentials");
   if (!user.active) throw new AppError(403, "account_inactive");
   if (user.totpEnabled) {
     if (!input.totpCode) throw new AppError(401, "totp_required");
-    if (!totpMatches(user.totpSecret, input.totpCode)) throw new AppError(401, "totp_invalid");
+    if (!totpMatches(user.totpSecret, input.totpCode)) throw await failure("totp_invalid");
   }
   const actor = await users.loadActor(db, user.id);
   if (!actor) throw new AppError(403, "account_inactive");
@@ -169,17 +168,33 @@ export async function setLocale(ctx: Ctx, locale: "km" | "en"): Promise<void> {
   });
 }
 
-/** Changes the user's own password and ends their other sessions. */
-export async function changePassword(
-  ctx: Ctx,
-  currentPassword: string,
-  newPassword: string,
-  keepTokenHash: string,
-) {
+/**
+ * Checks the signed-in user's password before a sensitive change. A wrong one counts like a failed
+ * sign-in (else a stolen session could guess the password freely); at the limit the account locks and
+ * every session ends.
+ */
+async function confirmPassword(ctx: Ctx, password: string, field: string) {
   const user = await users.findByUsername(ctx.db, ctx.actor.username);
-  if (!user || !(await verifyPassword(user.passwordHash, currentPassword))) {
-    throw badRequest("validation_failed", [{ path: "currentPassword", code: "wrong_password" }]);
-  }
+  if (user && (await verifyPassword(user.passwordHash, password))) return user;
+  const lockUntil = new Date(Date.now() + LOCKOUT_MINUTES * 60000);
+  const { locked } = await ctx.db.transaction(async (tx) => {
+    const counted = await users.recordFailedSignIn(tx, ctx.actor.id, MAX_FAILED_SIGN_INS, lockUntil);
+    if (counted.locked) await sessions.removeAllOfUser(tx, ctx.actor.id);
+    await audit(tx, ctx, {
+      action: counted.locked ? "user.locked" : "user.password_check_failed",
+      entityType: "user",
+      entityId: ctx.actor.id,
+      changes: { failures: counted.failures },
+    });
+    return counted;
+  });
+  if (locked) throw new AppError(429, "account_locked", { minutes: LOCKOUT_MINUTES });
+  throw badRequest("validation_failed", [{ path: field, code: "wrong_password" }]);
+}
+
+/** Changes the user's own password and ends all their sessions, this one too: they sign in again. */
+export async function changePassword(ctx: Ctx, currentPassword: string, newPassword: string): Promise<void> {
+  const user = await confirmPassword(ctx, currentPassword, "currentPassword");
   assertPasswordAcceptable(newPassword, user.username, "newPassword");
   const passwordHash = await hashPassword(newPassword);
   await ctx.db.transaction(async (tx) => {
@@ -187,7 +202,6 @@ export async function changePassword(
     await sessions.removeAllOfUser(tx, user.id);
     await audit(tx, ctx, { action: "user.password_changed", entityType: "user", entityId: user.id });
   });
-  return keepTokenHash;
 }
 
 function totpFor(secret: string, username: string) {
@@ -235,10 +249,7 @@ export async function enableTotp(ctx: Ctx, code: string): Promise<void> {
 }
 
 export async function disableTotp(ctx: Ctx, password: string): Promise<void> {
-  const user = await users.findByUsername(ctx.db, ctx.actor.username);
-  if (!user || !(await verifyPassword(user.passwordHash, password))) {
-    throw badRequest("validation_failed", [{ path: "password", code: "wrong_password" }]);
-  }
+  const user = await confirmPassword(ctx, password, "password");
   const required = await users.rolesRequiringTotp(ctx.db);
   if (ctx.actor.roles.some((role) => required.has(role))) throw badRequest("totp_still_required");
   await ctx.db.transaction(async (tx) => {

@@ -1,4 +1,4 @@
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import type { LightMyRequestResponse } from "fastify";
 import * as OTPAuth from "otpauth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -13,7 +13,7 @@ let nationalAdmin: Session;
 /** A signed-in session, with the raw cookie and CSRF token for requests that must leave one out. */
 type Session = Caller & { cookie: string; csrf: string };
 
-// Sign-in is rate limited per IP (20 a minute): each attempt here comes from its own address.
+// Sign-in is rate limited per client address (20 a minute): each attempt here comes from its own.
 let lastIp = 0;
 const nextIp = () => {
   lastIp += 1;
@@ -23,12 +23,13 @@ const nextIp = () => {
 function attemptSignIn(
   username: string,
   password: string,
-  options: { totpCode?: string; headers?: Record<string, string> } = {},
+  options: { totpCode?: string; headers?: Record<string, string>; remoteAddress?: string } = {},
 ) {
   return t.app.inject({
     method: "POST",
     url: "/api/v1/auth/sign-in",
-    headers: { "x-forwarded-for": nextIp(), "accept-language": "en", ...options.headers },
+    remoteAddress: options.remoteAddress ?? nextIp(),
+    headers: { "accept-language": "en", ...options.headers },
     payload: { username, password, ...(options.totpCode ? { totpCode: options.totpCode } : {}) },
   });
 }
@@ -187,6 +188,57 @@ describe("sign-in", () => {
     ]);
   });
 
+  it("locks the account when wrong passwords arrive all at once", async () => {
+    const { id, username } = await newUser();
+    const attempts = await Promise.all(
+      Array.from({ length: MAX_FAILED_SIGN_INS + 3 }, (_, i) =>
+        attemptSignIn(username, `Wrong-Password-${i}`),
+      ),
+    );
+    expect(attempts.every((response) => [401, 429].includes(response.statusCode))).toBe(true);
+    const right = await attemptSignIn(username, TEST_PASSWORD);
+    expect(right.statusCode).toBe(429);
+    expect(await actionsOn(id)).toContain("user.locked");
+  });
+
+  it("limits sign-in attempts to 20 a minute from one client address", async () => {
+    const client = "198.51.100.7";
+    for (let attempt = 1; attempt <= 20; attempt++) {
+      const response = await attemptSignIn(`nobody-${attempt}`, "Not-The-Password-1", {
+        remoteAddress: client,
+      });
+      expect(response.statusCode).toBe(401);
+    }
+    const limited = await attemptSignIn("auth-national-admin", TEST_PASSWORD, { remoteAddress: client });
+    expect(limited.statusCode).toBe(429);
+    expect(limited.json().code).toBe("rate_limited");
+    expect((await attemptSignIn("auth-national-admin", TEST_PASSWORD)).statusCode).toBe(200);
+  });
+
+  it("does not believe X-Forwarded-For from a client that is not a proxy", async () => {
+    // Otherwise anyone escapes the sign-in limit, and puts any address they like in the audit log.
+    const { id, username } = await newUser();
+    const client = "203.0.113.9";
+    const signedIn = await attemptSignIn(username, TEST_PASSWORD, {
+      remoteAddress: client,
+      headers: { "x-forwarded-for": "192.0.2.99" },
+    });
+    expect(signedIn.statusCode).toBe(200);
+    const [event] = await t.db
+      .select({ ip: auditEvents.ip })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityId, id), eq(auditEvents.action, "user.signed_in")));
+    expect(event.ip).toBe(client);
+    for (let attempt = 1; attempt <= 20; attempt++) {
+      await attemptSignIn(`nobody-${attempt}`, "Not-The-Password-1", { remoteAddress: client });
+    }
+    const spoofed = await attemptSignIn(username, TEST_PASSWORD, {
+      remoteAddress: client,
+      headers: { "x-forwarded-for": "192.0.2.100" },
+    });
+    expect(spoofed.statusCode).toBe(429);
+  });
+
   it("refuses a user who has been switched off", async () => {
     const { id, username } = await newUser();
     const user = (await nationalAdmin.get(`/api/v1/users/${id}`)).json();
@@ -232,6 +284,19 @@ describe("sessions", () => {
       headers: { cookie: `${SESSION_COOKIE}=forged-token` },
     });
     expect(forged.statusCode).toBe(401);
+  });
+
+  it("answers 401 to an anonymous caller before looking at what was sent", async () => {
+    for (const [method, url, payload] of [
+      ["POST", "/api/v1/facilities", {}],
+      ["POST", "/api/v1/users", { username: 5 }],
+      ["GET", "/api/v1/places/abc", undefined],
+      ["GET", "/api/v1/audit?from=yesterday", undefined],
+    ] as const) {
+      const response = await t.app.inject({ method, url, ...(payload ? { payload } : {}) });
+      expect(response.statusCode, `${method} ${url}`).toBe(401);
+      expect(response.json()).not.toHaveProperty("errors");
+    }
   });
 
   it("refuses a state-changing request with the cookie but no or a wrong X-CSRF-Token, changing nothing", async () => {
@@ -445,10 +510,30 @@ describe("two-factor sign-in", () => {
     expect(wrongPassword.json().code).toBe("invalid_credentials");
     const withCode = await attemptSignIn(username, TEST_PASSWORD, { totpCode: currentTotpCode(secret) });
     expect(withCode.statusCode).toBe(200);
+    expect(withCode.json().user.totpEnabled).toBe(true);
 
     const actions = await actionsOn(id);
     expect(actions).toContain("user.totp_setup_started");
     expect(actions).toContain("user.totp_enabled");
+  });
+
+  it("counts wrong codes towards the lockout, so that the code cannot be guessed", async () => {
+    const { id, username } = await newUser();
+    const session = await signIn(username);
+    const { secret } = (await session.post("/api/v1/auth/totp/setup")).json();
+    expect(
+      (await session.post("/api/v1/auth/totp/enable", { code: currentTotpCode(secret) })).statusCode,
+    ).toBe(200);
+    for (let attempt = 1; attempt < MAX_FAILED_SIGN_INS; attempt++) {
+      const response = await attemptSignIn(username, TEST_PASSWORD, { totpCode: wrongTotpCode(secret) });
+      expect(response.json().code).toBe("totp_invalid");
+    }
+    const last = await attemptSignIn(username, TEST_PASSWORD, { totpCode: wrongTotpCode(secret) });
+    expect(last.statusCode).toBe(429);
+    expect(last.json().code).toBe("account_locked");
+    const right = await attemptSignIn(username, TEST_PASSWORD, { totpCode: currentTotpCode(secret) });
+    expect(right.statusCode).toBe(429);
+    expect(await actionsOn(id)).toContain("user.locked");
   });
 
   it("cannot be switched off without the password, not even by starting setup again", async () => {

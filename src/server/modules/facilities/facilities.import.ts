@@ -1,23 +1,21 @@
 import { and, eq, sql } from "drizzle-orm";
 import { uuidv7 } from "uuidv7";
+import type { z } from "zod";
 import { FacilityInput, IMPORT_REQUIRED_COLUMNS, type ImportReport } from "../../../contracts/facilities";
-import {
-  auditEvents,
-  facilities,
-  facilityCatchment,
-  facilityImports,
-  facilityServices,
-} from "../../db/schema";
+import type { Db } from "../../db/database";
+import { auditEvents, facilities, facilityImports } from "../../db/schema";
 import { authorize, inArea } from "../../platform/access";
-import { audit, created } from "../../platform/audit";
+import type { Actor } from "../../platform/actor";
+import { audit, created, diff } from "../../platform/audit";
 import type { Ctx } from "../../platform/context";
 import { AppError, badRequest, type FieldError, notFound } from "../../platform/errors";
 import { message } from "../../platform/messages";
 import { fieldErrorsFromZod } from "../../platform/validation";
 import { facilityPolicy } from "./facilities.policy";
+import { AUDITED_FIELDS, auditable, columnsOf } from "./facilities.record";
 import * as repo from "./facilities.repo";
-import { columnsOf, referenceSets } from "./facilities.service";
-import { checkReferences } from "./facilities.validation";
+import { referenceSets } from "./facilities.service";
+import { checkReferences, type ReferenceSets } from "./facilities.validation";
 import { readSheet, type SheetRow } from "./spreadsheet";
 
 export const MAX_IMPORT_ROWS = 20_000;
@@ -142,7 +140,7 @@ async function checkRows(ctx: Ctx, sheetRows: SheetRow[]): Promise<StoredRow[]> 
     const parsed = FacilityInput.safeParse(values);
     const problems: FieldError[] = parsed.success
       ? checkReferences(parsed.data, refs, ctx.actor)
-      : fieldErrorsFromZod(parsed.error.issues);
+      : allProblems(values, parsed.error.issues, refs, ctx.actor);
     const key = values.code.toLowerCase();
     if (values.code && (seen.get(key) ?? 0) > 1)
       problems.push({ path: "code", code: "duplicate_in_file", params: { code: values.code } });
@@ -161,6 +159,25 @@ async function checkRows(ctx: Ctx, sheetRows: SheetRow[]): Promise<StoredRow[]> 
       problems,
     };
   });
+}
+
+/**
+ * Shape problems AND reference problems of a row that failed the schema, so that a person fixes a
+ * row in one round: the references of the fields that did parse are checked too.
+ */
+function allProblems(
+  values: ReturnType<typeof candidate>,
+  issues: z.core.$ZodIssue[],
+  refs: ReferenceSets,
+  actor: Actor,
+): FieldError[] {
+  const shape = fieldErrorsFromZod(issues);
+  const reported = new Set(shape.map((problem) => problem.path.split(".")[0]));
+  // The raw values have the input's field names; fields the schema refused are left to its message.
+  const references = checkReferences(values as unknown as FacilityInput, refs, actor).filter(
+    (problem) => !reported.has(problem.path.split(".")[0]),
+  );
+  return [...shape, ...references];
 }
 
 function report(
@@ -233,65 +250,7 @@ export async function commitImport(ctx: Ctx, id: string, onlyValidRows: boolean)
   if (good.length === 0) throw badRequest("import_nothing_valid");
 
   await ctx.db.transaction(async (tx) => {
-    const creates = good.filter((row) => row.action === "create");
-    const updates = good.filter((row) => row.action === "update");
-    const newIds = new Map(creates.map((row) => [row.row, uuidv7()]));
-    for (let i = 0; i < creates.length; i += CHUNK) {
-      const chunk = creates.slice(i, i + CHUNK);
-      await tx.insert(facilities).values(
-        chunk.map((row) => ({
-          id: newIds.get(row.row)!,
-          ...columnsOf(row.input!),
-          createdBy: ctx.actor.id,
-        })),
-      );
-    }
-    for (const row of updates) {
-      await tx
-        .update(facilities)
-        .set({ ...columnsOf(row.input!), updatedAt: new Date() })
-        .where(eq(facilities.id, row.existingId!));
-    }
-    const idOf = (row: StoredRow) => row.existingId ?? newIds.get(row.row)!;
-    const services = good.flatMap((row) =>
-      [...new Set(row.input!.serviceTypeCodes)].map((code) => ({
-        facilityId: idOf(row),
-        serviceTypeCode: code,
-      })),
-    );
-    const catchment = good.flatMap((row) =>
-      [...new Set(row.input!.catchmentCodes)].map((code) => ({ facilityId: idOf(row), placeCode: code })),
-    );
-    for (const row of updates) {
-      await tx.delete(facilityServices).where(eq(facilityServices.facilityId, row.existingId!));
-      await tx.delete(facilityCatchment).where(eq(facilityCatchment.facilityId, row.existingId!));
-    }
-    for (let i = 0; i < services.length; i += CHUNK * 4)
-      await tx.insert(facilityServices).values(services.slice(i, i + CHUNK * 4));
-    for (let i = 0; i < catchment.length; i += CHUNK * 4)
-      await tx.insert(facilityCatchment).values(catchment.slice(i, i + CHUNK * 4));
-    const events = good.map((row) => ({
-      actorId: ctx.actor.id,
-      actorUsername: ctx.actor.username,
-      actorRoles: ctx.actor.roles,
-      ip: ctx.ip,
-      action: row.action === "create" ? "facility.created" : "facility.updated",
-      entityType: "facility",
-      entityId: idOf(row),
-      placeCode: row.input!.communeCode,
-      changes: {
-        ...created(row.input! as unknown as Record<string, unknown>, [
-          "code",
-          "kindCode",
-          "nameKm",
-          "nameEn",
-          "communeCode",
-        ]),
-        importId: id,
-      },
-    }));
-    for (let i = 0; i < events.length; i += CHUNK)
-      await tx.insert(auditEvents).values(events.slice(i, i + CHUNK));
+    const { created: createdCount, updated } = await writeRows(tx, ctx, id, good);
     await tx
       .update(facilityImports)
       .set({ status: "committed", importedRows: good.length, updatedAt: new Date() })
@@ -300,12 +259,79 @@ export async function commitImport(ctx: Ctx, id: string, onlyValidRows: boolean)
       action: "facility_import.committed",
       entityType: "facility_import",
       entityId: id,
-      changes: { created: creates.length, updated: updates.length, skipped: previous.length - good.length },
+      changes: { created: createdCount, updated, skipped: previous.length - good.length },
     });
   });
   // Fresh statistics after a bulk change (PGlite has no autovacuum to do it).
   await ctx.db.execute(sql`analyze facilities`);
   return getImport(ctx, id);
+}
+
+/**
+ * Writes checked rows in bulk: new facilities inserted, existing ones updated (version bumped, so a
+ * form open elsewhere gets a conflict), their services and catchment replaced, and one audit event per
+ * facility with the same field changes a form save would record.
+ */
+async function writeRows(tx: Db, ctx: Ctx, importId: string, rows: StoredRow[]) {
+  const now = new Date();
+  const creates = rows.filter((row) => row.action === "create");
+  const updates = rows.filter((row) => row.action === "update");
+  const idOf = new Map(rows.map((row) => [row.row, row.existingId ?? uuidv7()]));
+  const before = new Map(
+    (
+      await repo.findManyWithLinks(
+        tx,
+        updates.map((row) => row.existingId!),
+      )
+    ).map((b) => [b.row.id, b]),
+  );
+
+  await repo.insertMany(
+    tx,
+    creates.map((row) => ({ id: idOf.get(row.row)!, ...columnsOf(row.input!), createdBy: ctx.actor.id })),
+  );
+  for (const row of updates) {
+    await tx
+      .update(facilities)
+      .set({ ...columnsOf(row.input!), version: sql`${facilities.version} + 1`, updatedAt: now })
+      .where(eq(facilities.id, row.existingId!));
+  }
+  const services = rows.flatMap((row) =>
+    [...new Set(row.input!.serviceTypeCodes)].map((serviceTypeCode) => ({
+      facilityId: idOf.get(row.row)!,
+      serviceTypeCode,
+    })),
+  );
+  const catchment = rows.flatMap((row) =>
+    [...new Set(row.input!.catchmentCodes)].map((placeCode) => ({
+      facilityId: idOf.get(row.row)!,
+      placeCode,
+    })),
+  );
+  await repo.replaceLinksOfMany(tx, [...idOf.values()], services, catchment);
+
+  const events = rows.map((row) => {
+    const input = row.input!;
+    const after = auditable(input, input.serviceTypeCodes, input.catchmentCodes);
+    const old = row.existingId ? before.get(row.existingId) : undefined;
+    const changes = old
+      ? diff(auditable(old.row, old.services, old.catchment), after, AUDITED_FIELDS)
+      : created(after, AUDITED_FIELDS);
+    return {
+      actorId: ctx.actor.id,
+      actorUsername: ctx.actor.username,
+      actorRoles: ctx.actor.roles,
+      ip: ctx.ip,
+      action: old ? "facility.updated" : "facility.created",
+      entityType: "facility",
+      entityId: idOf.get(row.row)!,
+      placeCode: input.communeCode,
+      changes: { ...changes, importId },
+    };
+  });
+  for (let i = 0; i < events.length; i += CHUNK)
+    await tx.insert(auditEvents).values(events.slice(i, i + CHUNK));
+  return { created: creates.length, updated: updates.length };
 }
 
 /** A checked input back to spreadsheet values, for checking it again at commit time. */

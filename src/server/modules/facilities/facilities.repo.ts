@@ -177,3 +177,51 @@ export async function counts(db: Db, actor: Actor) {
   ]);
   return { byKind, byProvince };
 }
+
+const BULK_CHUNK = 500;
+
+/** Inserts many facilities, 500 rows a statement. */
+export async function insertMany(db: Db, rows: (typeof facilities.$inferInsert)[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += BULK_CHUNK)
+    await db.insert(facilities).values(rows.slice(i, i + BULK_CHUNK));
+}
+
+/** Facilities by id with their service and catchment codes (the "before" of a bulk update). */
+export async function findManyWithLinks(db: Db, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  const [rows, services, catchment] = await Promise.all([
+    db
+      .select()
+      .from(facilities)
+      .where(inArray(facilities.id, [...ids])),
+    db
+      .select()
+      .from(facilityServices)
+      .where(inArray(facilityServices.facilityId, [...ids])),
+    db
+      .select()
+      .from(facilityCatchment)
+      .where(inArray(facilityCatchment.facilityId, [...ids])),
+  ]);
+  return rows.map((row) => ({
+    row,
+    services: services.filter((s) => s.facilityId === row.id).map((s) => s.serviceTypeCode),
+    catchment: catchment.filter((c) => c.facilityId === row.id).map((c) => c.placeCode),
+  }));
+}
+
+/** Replaces the services and catchment of many facilities: one delete each, then chunked inserts. */
+export async function replaceLinksOfMany(
+  db: Db,
+  ids: readonly string[],
+  services: { facilityId: string; serviceTypeCode: string }[],
+  catchment: { facilityId: string; placeCode: string }[],
+): Promise<void> {
+  if (ids.length === 0) return;
+  await db.delete(facilityServices).where(inArray(facilityServices.facilityId, [...ids]));
+  await db.delete(facilityCatchment).where(inArray(facilityCatchment.facilityId, [...ids]));
+  for (let i = 0; i < services.length; i += BULK_CHUNK)
+    await db.insert(facilityServices).values(services.slice(i, i + BULK_CHUNK));
+  for (let i = 0; i < catchment.length; i += BULK_CHUNK)
+    await db.insert(facilityCatchment).values(catchment.slice(i, i + BULK_CHUNK));
+}

@@ -10,35 +10,9 @@ import { AppError, badRequest, conflict, notFound } from "../../platform/errors"
 import * as places from "../places/places.service";
 import { facilityPolicy } from "./facilities.policy";
 import { type Lookups, presentFacility, presentListItem } from "./facilities.presenter";
+import { AUDITED_FIELDS, auditable, columnsOf } from "./facilities.record";
 import * as repo from "./facilities.repo";
-import {
-  checkReferences,
-  facilitySearchText,
-  placeColumns,
-  type ReferenceSets,
-} from "./facilities.validation";
-
-/** The fields a change is audited by. */
-const AUDITED_FIELDS = [
-  "code",
-  "kindCode",
-  "nameKm",
-  "nameEn",
-  "communeCode",
-  "villageCode",
-  "lat",
-  "lng",
-  "contactName",
-  "phone",
-  "email",
-  "address",
-  "serviceTypeCodes",
-  "catchmentCodes",
-  "active",
-  "deactivationReason",
-] as const;
-
-type Auditable = Record<(typeof AUDITED_FIELDS)[number], unknown>;
+import { checkReferences, type ReferenceSets } from "./facilities.validation";
 
 async function lookups(db: Db, rows: repo.FacilityRow[], extraPlaceCodes: string[] = []): Promise<Lookups> {
   const placeCodes = new Set(extraPlaceCodes);
@@ -140,50 +114,6 @@ async function assertValid(ctx: Ctx, input: FacilityInput, exceptId?: string) {
   }
 }
 
-/** The table columns a facility input sets. */
-export function columnsOf(input: FacilityInput) {
-  return {
-    code: input.code,
-    kindCode: input.kindCode,
-    nameKm: input.nameKm,
-    nameEn: input.nameEn,
-    ...placeColumns(input),
-    lat: input.lat ?? null,
-    lng: input.lng ?? null,
-    contactName: input.contactName ?? null,
-    phone: input.phone ?? null,
-    email: input.email ?? null,
-    address: input.address ?? null,
-    searchText: facilitySearchText(input),
-  };
-}
-
-function auditable(
-  input: FacilityInput | repo.FacilityRow,
-  services: string[],
-  catchment: string[],
-): Auditable {
-  const row = input as Partial<repo.FacilityRow> & FacilityInput;
-  return {
-    code: row.code,
-    kindCode: row.kindCode,
-    nameKm: row.nameKm,
-    nameEn: row.nameEn,
-    communeCode: row.communeCode,
-    villageCode: row.villageCode ?? null,
-    lat: row.lat ?? null,
-    lng: row.lng ?? null,
-    contactName: row.contactName ?? null,
-    phone: row.phone ?? null,
-    email: row.email ?? null,
-    address: row.address ?? null,
-    serviceTypeCodes: [...services].sort(),
-    catchmentCodes: [...catchment].sort(),
-    active: row.active ?? true,
-    deactivationReason: row.deactivationReason ?? null,
-  };
-}
-
 export async function create(ctx: Ctx, input: FacilityInput) {
   // Someone who may not edit the registry at all hears so before any field check.
   authorize(facilityPolicy, "facility:write", ctx.actor, null);
@@ -247,7 +177,7 @@ export async function setActive(ctx: Ctx, id: string, active: boolean, version: 
   const before = await repo.findInScope(ctx.db, ctx.actor, id);
   if (!before) throw notFound("facility");
   authorize(facilityPolicy, "facility:deactivate", ctx.actor, before);
-  if (before.active === active) throw new AppError(409, active ? "validation_failed" : "already_inactive");
+  if (before.active === active) throw new AppError(409, active ? "already_active" : "already_inactive");
   const row = await ctx.db.transaction(async (tx) => {
     const updated = await repo.update(tx, id, version, {
       active,

@@ -1,8 +1,8 @@
 import type { FacilityInput } from "../../../contracts/facilities";
-import { khmerSearchKey, latinSearchKey } from "../../../domain/search-key";
 import { inArea } from "../../platform/access";
 import type { Actor } from "../../platform/actor";
 import type { FieldError } from "../../platform/errors";
+import { LEVEL_NAMES } from "../../platform/messages";
 import type { PlaceRow } from "../places/places.repo";
 
 /** What reference checks need, loaded once (a whole import file is checked against one copy). */
@@ -29,7 +29,7 @@ export function checkReferences(input: FacilityInput, refs: ReferenceSets, actor
     errors.push({
       path: "communeCode",
       code: "place_wrong_level",
-      params: { code: input.communeCode, level: "commune" },
+      params: { code: input.communeCode, level: LEVEL_NAMES.commune },
     });
   } else if (!inArea(actor, input.communeCode)) {
     errors.push({ path: "communeCode", code: "place_out_of_area", params: { code: input.communeCode } });
@@ -42,7 +42,7 @@ export function checkReferences(input: FacilityInput, refs: ReferenceSets, actor
       errors.push({
         path: "villageCode",
         code: "place_wrong_level",
-        params: { code: input.villageCode, level: "village" },
+        params: { code: input.villageCode, level: LEVEL_NAMES.village },
       });
     } else if (!input.villageCode.startsWith(input.communeCode)) {
       errors.push({
@@ -65,19 +65,4 @@ export function checkReferences(input: FacilityInput, refs: ReferenceSets, actor
       errors.push({ path: `catchmentCodes.${index}`, code: "unknown_place", params: { code } });
   });
   return errors;
-}
-
-/** The text the registry's free-text filter matches: code, Latin name and Khmer name, normalised. */
-export function facilitySearchText(input: Pick<FacilityInput, "code" | "nameEn" | "nameKm">): string {
-  return `${latinSearchKey(input.code)} ${latinSearchKey(input.nameEn)} ${khmerSearchKey(input.nameKm)}`;
-}
-
-/** Province, district and commune codes, derived from the commune code. */
-export function placeColumns(input: Pick<FacilityInput, "communeCode" | "villageCode">) {
-  return {
-    provinceCode: input.communeCode.slice(0, 2),
-    districtCode: input.communeCode.slice(0, 4),
-    communeCode: input.communeCode,
-    villageCode: input.villageCode ?? null,
-  };
 }

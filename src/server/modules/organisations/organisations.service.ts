@@ -2,7 +2,7 @@ import { uuidv7 } from "uuidv7";
 import type { z } from "zod";
 import type { OrganisationInput } from "../../../contracts/organisations";
 import type { Db } from "../../db/database";
-import { authorize } from "../../platform/access";
+import { authorize, hasRole, inArea } from "../../platform/access";
 import { audit, created, diff } from "../../platform/audit";
 import type { Ctx } from "../../platform/context";
 import { badRequest, notFound } from "../../platform/errors";
@@ -46,17 +46,24 @@ export async function exists(db: Db, id: string): Promise<boolean> {
   return (await repo.find(db, id)) !== undefined;
 }
 
+/** The place must exist and, for an administrator of an area, lie in it (said on the field, as for facilities). */
 async function assertPlace(ctx: Ctx, placeCode: string | null | undefined) {
-  if (placeCode && (await places.findMany(ctx.db, [placeCode])).length === 0) {
+  if (!placeCode) return;
+  if ((await places.findMany(ctx.db, [placeCode])).length === 0) {
     throw badRequest("validation_failed", [
       { path: "placeCode", code: "unknown_place", params: { code: placeCode } },
+    ]);
+  }
+  if (hasRole(ctx.actor, "admin") && !inArea(ctx.actor, placeCode)) {
+    throw badRequest("validation_failed", [
+      { path: "placeCode", code: "place_out_of_area", params: { code: placeCode } },
     ]);
   }
 }
 
 export async function create(ctx: Ctx, input: Input) {
-  authorize(organisationPolicy, "organisation:manage", ctx.actor, null);
   await assertPlace(ctx, input.placeCode);
+  authorize(organisationPolicy, "organisation:manage", ctx.actor, { placeCode: input.placeCode ?? null });
   const id = uuidv7();
   const values = { ...input, placeCode: input.placeCode ?? null };
   await ctx.db.transaction(async (tx) => {
@@ -73,10 +80,12 @@ export async function create(ctx: Ctx, input: Input) {
 }
 
 export async function update(ctx: Ctx, id: string, input: Input) {
-  authorize(organisationPolicy, "organisation:manage", ctx.actor, null);
   const before = await repo.find(ctx.db, id);
   if (!before) throw notFound("organisation");
+  // Both where it is and where it is moved to must be the administrator's to keep.
+  authorize(organisationPolicy, "organisation:manage", ctx.actor, before.organisation);
   await assertPlace(ctx, input.placeCode);
+  authorize(organisationPolicy, "organisation:manage", ctx.actor, { placeCode: input.placeCode ?? null });
   const values = { ...input, placeCode: input.placeCode ?? null };
   await ctx.db.transaction(async (tx) => {
     await repo.update(tx, id, values);

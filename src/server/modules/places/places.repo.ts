@@ -83,6 +83,22 @@ export async function search(db: Db, terms: SearchTerms): Promise<PlaceRowWithCo
   return [...matches, ...similar];
 }
 
+/** Places whose code starts with the digits typed, the shortest code (the unit itself) first. */
+export async function searchByCode(
+  db: Db,
+  terms: { code: string; level?: string; within?: string; limit: number },
+): Promise<PlaceRowWithCount[]> {
+  const filters: SQL[] = [sql`${places.code} like ${`${terms.code}%`}`];
+  if (terms.level) filters.push(eq(places.level, terms.level as PlaceRow["level"]));
+  if (terms.within) filters.push(sql`${places.code} like ${`${terms.within}%`}`);
+  return db
+    .select({ ...allColumns(), childCount })
+    .from(places)
+    .where(and(...filters))
+    .orderBy(sql`length(${places.code})`, asc(places.code))
+    .limit(terms.limit);
+}
+
 function allColumns() {
   return {
     code: places.code,

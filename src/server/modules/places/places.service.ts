@@ -26,6 +26,20 @@ export async function search(
   db: Db,
   query: { q: string; level?: string; within?: string; limit: number },
 ): Promise<Place[]> {
+  const code = query.q.replace(/\s+/g, "");
+  if (/^\d{2,8}$/.test(code)) {
+    const rows = await repo.searchByCode(db, {
+      code,
+      level: query.level,
+      within: query.within,
+      limit: query.limit,
+    });
+    const ancestors = await repo.ancestorsOf(
+      db,
+      rows.map((row) => row.code),
+    );
+    return rows.map((row) => presentPlace(row, ancestors));
+  }
   const khmer = hasKhmer(query.q) ? khmerSearchKey(query.q) : "";
   const latin = khmer ? "" : latinSearchKey(query.q);
   if (!khmer && !latin) return [];

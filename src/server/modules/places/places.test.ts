@@ -86,3 +86,15 @@ describe("places", () => {
     ]);
   });
 });
+
+describe("places by code", () => {
+  it("finds a place by its code, then the places under it", async () => {
+    const items = (await viewer.get("/api/v1/places/search?q=0201&limit=3")).json().items;
+    expect(items.map((p: { code: string }) => p.code)).toEqual(["0201", "020101", "020102"]);
+    const village = (await viewer.get("/api/v1/places/search?q=15010101")).json().items;
+    expect(village[0]).toMatchObject({
+      code: "15010101",
+      path: [{ code: "15" }, { code: "1501" }, { code: "150101" }],
+    });
+  });
+});

@@ -178,6 +178,25 @@ export async function update(db: Db, id: string, values: Partial<typeof users.$i
     .where(eq(users.id, id));
 }
 
+/**
+ * Counts a failed sign-in in one statement, so that attempts arriving together cannot lose a count;
+ * at `max` the count starts again and the account is locked until `lockUntil`.
+ */
+export async function recordFailedSignIn(db: Db, id: string, max: number, lockUntil: Date) {
+  const reached = sql`${users.failedSignIns} + 1 >= ${max}`;
+  const [row] = await db
+    .update(users)
+    .set({
+      failedSignIns: sql`case when ${reached} then 0 else ${users.failedSignIns} + 1 end`,
+      lockedUntil: sql`case when ${reached} then ${lockUntil.toISOString()}::timestamptz else ${users.lockedUntil} end`,
+      updatedAt: new Date(),
+    })
+    .where(eq(users.id, id))
+    .returning({ failedSignIns: users.failedSignIns });
+  const locked = row.failedSignIns === 0;
+  return { failures: locked ? max : row.failedSignIns, locked };
+}
+
 export async function usernameTaken(db: Db, username: string, exceptId?: string): Promise<boolean> {
   const row = await findByUsername(db, username);
   return row !== undefined && row.id !== exceptId;

@@ -1,0 +1,32 @@
+import {
+  IconBuildingCommunity,
+  IconHome,
+  IconListDetails,
+  IconMapPin,
+  IconSitemap,
+  IconUser,
+  IconUsers,
+} from "@tabler/icons-react";
+import type { ComponentType } from "react";
+
+export interface NavItem {
+  /** Key under common:nav. */
+  key: "home" | "places" | "facilities" | "users" | "organisations" | "audit" | "account";
+  to: string;
+  icon: ComponentType<{ size?: number | string; stroke?: number }>;
+  /** Shown only to users holding this ability; every signed-in user otherwise. */
+  ability?: string;
+  /** Active only on the exact path (the home page). */
+  end?: boolean;
+}
+
+/** The main menu. Admin pages live under /admin (src/web/features/admin/routes.tsx). */
+export const NAV_ITEMS: NavItem[] = [
+  { key: "home", to: "/", icon: IconHome, end: true },
+  { key: "places", to: "/places", icon: IconMapPin },
+  { key: "facilities", to: "/facilities", icon: IconBuildingCommunity },
+  { key: "users", to: "/admin/users", icon: IconUsers, ability: "user:manage" },
+  { key: "organisations", to: "/admin/organisations", icon: IconSitemap, ability: "organisation:manage" },
+  { key: "audit", to: "/admin/audit", icon: IconListDetails, ability: "audit:read" },
+  { key: "account", to: "/account", icon: IconUser },
+];

@@ -1,0 +1,53 @@
+import { createBrowserRouter } from "react-router";
+import { SignInPage } from "../features/auth/SignInPage";
+import { HomePage } from "../features/home/HomePage";
+import { NotFoundPage } from "./NotFoundPage";
+import { PageLoader } from "./PageLoader";
+import { RequireSession } from "./RequireSession";
+import { RouteError } from "./RouteError";
+
+/**
+ * Every page of the app. Pages other than sign-in and home load on first visit (one chunk per feature).
+ * Facilities and admin own their sub-routes (features/<name>/routes.tsx), rendered as descendant
+ * <Routes> under their splat paths.
+ */
+export const router = createBrowserRouter([
+  { path: "/sign-in", element: <SignInPage />, errorElement: <RouteError /> },
+  {
+    element: <RequireSession />,
+    errorElement: <RouteError />,
+    // Shown while the code of a lazily loaded page arrives on the first visit.
+    hydrateFallbackElement: <PageLoader />,
+    children: [
+      {
+        errorElement: <RouteError />,
+        children: [
+          { index: true, element: <HomePage /> },
+          {
+            path: "places",
+            lazy: async () => ({ Component: (await import("../features/places/PlacesPage")).PlacesPage }),
+          },
+          {
+            path: "places/:code",
+            lazy: async () => ({ Component: (await import("../features/places/PlacePage")).PlacePage }),
+          },
+          {
+            path: "facilities/*",
+            lazy: async () => ({
+              Component: (await import("../features/facilities/routes")).FacilitiesRoutes,
+            }),
+          },
+          {
+            path: "admin/*",
+            lazy: async () => ({ Component: (await import("../features/admin/routes")).AdminRoutes }),
+          },
+          {
+            path: "account",
+            lazy: async () => ({ Component: (await import("../features/account/AccountPage")).AccountPage }),
+          },
+          { path: "*", element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+]);
