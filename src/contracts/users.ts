@@ -10,7 +10,9 @@ export const User = z.object({
   displayName: z.string(),
   email: z.string().nullable(),
   organisationId: Uuid.nullable(),
+  /** The organisation's name in English and in Khmer. */
   organisationName: z.string().nullable(),
+  organisationNameKm: z.string().nullable(),
   roles: z.array(Role),
   area: z.object({ national: z.boolean(), codes: z.array(z.string()) }),
   locale: Locale,

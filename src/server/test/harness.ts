@@ -9,6 +9,7 @@ import { openTestDatabase } from "./test-database";
 
 export const TEST_PASSWORD = "Correct-Horse-Battery-9";
 let passwordHash: string | undefined;
+const signIns = 0;
 
 type Method = "GET" | "POST" | "PUT" | "DELETE";
 

@@ -78,6 +78,7 @@ export const facilities = pgTable(
   (t) => [
     uniqueIndex("facilities_code_uq").on(sql`lower(${t.code})`),
     index("facilities_province_name_idx").on(t.provinceCode, t.nameEn),
+    index("facilities_province_name_km_idx").on(t.provinceCode, t.nameKm),
     index("facilities_commune_idx").on(t.communeCode),
     index("facilities_district_idx").on(t.districtCode),
     index("facilities_kind_idx").on(t.kindCode),

@@ -3,6 +3,7 @@ import type { Db } from "../../db/database";
 import { auditEvents } from "../../db/schema";
 import { areaPredicate } from "../../platform/access";
 import type { Actor } from "../../platform/actor";
+import { userIdsInScope } from "../users/users.service";
 
 export interface AuditFilters {
   actorId?: string;
@@ -16,9 +17,14 @@ export interface AuditFilters {
   offset: number;
 }
 
-/** Events the actor may read: national sees all; an area sees events about records placed in it. */
+/**
+ * Events the actor may read: national sees all; an area sees events about records placed in it and
+ * about the users it manages (user events have no single place: a user's area can be several).
+ */
 function scope(actor: Actor): SQL {
-  return actor.area.national ? sql`true` : areaPredicate(actor, auditEvents.placeCode);
+  if (actor.area.national) return sql`true`;
+  return sql`(${areaPredicate(actor, auditEvents.placeCode)}
+    or (${auditEvents.entityType} = 'user' and ${auditEvents.entityId} in ${userIdsInScope(actor)}))`;
 }
 
 export async function list(db: Db, actor: Actor, filters: AuditFilters) {

@@ -74,8 +74,17 @@ describe("the audit log", () => {
     expect(of02.statusCode).toBe(200);
     expect(of02.json()).toMatchObject({ items: [], total: 0 });
     const everything = (await adminOf02.get("/api/v1/audit?limit=200")).json();
-    for (const event of everything.items as { placeCode: string | null }[]) {
-      expect(event.placeCode?.startsWith("02")).toBe(true);
+    // Events about places in 02, or about the users of 02 (the administrator and the viewer there).
+    const usersOf02 = [adminOf02.userId, viewerOf02.userId];
+    for (const event of everything.items as {
+      placeCode: string | null;
+      entityType: string;
+      entityId: string;
+    }[]) {
+      const about02 =
+        event.placeCode?.startsWith("02") ||
+        (event.entityType === "user" && usersOf02.includes(event.entityId));
+      expect(about02, JSON.stringify(event)).toBe(true);
     }
     expect(everything.items.map((e: { entityId: string }) => e.entityId)).not.toContain(facilityId);
   });
@@ -147,5 +156,26 @@ describe("append-only", () => {
       await refusal(t.db.update(auditEvents).set({ action: "x" }).where(eq(auditEvents.id, before[0].id))),
     ).toBe("audit_events is append-only");
     expect(await t.db.select().from(auditEvents).orderBy(auditEvents.id)).toEqual(before);
+  });
+});
+
+describe("user events in an area's audit log", () => {
+  it("shows an administrator of an area the events of the users they manage, and no others", async () => {
+    const body = (area: string, username: string) => ({
+      username,
+      displayName: username,
+      roles: ["viewer"],
+      area: { national: false, codes: [area] },
+      locale: "en",
+      password: "Lotus-Pond-Morning-42",
+    });
+    const inside = await nationalAdmin.post("/api/v1/users", body("1501", "audit-user-in-15"));
+    const outside = await nationalAdmin.post("/api/v1/users", body("0201", "audit-user-in-02"));
+    expect(inside.statusCode).toBe(201);
+    expect(outside.statusCode).toBe(201);
+    const seen = (await adminOf15.get("/api/v1/audit?entityType=user&action=user.created&limit=200")).json();
+    const ids = seen.items.map((event: { entityId: string }) => event.entityId);
+    expect(ids).toContain(inside.json().id);
+    expect(ids).not.toContain(outside.json().id);
   });
 });

@@ -9,6 +9,7 @@ import {
 } from "../../db/schema";
 import { areaPredicate } from "../../platform/access";
 import type { Actor } from "../../platform/actor";
+import type { Locale } from "../../platform/messages";
 
 export type FacilityRow = typeof facilities.$inferSelect;
 export type FacilityKindRow = typeof facilityKinds.$inferSelect;
@@ -41,25 +42,32 @@ function scoped(actor: Actor, filters: FacilityFilters): SQL {
   return and(...where)!;
 }
 
-const SORTS = {
-  name: [asc(facilities.nameEn), asc(facilities.id)],
-  "-name": [desc(facilities.nameEn), asc(facilities.id)],
-  code: [asc(facilities.code)],
-  "-code": [desc(facilities.code)],
-  updated: [asc(facilities.updatedAt), asc(facilities.id)],
-  "-updated": [desc(facilities.updatedAt), asc(facilities.id)],
-} as const;
+export type FacilitySort = "name" | "-name" | "code" | "-code" | "updated" | "-updated";
+
+/** The ORDER BY of a sort; "name" is the name in the reader's language. */
+function orderOf(sort: FacilitySort, locale: Locale) {
+  const name = locale === "km" ? facilities.nameKm : facilities.nameEn;
+  const orders = {
+    name: [asc(name), asc(facilities.id)],
+    "-name": [desc(name), asc(facilities.id)],
+    code: [asc(facilities.code)],
+    "-code": [desc(facilities.code)],
+    updated: [asc(facilities.updatedAt), asc(facilities.id)],
+    "-updated": [desc(facilities.updatedAt), asc(facilities.id)],
+  };
+  return orders[sort];
+}
 
 export async function list(
   db: Db,
   actor: Actor,
-  filters: FacilityFilters & { sort: keyof typeof SORTS; limit: number; offset: number },
+  filters: FacilityFilters & { sort: FacilitySort; locale: Locale; limit: number; offset: number },
 ) {
   const rows = await db
     .select({ facility: facilities, total: sql<number>`count(*) over ()`.mapWith(Number) })
     .from(facilities)
     .where(scoped(actor, filters))
-    .orderBy(...SORTS[filters.sort])
+    .orderBy(...orderOf(filters.sort, filters.locale))
     .limit(filters.limit)
     .offset(filters.offset);
   const total =

@@ -51,8 +51,12 @@ function normaliseQuery(q: string | undefined): string | undefined {
   return key || undefined;
 }
 
-export async function list(ctx: Ctx, query: Parameters<typeof repo.list>[2]) {
-  const { rows, total } = await repo.list(ctx.db, ctx.actor, { ...query, q: normaliseQuery(query.q) });
+export async function list(ctx: Ctx, query: Omit<Parameters<typeof repo.list>[2], "locale">) {
+  const { rows, total } = await repo.list(ctx.db, ctx.actor, {
+    ...query,
+    locale: ctx.locale,
+    q: normaliseQuery(query.q),
+  });
   const [services, lookup] = await Promise.all([
     repo.servicesOf(
       ctx.db,

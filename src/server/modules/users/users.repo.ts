@@ -11,6 +11,7 @@ export type UserWithAccess = UserRow & {
   roles: Role[];
   areaCodes: string[];
   organisationName: string | null;
+  organisationNameKm: string | null;
 };
 
 /**
@@ -24,6 +25,11 @@ export function userScope(actor: Actor): SQL {
     and exists (select 1 from user_areas a where a.user_id = ${users.id})
     and not exists (select 1 from user_areas a where a.user_id = ${users.id}
                     and not (a.place_code like any(${patterns}::text[]))))`;
+}
+
+/** The ids (as text) of the users in the actor's scope, as a subquery (the audit log uses it). */
+export function idsInScope(actor: Actor): SQL {
+  return sql`(select ${users.id}::text from ${users} where ${userScope(actor)})`;
 }
 
 export async function findByUsername(db: Db, username: string): Promise<UserRow | undefined> {
@@ -125,7 +131,7 @@ async function attachAccess(db: Db, rows: UserRow[]): Promise<UserWithAccess[]> 
         ),
       ),
   ]);
-  const orgName = new Map(orgRows.map((org) => [org.id, org.nameEn]));
+  const orgName = new Map(orgRows.map((org) => [org.id, org]));
   return rows.map((row) => ({
     ...row,
     roles: roleRows
@@ -137,7 +143,8 @@ async function attachAccess(db: Db, rows: UserRow[]): Promise<UserWithAccess[]> 
       .filter((a) => a.userId === row.id)
       .map((a) => a.placeCode)
       .sort(),
-    organisationName: row.organisationId ? (orgName.get(row.organisationId) ?? null) : null,
+    organisationName: row.organisationId ? (orgName.get(row.organisationId)?.nameEn ?? null) : null,
+    organisationNameKm: row.organisationId ? (orgName.get(row.organisationId)?.nameKm ?? null) : null,
   }));
 }
 

@@ -13,6 +13,9 @@ import * as places from "../places/places.service";
 import { userPolicy } from "./users.policy";
 import * as repo from "./users.repo";
 
+/** Users the actor may see, as an SQL subquery of ids, for other modules' scopes (the audit log). */
+export const userIdsInScope = repo.idsInScope;
+
 function present(row: repo.UserWithAccess): User {
   return {
     id: row.id,
@@ -21,6 +24,7 @@ function present(row: repo.UserWithAccess): User {
     email: row.email,
     organisationId: row.organisationId,
     organisationName: row.organisationName,
+    organisationNameKm: row.organisationNameKm,
     roles: row.roles,
     area: { national: row.nationalArea, codes: row.areaCodes },
     locale: row.locale,

@@ -1,0 +1,1 @@
+CREATE INDEX "facilities_province_name_km_idx" ON "facilities" USING btree ("province_code","name_km");
