@@ -1,44 +1,42 @@
-import { and, asc, eq, ilike, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/database";
-import { organisations, places } from "../../db/schema";
+import { organisations } from "../../db/schema";
 
 export type OrganisationRow = typeof organisations.$inferSelect;
 
-const userCount = sql<number>`(select count(*)::int from users u where u.organisation_id = ${organisations.id})`;
+// How many users belong to it (read-only count; shown before an administrator switches it off).
+const userCount = sql<number>`(select count(*)::int from users u where u.organisation_id = organisations.id)`;
 
 /** Organisations are a shared national directory (names and places, no personal data): no area filter. */
 export async function list(db: Db, filters: { q?: string; kind?: OrganisationRow["kind"] }) {
   const where: SQL[] = [];
-  if (filters.q)
+  if (filters.q) {
     where.push(
       or(ilike(organisations.nameEn, `%${filters.q}%`), ilike(organisations.nameKm, `%${filters.q}%`))!,
     );
+  }
   if (filters.kind) where.push(eq(organisations.kind, filters.kind));
   return db
-    .select({
-      organisation: organisations,
-      placeNameKm: places.nameKm,
-      placeNameEn: places.nameEn,
-      userCount,
-    })
+    .select({ organisation: organisations, userCount })
     .from(organisations)
-    .leftJoin(places, eq(places.code, organisations.placeCode))
     .where(and(...where))
     .orderBy(asc(organisations.nameEn));
 }
 
 export async function find(db: Db, id: string) {
   const [row] = await db
-    .select({
-      organisation: organisations,
-      placeNameKm: places.nameKm,
-      placeNameEn: places.nameEn,
-      userCount,
-    })
+    .select({ organisation: organisations, userCount })
     .from(organisations)
-    .leftJoin(places, eq(places.code, organisations.placeCode))
     .where(eq(organisations.id, id));
   return row;
+}
+
+export async function findMany(db: Db, ids: readonly string[]): Promise<OrganisationRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select()
+    .from(organisations)
+    .where(inArray(organisations.id, [...ids]));
 }
 
 export async function insert(db: Db, row: typeof organisations.$inferInsert) {

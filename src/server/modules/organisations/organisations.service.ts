@@ -13,33 +13,50 @@ import * as repo from "./organisations.repo";
 type Input = z.infer<typeof OrganisationInput>;
 const FIELDS = ["nameKm", "nameEn", "kind", "placeCode", "active"] as const;
 
-function present(row: NonNullable<Awaited<ReturnType<typeof repo.find>>>) {
-  const o = row.organisation;
-  return {
-    id: o.id,
-    nameKm: o.nameKm,
-    nameEn: o.nameEn,
-    kind: o.kind,
-    placeCode: o.placeCode,
-    placeNameKm: row.placeNameKm,
-    placeNameEn: row.placeNameEn,
-    active: o.active,
-    isDemo: o.isDemo,
-    userCount: row.userCount,
-    createdAt: o.createdAt.toISOString(),
-  };
+type Row = NonNullable<Awaited<ReturnType<typeof repo.find>>>;
+
+/** Organisations with the names of their places (from the gazetteer, through the places module). */
+async function presentAll(db: Db, rows: Row[]) {
+  const codes = rows.map((row) => row.organisation.placeCode).filter((code): code is string => code !== null);
+  const placeByCode = new Map((await places.findMany(db, codes)).map((place) => [place.code, place]));
+  return rows.map(({ organisation: o, userCount }) => {
+    const place = o.placeCode ? placeByCode.get(o.placeCode) : undefined;
+    return {
+      id: o.id,
+      nameKm: o.nameKm,
+      nameEn: o.nameEn,
+      kind: o.kind,
+      placeCode: o.placeCode,
+      placeNameKm: place?.nameKm ?? null,
+      placeNameEn: place?.nameEn ?? null,
+      active: o.active,
+      isDemo: o.isDemo,
+      userCount,
+      createdAt: o.createdAt.toISOString(),
+    };
+  });
+}
+
+/** Names of organisations by id, in both languages (users show their organisation's name). */
+export async function namesOf(
+  db: Db,
+  ids: readonly string[],
+): Promise<Map<string, { nameEn: string; nameKm: string }>> {
+  const rows = await repo.findMany(db, [...new Set(ids)]);
+  return new Map(rows.map((row) => [row.id, { nameEn: row.nameEn, nameKm: row.nameKm }]));
 }
 
 export async function list(ctx: Ctx, filters: Parameters<typeof repo.list>[1]) {
   authorize(organisationPolicy, "organisation:read", ctx.actor, null);
-  return { items: (await repo.list(ctx.db, filters)).map(present) };
+  return { items: await presentAll(ctx.db, await repo.list(ctx.db, filters)) };
 }
 
 export async function get(ctx: Ctx, id: string) {
   authorize(organisationPolicy, "organisation:read", ctx.actor, null);
   const row = await repo.find(ctx.db, id);
   if (!row) throw notFound("organisation");
-  return present(row);
+  const [presented] = await presentAll(ctx.db, [row]);
+  return presented;
 }
 
 export async function exists(db: Db, id: string): Promise<boolean> {

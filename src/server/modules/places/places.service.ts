@@ -8,12 +8,7 @@ import * as repo from "./places.repo";
 /** Children of a place, or the provinces when no parent is given. */
 export async function children(db: Db, parentCode: string | undefined): Promise<Place[]> {
   if (parentCode && !(await repo.findByCode(db, parentCode))) throw notFound("place");
-  const rows = await repo.listChildren(db, parentCode);
-  const ancestors = await repo.ancestorsOf(
-    db,
-    rows.map((row) => row.code),
-  );
-  return rows.map((row) => presentPlace(row, ancestors));
+  return withPaths(db, await repo.listChildren(db, parentCode));
 }
 
 export async function get(db: Db, code: string): Promise<Place> {
@@ -26,30 +21,17 @@ export async function search(
   db: Db,
   query: { q: string; level?: string; within?: string; limit: number },
 ): Promise<Place[]> {
+  const filters = { level: query.level, within: query.within, limit: query.limit };
   const code = query.q.replace(/\s+/g, "");
-  if (/^\d{2,8}$/.test(code)) {
-    const rows = await repo.searchByCode(db, {
-      code,
-      level: query.level,
-      within: query.within,
-      limit: query.limit,
-    });
-    const ancestors = await repo.ancestorsOf(
-      db,
-      rows.map((row) => row.code),
-    );
-    return rows.map((row) => presentPlace(row, ancestors));
-  }
+  if (/^\d{2,8}$/.test(code)) return withPaths(db, await repo.searchByCode(db, { code, ...filters }));
   const khmer = hasKhmer(query.q) ? khmerSearchKey(query.q) : "";
   const latin = khmer ? "" : latinSearchKey(query.q);
   if (!khmer && !latin) return [];
-  const rows = await repo.search(db, {
-    latin,
-    khmer,
-    level: query.level,
-    within: query.within,
-    limit: query.limit,
-  });
+  return withPaths(db, await repo.search(db, { latin, khmer, ...filters }));
+}
+
+/** Places presented with their paths, the ancestors looked up in one query. */
+async function withPaths(db: Db, rows: repo.PlaceRowWithCount[]): Promise<Place[]> {
   const ancestors = await repo.ancestorsOf(
     db,
     rows.map((row) => row.code),

@@ -1,7 +1,7 @@
 import { and, asc, eq, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
 import { isRole, type Role } from "../../../domain/roles";
 import type { Db } from "../../db/database";
-import { organisations, roleSettings, userAreas, userRoles, users } from "../../db/schema";
+import { roleSettings, userAreas, userRoles, users } from "../../db/schema";
 import { arrayParam } from "../../db/sql";
 import type { Actor } from "../../platform/actor";
 import type { Locale } from "../../platform/messages";
@@ -10,8 +10,6 @@ export type UserRow = typeof users.$inferSelect;
 export type UserWithAccess = UserRow & {
   roles: Role[];
   areaCodes: string[];
-  organisationName: string | null;
-  organisationNameKm: string | null;
 };
 
 /**
@@ -44,12 +42,12 @@ export async function loadActor(db: Db, userId: string): Promise<Actor | undefin
       user: users,
       roles: sql<
         string[]
-      >`coalesce((select array_agg(r.role order by r.role) from user_roles r where r.user_id = ${users.id}), '{}')`,
+      >`coalesce((select array_agg(r.role order by r.role) from user_roles r where r.user_id = users.id), '{}')`,
       areaCodes: sql<
         string[]
-      >`coalesce((select array_agg(a.place_code order by a.place_code) from user_areas a where a.user_id = ${users.id}), '{}')`,
+      >`coalesce((select array_agg(a.place_code order by a.place_code) from user_areas a where a.user_id = users.id), '{}')`,
       totpRequired: sql<boolean>`exists (select 1 from user_roles r join role_settings s on s.role = r.role
-        where r.user_id = ${users.id} and s.require_totp)`,
+        where r.user_id = users.id and s.require_totp)`,
     })
     .from(users)
     .where(eq(users.id, userId));
@@ -118,20 +116,10 @@ export async function findInScope(db: Db, actor: Actor, id: string): Promise<Use
 async function attachAccess(db: Db, rows: UserRow[]): Promise<UserWithAccess[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((row) => row.id);
-  const [roleRows, areaRows, orgRows] = await Promise.all([
+  const [roleRows, areaRows] = await Promise.all([
     db.select().from(userRoles).where(inArray(userRoles.userId, ids)),
     db.select().from(userAreas).where(inArray(userAreas.userId, ids)),
-    db
-      .select({ id: organisations.id, nameEn: organisations.nameEn, nameKm: organisations.nameKm })
-      .from(organisations)
-      .where(
-        inArray(
-          organisations.id,
-          rows.map((row) => row.organisationId).filter((id): id is string => !!id),
-        ),
-      ),
   ]);
-  const orgName = new Map(orgRows.map((org) => [org.id, org]));
   return rows.map((row) => ({
     ...row,
     roles: roleRows
@@ -143,8 +131,6 @@ async function attachAccess(db: Db, rows: UserRow[]): Promise<UserWithAccess[]> 
       .filter((a) => a.userId === row.id)
       .map((a) => a.placeCode)
       .sort(),
-    organisationName: row.organisationId ? (orgName.get(row.organisationId)?.nameEn ?? null) : null,
-    organisationNameKm: row.organisationId ? (orgName.get(row.organisationId)?.nameKm ?? null) : null,
   }));
 }
 

@@ -2,6 +2,7 @@ import { uuidv7 } from "uuidv7";
 import type { z } from "zod";
 import type { User, UserCreate, UserUpdate } from "../../../contracts/users";
 import { ROLES, type Role } from "../../../domain/roles";
+import type { Db } from "../../db/database";
 import { areaCovers, authorize } from "../../platform/access";
 import { audit, created, diff } from "../../platform/audit";
 import type { Ctx } from "../../platform/context";
@@ -16,15 +17,27 @@ import * as repo from "./users.repo";
 /** Users the actor may see, as an SQL subquery of ids, for other modules' scopes (the audit log). */
 export const userIdsInScope = repo.idsInScope;
 
-function present(row: repo.UserWithAccess): User {
+type OrganisationNames = Map<string, { nameEn: string; nameKm: string }>;
+
+/** Users with their organisation's name in both languages (looked up through the organisations module). */
+async function presentAll(db: Db, rows: repo.UserWithAccess[]): Promise<User[]> {
+  const names = await organisations.namesOf(
+    db,
+    rows.map((row) => row.organisationId).filter((id): id is string => id !== null),
+  );
+  return rows.map((row) => present(row, names));
+}
+
+function present(row: repo.UserWithAccess, names: OrganisationNames): User {
+  const organisation = row.organisationId ? names.get(row.organisationId) : undefined;
   return {
     id: row.id,
     username: row.username,
     displayName: row.displayName,
     email: row.email,
     organisationId: row.organisationId,
-    organisationName: row.organisationName,
-    organisationNameKm: row.organisationNameKm,
+    organisationName: organisation?.nameEn ?? null,
+    organisationNameKm: organisation?.nameKm ?? null,
     roles: row.roles,
     area: { national: row.nationalArea, codes: row.areaCodes },
     locale: row.locale,
@@ -44,7 +57,7 @@ export async function list(
   authorize(userPolicy, "user:read", ctx.actor, null);
   const active = query.status === "all" ? undefined : query.status === "active";
   const { rows, total } = await repo.list(ctx.db, ctx.actor, { ...query, active });
-  return { items: rows.map(present), total, limit: query.limit, offset: query.offset };
+  return { items: await presentAll(ctx.db, rows), total, limit: query.limit, offset: query.offset };
 }
 
 async function findOrFail(ctx: Ctx, id: string) {
@@ -55,7 +68,8 @@ async function findOrFail(ctx: Ctx, id: string) {
 }
 
 export async function get(ctx: Ctx, id: string): Promise<User> {
-  return present(await findOrFail(ctx, id));
+  const [user] = await presentAll(ctx.db, [await findOrFail(ctx, id)]);
+  return user;
 }
 
 /** The area must be non-empty, made of real places, and inside the granting administrator's own area. */
