@@ -5,9 +5,23 @@ import { Link } from "react-router";
 import { useSignOut } from "../features/auth/auth.api";
 import { useMe } from "../features/auth/session";
 
+const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+
+/**
+ * The avatar's letters: the first grapheme of each of the first two words made of letters
+ * ("Demo Provincial Officer (Pursat)" → "DP", "សុខ ចាន់ថា" → "សុចា"). Graphemes, so a Khmer consonant
+ * keeps its vowel sign; a trailing coeng (U+17D2), which cannot stand alone, is dropped.
+ */
 function initials(name: string): string {
-  const words = name.trim().split(/\s+/);
-  return (words.length > 1 ? words[0][0] + words[words.length - 1][0] : name.slice(0, 2)).toUpperCase();
+  return name
+    .split(/[^\p{L}\p{M}]+/u)
+    .filter((word) => /^\p{L}/u.test(word))
+    .slice(0, 2)
+    .map((word) =>
+      (graphemes.segment(word)[Symbol.iterator]().next().value?.segment ?? "").replace(/\u17d2$/u, ""),
+    )
+    .join("")
+    .toUpperCase();
 }
 
 /** The signed-in user's menu in the header: who is signed in, the account page, sign out. */

@@ -3,6 +3,7 @@ import {
   IconHome,
   IconListDetails,
   IconMapPin,
+  IconShieldLock,
   IconSitemap,
   IconUser,
   IconUsers,
@@ -11,7 +12,7 @@ import type { ComponentType } from "react";
 
 export interface NavItem {
   /** Key under common:nav. */
-  key: "home" | "places" | "facilities" | "users" | "organisations" | "audit" | "account";
+  key: "home" | "places" | "facilities" | "users" | "roleSettings" | "organisations" | "audit" | "account";
   to: string;
   icon: ComponentType<{ size?: number | string; stroke?: number }>;
   /** Shown only to users holding this ability; every signed-in user otherwise. */
@@ -26,7 +27,9 @@ export const NAV_ITEMS: NavItem[] = [
   { key: "places", to: "/places", icon: IconMapPin },
   { key: "facilities", to: "/facilities", icon: IconBuildingCommunity },
   { key: "users", to: "/admin/users", icon: IconUsers, ability: "user:manage" },
-  { key: "organisations", to: "/admin/organisations", icon: IconSitemap, ability: "organisation:manage" },
+  { key: "roleSettings", to: "/admin/roles", icon: IconShieldLock, ability: "user:manage" },
+  // Every signed-in user reads the directory; only organisation:manage may change it.
+  { key: "organisations", to: "/admin/organisations", icon: IconSitemap },
   { key: "audit", to: "/admin/audit", icon: IconListDetails, ability: "audit:read" },
   { key: "account", to: "/account", icon: IconUser },
 ];

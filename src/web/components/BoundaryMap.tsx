@@ -16,8 +16,11 @@ export interface MapPoint {
   id: string;
   lat: number;
   lng: number;
+  /** Accessible name and tooltip, e.g. "Health centre: Aekakpheap Health Centre". */
   label: string;
   href?: string;
+  /** Any CSS colour, e.g. the colour of a facility's kind. @default orange */
+  color?: string;
 }
 
 interface BoundaryMapProps {
@@ -34,6 +37,8 @@ interface BoundaryMapProps {
   showLabels?: boolean;
   /** Tallest the map may get, in pixels. @default 520 */
   maxHeight?: number;
+  /** Draw the shapes in grey, so that points in many colours stand out. @default false */
+  neutralShapes?: boolean;
 }
 
 const PADDING = 8;
@@ -62,6 +67,7 @@ export function BoundaryMap({
   highlightIds = [],
   showLabels = true,
   maxHeight = 520,
+  neutralShapes = false,
 }: BoundaryMapProps) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -108,6 +114,8 @@ export function BoundaryMap({
     const path = geoPath(projection);
     return {
       height,
+      // Smaller points on a phone, where a province map holds many facilities in little space.
+      radius: width < 480 ? 4 : 5,
       shapes: shapes.map((shape) => {
         const [[x0], [x1]] = path.bounds(shape);
         return {
@@ -156,7 +164,7 @@ export function BoundaryMap({
     );
 
   return (
-    <figure className={classes.figure} aria-label={label}>
+    <figure className={`${classes.figure} ${neutralShapes ? classes.neutral : ""}`} aria-label={label}>
       <div ref={ref} className={classes.frame}>
         {drawing === null ? (
           width > 0 && (
@@ -215,7 +223,13 @@ export function BoundaryMap({
                     point.href,
                     point.label,
                     `point-${point.id}`,
-                    <circle cx={point.xy[0]} cy={point.xy[1]} r={5} className={classes.point} />,
+                    <circle
+                      cx={point.xy[0]}
+                      cy={point.xy[1]}
+                      r={drawing.radius}
+                      className={classes.point}
+                      style={point.color ? { fill: point.color } : undefined}
+                    />,
                   )
                 : null,
             )}

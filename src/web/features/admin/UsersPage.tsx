@@ -78,11 +78,18 @@ function LastSignIn({ user }: { user: User }) {
   );
 }
 
-/** The name of a user's organisation in the language shown (the user record carries it in English only). */
-type OrganisationNameOf = (user: User) => string | null;
+/** The name of a user's organisation in the language shown (in the other language if that one is missing). */
+function useOrganisationName(): (user: User) => string | null {
+  const { language } = useFormat();
+  return (user) =>
+    language === "km"
+      ? (user.organisationNameKm ?? user.organisationName)
+      : (user.organisationName ?? user.organisationNameKm);
+}
 
-function UserTable({ users, organisationName }: { users: User[]; organisationName: OrganisationNameOf }) {
+function UserTable({ users }: { users: User[] }) {
   const { t } = useTranslation("admin");
+  const organisationName = useOrganisationName();
   return (
     <Paper withBorder radius="md">
       <Table.ScrollContainer minWidth={900}>
@@ -132,8 +139,9 @@ function UserTable({ users, organisationName }: { users: User[]; organisationNam
   );
 }
 
-function UserCards({ users, organisationName }: { users: User[]; organisationName: OrganisationNameOf }) {
+function UserCards({ users }: { users: User[] }) {
   const { t } = useTranslation("admin");
+  const organisationName = useOrganisationName();
   return (
     <Stack
       component="ul"
@@ -202,10 +210,6 @@ function UsersList() {
   const users = useUsers(filters);
   const activeCount = [role, organisationId, status !== "all" ? status : ""].filter(Boolean).length;
   const anyFilter = activeCount > 0 || Boolean(q);
-
-  const organisationNames = new Map((organisations.data ?? []).map((item) => [item.id, format.name(item)]));
-  const organisationName: OrganisationNameOf = (user) =>
-    (user.organisationId && organisationNames.get(user.organisationId)) || user.organisationName;
 
   const clearAll = () => {
     setText("");
@@ -305,11 +309,7 @@ function UsersList() {
         )
       ) : (
         <>
-          {desktop ? (
-            <UserTable users={users.data.items} organisationName={organisationName} />
-          ) : (
-            <UserCards users={users.data.items} organisationName={organisationName} />
-          )}
+          {desktop ? <UserTable users={users.data.items} /> : <UserCards users={users.data.items} />}
           <Pager
             total={users.data.total}
             offset={params.offset}

@@ -66,11 +66,14 @@ function isKnown(list: readonly string[], value: string): boolean {
   return list.includes(value);
 }
 
-/** Labels of the admin vocabulary in the language shown; anything unknown falls back to its raw name. */
+/**
+ * Labels of the admin vocabulary in the language shown; anything unknown falls back to its raw name.
+ * Role names come from common:roles, the one list every screen uses.
+ */
 export function useAdminLabels() {
   const { t } = useTranslation("admin");
   return {
-    role: (role: string) => (isKnown(ROLES, role) ? t(`roles.${role}`) : role),
+    role: (role: string) => (isKnown(ROLES, role) ? t(`common:roles.${role}`) : role),
     kind: (kind: string) => (isKnown(ORGANISATION_KINDS, kind) ? t(`kinds.${kind}`) : kind),
     action: (action: string) => (isKnown(KNOWN_ACTIONS, action) ? t(`actions.${action}`) : action),
     entity: (type: string) => (isKnown(KNOWN_ENTITY_TYPES, type) ? t(`entities.${type}`) : type),

@@ -1,13 +1,12 @@
-import { Anchor, Breadcrumbs, Skeleton, Stack, Text } from "@mantine/core";
+import { Anchor, Breadcrumbs, ColorSwatch, Group, Skeleton, Stack, Text } from "@mantine/core";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { BoundaryMap, type MapPoint } from "../../components/BoundaryMap";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { localName, useFormat } from "../../i18n/format";
 import { useBoundaries, usePlace } from "../places/places.api";
 import { kindFill } from "./FacilityLabels";
-import { type ColouredPoint, FacilityMap } from "./FacilityMap";
-import classes from "./FacilityMap.module.css";
 import { type FacilityReference, useFacilityMap } from "./facilities.api";
 import { type ListState, listHref } from "./list-state";
 
@@ -81,7 +80,7 @@ export function FacilityMapView({
     () => new Map((reference?.kinds ?? []).map((kind) => [kind.code, kind])),
     [reference],
   );
-  const points: ColouredPoint[] = useMemo(
+  const points: MapPoint[] = useMemo(
     () =>
       (map.data?.points ?? []).map((point) => {
         const kind = kindsByCode.get(point.kindCode);
@@ -92,7 +91,7 @@ export function FacilityMapView({
           lng: point.lng,
           label: kind ? `${localName(kind, language)}: ${name}` : name,
           href: `/facilities/${point.id}`,
-          fill: kindFill(point.kindCode),
+          color: kindFill(point.kindCode),
         };
       }),
     [map.data, kindsByCode, language],
@@ -125,7 +124,7 @@ export function FacilityMapView({
         {withoutLocation > 0 &&
           t("map.withoutLocation", { count: withoutLocation, n: format.number(withoutLocation) })}
       </Text>
-      <FacilityMap
+      <BoundaryMap
         features={boundaries.data.features}
         points={points}
         label={t("map.label")}
@@ -133,26 +132,28 @@ export function FacilityMapView({
         featureHref={(id) =>
           id === state.place ? undefined : listHref({ ...state, view: "map", place: id, page: 1 })
         }
+        maxHeight={560}
+        neutralShapes
       />
       {legend.length > 0 && (
         <section aria-label={t("map.legend")}>
-          <ul className={classes.legend}>
+          <Group component="ul" gap="md" m={0} p={0} style={{ listStyle: "none", rowGap: 4 }}>
             {legend.map((item) => (
-              <li key={item.code} className={classes.legendItem}>
-                <span className={classes.swatch} style={{ background: kindFill(item.code) }} aria-hidden />
+              <Group component="li" key={item.code} gap={6} wrap="nowrap">
+                <ColorSwatch color={kindFill(item.code)} size={12} withShadow={false} aria-hidden />
                 <Text size="sm" component="span">
                   {item.kind ? format.name(item.kind) : item.code}{" "}
                   <Text component="span" c="dimmed" size="sm">
                     ({format.number(item.count)})
                   </Text>
                 </Text>
-              </li>
+              </Group>
             ))}
-          </ul>
+          </Group>
         </section>
       )}
       <Text size="xs" c="dimmed">
-        {t("map.hint")} {t("common:map.attribution")}
+        {t("map.hint")}
       </Text>
     </Stack>
   );
