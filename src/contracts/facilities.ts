@@ -179,3 +179,26 @@ export const FacilityCounts = z.object({
   byKind: z.array(z.object({ kindCode: z.string(), count: z.number().int() })),
   byProvince: z.array(z.object({ province: PlaceSummary, count: z.number().int() })),
 });
+
+/**
+ * The fields a facility's audit events record changes of, in the order the form shows them
+ * (the server writes them; the history on the web lists them in this order).
+ */
+export const FACILITY_AUDITED_FIELDS = [
+  "active",
+  "deactivationReason",
+  "code",
+  "kindCode",
+  "nameKm",
+  "nameEn",
+  "communeCode",
+  "villageCode",
+  "lat",
+  "lng",
+  "contactName",
+  "phone",
+  "email",
+  "address",
+  "serviceTypeCodes",
+  "catchmentCodes",
+] as const;

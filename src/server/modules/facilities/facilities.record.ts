@@ -1,28 +1,11 @@
-import type { FacilityInput } from "../../../contracts/facilities";
+import { FACILITY_AUDITED_FIELDS, type FacilityInput } from "../../../contracts/facilities";
 import { khmerSearchKey, latinSearchKey } from "../../../domain/search-key";
 import type { FacilityRow } from "./facilities.repo";
 
 /** How a facility input becomes table columns and audit values: one place for create, update and import. */
 
 /** The fields a change is audited by. */
-export const AUDITED_FIELDS = [
-  "code",
-  "kindCode",
-  "nameKm",
-  "nameEn",
-  "communeCode",
-  "villageCode",
-  "lat",
-  "lng",
-  "contactName",
-  "phone",
-  "email",
-  "address",
-  "serviceTypeCodes",
-  "catchmentCodes",
-  "active",
-  "deactivationReason",
-] as const;
+export const AUDITED_FIELDS = FACILITY_AUDITED_FIELDS;
 
 export type Auditable = Record<(typeof AUDITED_FIELDS)[number], unknown>;
 

@@ -9,31 +9,15 @@ import {
 } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { FACILITY_AUDITED_FIELDS } from "../../../contracts/facilities";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { useFormat } from "../../i18n/format";
 import { type HistoryEvent, useFacilityHistory, useFacilityReference } from "./facilities.api";
 
 const PAGE = 10;
 
-/** Fields of a facility in the order the form shows them; the history lists changes in this order. */
-const FIELD_ORDER = [
-  "active",
-  "deactivationReason",
-  "code",
-  "kindCode",
-  "nameKm",
-  "nameEn",
-  "communeCode",
-  "villageCode",
-  "lat",
-  "lng",
-  "contactName",
-  "phone",
-  "email",
-  "address",
-  "serviceTypeCodes",
-  "catchmentCodes",
-];
+/** The history lists changes in the order the form shows the fields. */
+const FIELD_ORDER: readonly string[] = FACILITY_AUDITED_FIELDS;
 
 interface Change {
   field: string;
