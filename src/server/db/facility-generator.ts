@@ -74,9 +74,12 @@ export async function generateFacilities(db: Db, options: GenerateOptions): Prom
   }>(
     db,
     sql`
-    select c.code, c.name_km, c.name_en, c.lat, c.lng,
+    select c.code, c.name_km, c.name_en,
+           -- A quarter of the communes have no geocoded point: their district's point stands in.
+           coalesce(c.lat, d.lat) as lat, coalesce(c.lng, d.lng) as lng,
            (select min(v.code) from places v where v.parent_code = c.code) as first_village
-    from places c where c.level = 'commune' and c.retired_at is null ${filter} order by c.code`,
+    from places c join places d on d.code = c.parent_code
+    where c.level = 'commune' and c.retired_at is null ${filter} order by c.code`,
   );
   const communes: Commune[] = rows
     .filter((_, index) => index % options.communeStep === 0)
