@@ -4,7 +4,6 @@
  */
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { build } from "vite";
 
 const root = path.resolve(import.meta.dirname, "..");
 const builtIndex = path.join(root, "dist", "web", "index.html");
@@ -28,5 +27,7 @@ const builtAt = existsSync(builtIndex) ? statSync(builtIndex).mtimeMs : 0;
 const changedAt = Math.max(...sources.filter(existsSync).map(newestChange));
 if (changedAt > builtAt) {
   console.log("Building the web app (first start, or the web sources changed)…");
+  // Imported only when a build is needed: loading Vite costs a restart half a second.
+  const { build } = await import("vite");
   await build({ configFile: path.join(root, "vite.config.ts"), logLevel: "warn" });
 }

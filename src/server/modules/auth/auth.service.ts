@@ -44,7 +44,8 @@ export async function signIn(
   const now = new Date();
   if (!user) {
     // Spend the same time as a real check, so that timing does not tell which user names exist.
-    await verifyPassword(DUMMY_HASH, input.password);
+    dummyHash ??= await hashPassword("not-a-real-password-only-for-timing");
+    await verifyPassword(dummyHash, input.password);
     throw new AppError(401, "invalid_credentials");
   }
   if (user.lockedUntil && user.lockedUntil > now) {
@@ -98,7 +99,8 @@ export async function signIn(
   return { token, csrfToken, actor };
 }
 
-const DUMMY_HASH = await hashPassword("not-a-real-password-only-for-timing");
+/** Made on the first sign-in with an unknown user name, not at start-up. */
+let dummyHash: string | undefined;
 
 /** The actor and CSRF token of a live session, sliding its idle expiry. */
 export async function resumeSession(db: Db, token: string) {

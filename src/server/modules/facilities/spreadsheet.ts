@@ -1,5 +1,5 @@
 import { parse } from "csv-parse/sync";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 
 /** A data row of a spreadsheet: values by lower-cased header, and the row number a person sees. */
 export interface SheetRow {
@@ -33,7 +33,9 @@ function readCsv(data: Buffer): Sheet {
 }
 
 async function readXlsx(data: Buffer): Promise<Sheet> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded on first use: exceljs takes a quarter of a second to import, which every start would pay.
+  const { default: Excel } = await import("exceljs");
+  const workbook = new Excel.Workbook();
   // exceljs declares its own Buffer type; a Node Buffer is what it reads.
   await workbook.xlsx.load(data as unknown as ExcelJS.Buffer);
   const sheet = workbook.worksheets[0];
