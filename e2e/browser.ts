@@ -1,6 +1,6 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { type Browser, chromium, type Page } from "playwright-core";
+import { type Browser, chromium, type Locator, type Page } from "playwright-core";
 import { inject } from "vitest";
 
 export const DEMO_PASSWORD = "Samleng-Demo-2026";
@@ -27,6 +27,16 @@ export function baseUrl(): string {
   return inject("baseUrl");
 }
 
+/**
+ * Each browser context and API session comes from its own client address, as real users behind the
+ * proxy would (the test server trusts X-Forwarded-For from loopback): the per-address sign-in limit
+ * then applies to each, not to the whole suite at once.
+ */
+export function clientAddress(): string {
+  const part = () => Math.floor(Math.random() * 250) + 1;
+  return `10.${part()}.${part()}.${part()}`;
+}
+
 /** A fresh page (own cookies) at a viewport, with the browser asking for a language. */
 export async function newPage(
   browser: Browser,
@@ -37,6 +47,7 @@ export async function newPage(
     viewport,
     locale: locale === "km" ? "km-KH" : "en-GB",
     baseURL: baseUrl(),
+    extraHTTPHeaders: { "x-forwarded-for": clientAddress() },
   });
   return context.newPage();
 }
@@ -78,4 +89,118 @@ export function khmerFontLoaded(page: Page): Promise<boolean> {
     await document.fonts.ready;
     return document.fonts.check('16px "Noto Sans Khmer"', "ក្រសួង");
   });
+}
+
+/** Latin digits for Khmer ones ("៤៧" → "47"), to read numbers the Khmer interface shows. */
+export function fromKhmerDigits(text: string): string {
+  return text.replace(/[\u17e0-\u17e9]/g, (digit) => String(digit.charCodeAt(0) - 0x17e0));
+}
+
+/**
+ * Chooses an option of a Mantine Select or MultiSelect: opens it, types `type` into it when given
+ * (searchable pickers ask the server as one types), and clicks the option with that name.
+ */
+export async function pickOption(
+  page: Page,
+  combobox: Locator,
+  option: string | RegExp,
+  options: { type?: string } = {},
+) {
+  await combobox.click();
+  if (options.type !== undefined) await combobox.fill(options.type);
+  const choice = page.getByRole("option", { name: option }).first();
+  await choice.waitFor();
+  await choice.click();
+}
+
+/** Fills in and sends the sign-in form without waiting to get in (for refusals and two-factor). */
+export async function attemptSignIn(page: Page, username: string, password: string) {
+  await page.goto("/sign-in");
+  await page.locator('input[name="username"]').fill(username);
+  await page.locator('input[name="password"]').fill(password);
+  await page.locator('form button[type="submit"]').click();
+}
+
+/** A session opened through the API (not the browser): its cookie and CSRF token. */
+export interface ApiSession {
+  cookie: string;
+  csrfToken: string;
+}
+
+/** Signs in through the API, for setting things up without the screens (e.g. users of one test). */
+export async function apiSignIn(username: string, password = DEMO_PASSWORD): Promise<ApiSession> {
+  const response = await fetch(`${baseUrl()}/api/v1/auth/sign-in`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-forwarded-for": clientAddress() },
+    body: JSON.stringify({ username, password }),
+  });
+  if (!response.ok)
+    throw new Error(`API sign-in as ${username}: ${response.status} ${await response.text()}`);
+  const cookie = (response.headers.get("set-cookie") ?? "").split(";")[0];
+  const { csrfToken } = (await response.json()) as { csrfToken: string };
+  return { cookie, csrfToken };
+}
+
+/** A JSON request to the API in a session; throws unless the answer is 2xx. */
+export async function apiRequest<T = unknown>(
+  session: ApiSession,
+  method: "GET" | "POST" | "PUT",
+  route: string,
+  body?: unknown,
+): Promise<T> {
+  const response = await fetch(`${baseUrl()}${route}`, {
+    method,
+    headers: {
+      cookie: session.cookie,
+      "x-csrf-token": session.csrfToken,
+      ...(body === undefined ? {} : { "content-type": "application/json" }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${method} ${route}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+/** The texts a form field points to with aria-describedby (its description and error message). */
+export async function describedText(field: Locator): Promise<string> {
+  const ids = ((await field.getAttribute("aria-describedby")) ?? "").split(/\s+/).filter(Boolean);
+  const texts = await Promise.all(
+    ids.map(async (id) => {
+      const element = field.page().locator(`[id="${id}"]`);
+      return (await element.count()) > 0 ? shownText(element) : "";
+    }),
+  );
+  return texts.join(" ");
+}
+
+/** The text of an element as it is shown (hidden text left out, table cells separated by tabs). */
+export function shownText(locator: Locator): Promise<string> {
+  // biome-ignore lint/performance/useDomNodeTextContent: Playwright's innerText, the rendered text, is what is meant.
+  return locator.innerText();
+}
+
+/** A demo user's session for API calls (cookie and CSRF token). */
+export function demoSession(username: string): Promise<ApiSession> {
+  return apiSignIn(username);
+}
+
+/**
+ * A fresh page (own cookies and viewport) already signed in as a demo user, at the home page. For
+ * tests whose subject is not the sign-in itself; the app then shows the user's own language.
+ */
+export async function signedInPage(
+  browser: Browser,
+  username: string,
+  viewport: { width: number; height: number },
+  locale: "km" | "en" = "km",
+): Promise<Page> {
+  const { cookie } = await demoSession(username);
+  const split = cookie.indexOf("=");
+  const page = await newPage(browser, viewport, locale);
+  await page
+    .context()
+    .addCookies([{ name: cookie.slice(0, split), value: cookie.slice(split + 1), url: baseUrl() }]);
+  await page.goto("/");
+  await page.getByRole("heading", { level: 1 }).first().waitFor();
+  return page;
 }

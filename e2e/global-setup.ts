@@ -52,6 +52,8 @@ export default async function setup(project: TestProject) {
     HOST: "127.0.0.1",
     SAMLENG_DATA_DIR: dataDir,
     LOG_LEVEL: "warn",
+    // Browser contexts send their own X-Forwarded-For (e2e/browser.ts clientAddress), as if behind a proxy.
+    SAMLENG_TRUST_PROXY: "127.0.0.1",
   };
   let dropDatabase = async () => {};
   const url = process.env.TEST_DATABASE_URL;
