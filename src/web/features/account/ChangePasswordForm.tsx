@@ -1,8 +1,9 @@
-import { Button, PasswordInput, Stack } from "@mantine/core";
+import { Button, Stack } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { isApiError } from "../../api/client";
 import { ErrorAlert } from "../../components/ErrorAlert";
+import { PasswordField } from "../../components/PasswordField";
 import { useChangePassword } from "../auth/auth.api";
 
 /** Current password, new password twice. The server checks the policy; its messages show on the fields. */
@@ -32,7 +33,7 @@ export function ChangePasswordForm({ username }: { username: string }) {
       {/* Lets password managers file the new password under the right account. */}
       <input type="text" name="username" autoComplete="username" value={username} readOnly hidden />
       <Stack gap="sm">
-        <PasswordInput
+        <PasswordField
           label={t("account.currentPassword")}
           autoComplete="current-password"
           required
@@ -40,7 +41,7 @@ export function ChangePasswordForm({ username }: { username: string }) {
           onChange={(event) => setCurrentPassword(event.currentTarget.value)}
           error={localErrors.currentPassword ?? serverErrors.currentPassword}
         />
-        <PasswordInput
+        <PasswordField
           label={t("account.newPassword")}
           autoComplete="new-password"
           required
@@ -48,7 +49,7 @@ export function ChangePasswordForm({ username }: { username: string }) {
           onChange={(event) => setNewPassword(event.currentTarget.value)}
           error={localErrors.newPassword ?? serverErrors.newPassword}
         />
-        <PasswordInput
+        <PasswordField
           label={t("account.repeatPassword")}
           autoComplete="new-password"
           required

@@ -1,9 +1,10 @@
-import { Badge, Button, Group, PasswordInput, Stack, Text } from "@mantine/core";
+import { Badge, Button, Group, Stack, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { isApiError } from "../../api/client";
 import { ErrorAlert } from "../../components/ErrorAlert";
+import { PasswordField } from "../../components/PasswordField";
 import { useTotpDisable } from "../auth/auth.api";
 import { TotpSetupForm } from "../auth/TotpSetupForm";
 
@@ -47,7 +48,7 @@ export function TwoFactorSection({ enabled }: { enabled: boolean }) {
             <Text size="sm" c="dimmed">
               {t("totp.disableIntro")}
             </Text>
-            <PasswordInput
+            <PasswordField
               label={t("auth.password")}
               autoComplete="current-password"
               required

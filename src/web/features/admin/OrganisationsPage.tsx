@@ -100,7 +100,7 @@ export function OrganisationsPage() {
     <Group gap={4}>
       {!organisation.active && (
         <Tag color="gray" variant="filled" wrap={false}>
-          {t("status.inactive")}
+          {t("status.organisationInactive")}
         </Tag>
       )}
       {organisation.isDemo && (

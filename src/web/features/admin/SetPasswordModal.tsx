@@ -1,4 +1,4 @@
-import { Button, Group, Modal, PasswordInput, Stack, Text } from "@mantine/core";
+import { Button, Group, Modal, Stack, Text } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import { IconKey } from "@tabler/icons-react";
@@ -7,6 +7,7 @@ import { useTranslation } from "react-i18next";
 import { PASSWORD_MIN_LENGTH } from "../../../domain/password-policy";
 import { isApiError } from "../../api/client";
 import { ErrorAlert } from "../../components/ErrorAlert";
+import { PasswordField } from "../../components/PasswordField";
 import { useFormat } from "../../i18n/format";
 import { type User, useSetPassword } from "./admin.api";
 
@@ -68,7 +69,7 @@ export function SetPasswordButton({ user }: { user: User }) {
           <input type="text" name="username" autoComplete="username" value={user.username} readOnly hidden />
           <Stack gap="sm">
             <Text size="sm">{t("password.intro")}</Text>
-            <PasswordInput
+            <PasswordField
               label={t("password.new")}
               description={t("userForm.passwordHint", { min: format.number(PASSWORD_MIN_LENGTH) })}
               autoComplete="new-password"
@@ -78,7 +79,7 @@ export function SetPasswordButton({ user }: { user: User }) {
               onChange={(event) => setPasswordText(event.currentTarget.value)}
               error={localErrors.password ?? serverErrors.password}
             />
-            <PasswordInput
+            <PasswordField
               label={t("password.repeat")}
               autoComplete="new-password"
               required

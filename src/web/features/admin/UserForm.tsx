@@ -4,7 +4,6 @@ import {
   Checkbox,
   Group,
   Paper,
-  PasswordInput,
   Radio,
   Select,
   SimpleGrid,
@@ -18,6 +17,7 @@ import { useTranslation } from "react-i18next";
 import { PASSWORD_MIN_LENGTH } from "../../../domain/password-policy";
 import { isApiError } from "../../api/client";
 import { ErrorAlert } from "../../components/ErrorAlert";
+import { PasswordField } from "../../components/PasswordField";
 import { LANGUAGES, type Language } from "../../i18n";
 import { useFormat } from "../../i18n/format";
 import { useMe } from "../auth/session";
@@ -208,7 +208,7 @@ export function UserForm({
               </Group>
             </Radio.Group>
             {mode === "create" && (
-              <PasswordInput
+              <PasswordField
                 label={t("userForm.password")}
                 description={t("userForm.passwordHint", { min: format.number(PASSWORD_MIN_LENGTH) })}
                 required

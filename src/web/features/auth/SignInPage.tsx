@@ -1,4 +1,4 @@
-import { Alert, Button, PasswordInput, Stack, Text, TextInput, Title } from "@mantine/core";
+import { Alert, Button, Stack, Text, TextInput, Title } from "@mantine/core";
 import { IconInfoCircle } from "@tabler/icons-react";
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -6,6 +6,7 @@ import { type Location, Navigate, useLocation } from "react-router";
 import { isApiError } from "../../api/client";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { usePageTitle } from "../../components/PageHeader";
+import { PasswordField } from "../../components/PasswordField";
 import { AuthFrame } from "./AuthFrame";
 import { useSignIn } from "./auth.api";
 import { type SignInReason, useSession } from "./session";
@@ -98,7 +99,7 @@ export function SignInPage() {
             error={localErrors.username ?? serverFieldErrors.username}
             readOnly={needsCode}
           />
-          <PasswordInput
+          <PasswordField
             label={t("auth.password")}
             name="password"
             autoComplete="current-password"

@@ -169,8 +169,11 @@ function StatusActions({ facility }: { facility: Facility }) {
   };
 
   if (!facility.can.deactivate) return null;
+  // Distinct keys: the two buttons must not share one modal's open state, or the closing "deactivate"
+  // dialog would turn into an open "reactivate" one.
   return facility.active ? (
     <ConfirmButton
+      key="deactivate"
       variant="outline"
       leftSection={<IconPlayerPause size={16} aria-hidden />}
       title={t("deactivate.title")}
@@ -200,6 +203,7 @@ function StatusActions({ facility }: { facility: Facility }) {
     </ConfirmButton>
   ) : (
     <ConfirmButton
+      key="reactivate"
       color="teal"
       variant="outline"
       leftSection={<IconPlayerPlay size={16} aria-hidden />}
