@@ -194,7 +194,7 @@ describe("user administration on a desktop, in English", () => {
     expect(created).toContain("NGO");
     expect(created).toContain("Pursat");
     expect(created).toContain("0 users");
-    expect(created).not.toContain("Switched off");
+    expect(created).not.toContain("Inactive");
 
     await row.getByRole("button", { name: `Edit ${nameEn}` }).click();
     const editing = admin.getByRole("dialog", { name: "Edit organisation" });
@@ -205,7 +205,7 @@ describe("user administration on a desktop, in English", () => {
     await editing.waitFor({ state: "hidden" });
     const changed = table.locator("tbody tr", { hasText: renamed });
     await changed.waitFor();
-    expect(await shownText(changed)).toContain("Switched off");
+    expect(await shownText(changed)).toContain("Inactive");
     expect(await table.locator("tbody tr", { hasText: new RegExp(`${nameEn}$`, "m") }).count()).toBe(0);
     await shot(admin, "admin-organisations-en-desktop");
   });
