@@ -1,8 +1,9 @@
-import { Badge, Button, Group, Paper, Radio, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { Badge, Button, Group, Radio, SimpleGrid, Stack, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { ConfirmButton } from "../../components/ConfirmButton";
+import { FormPanel } from "../../components/FormPanel";
 import { PageHeader } from "../../components/PageHeader";
 import { isLanguage, LANGUAGES } from "../../i18n";
 import { useFormat } from "../../i18n/format";
@@ -11,32 +12,6 @@ import { useChangeLanguage, useMe } from "../auth/session";
 import { usePlace } from "../places/places.api";
 import { ChangePasswordForm } from "./ChangePasswordForm";
 import { TwoFactorSection } from "./TwoFactorSection";
-
-function Section({
-  title,
-  description,
-  children,
-}: {
-  title: string;
-  description?: ReactNode;
-  children: ReactNode;
-}) {
-  return (
-    <Paper component="section" withBorder radius="md" p={{ base: "sm", sm: "lg" }} aria-label={title}>
-      <Stack gap="sm">
-        <Title order={2} fz="h4">
-          {title}
-        </Title>
-        {description && (
-          <Text size="sm" c="dimmed">
-            {description}
-          </Text>
-        )}
-        {children}
-      </Stack>
-    </Paper>
-  );
-}
 
 function AreaName({ code }: { code: string }) {
   const place = usePlace(code);
@@ -80,7 +55,7 @@ export function AccountPage() {
     <>
       <PageHeader title={t("account.title")} description={me.displayName} />
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
-        <Section title={t("account.profile")}>
+        <FormPanel title={t("account.profile")}>
           <Detail label={t("account.displayName")}>
             <Text>{me.displayName}</Text>
           </Detail>
@@ -107,9 +82,9 @@ export function AccountPage() {
               )}
             </Group>
           </Detail>
-        </Section>
+        </FormPanel>
 
-        <Section title={t("account.languageTitle")} description={t("account.languageIntro")}>
+        <FormPanel title={t("account.languageTitle")} description={t("account.languageIntro")}>
           <Radio.Group
             value={i18n.resolvedLanguage}
             onChange={chooseLanguage}
@@ -127,17 +102,17 @@ export function AccountPage() {
               ))}
             </Stack>
           </Radio.Group>
-        </Section>
+        </FormPanel>
 
-        <Section title={t("account.passwordTitle")} description={t("account.passwordIntro")}>
+        <FormPanel title={t("account.passwordTitle")} description={t("account.passwordIntro")}>
           <ChangePasswordForm username={me.username} />
-        </Section>
+        </FormPanel>
 
-        <Section title={t("account.twoFactorTitle")}>
+        <FormPanel title={t("account.twoFactorTitle")}>
           <TwoFactorSection enabled={me.totpEnabled} />
-        </Section>
+        </FormPanel>
 
-        <Section title={t("account.sessionsTitle")} description={t("account.sessionsIntro")}>
+        <FormPanel title={t("account.sessionsTitle")} description={t("account.sessionsIntro")}>
           <Group gap="sm">
             <Button variant="default" onClick={() => signOut.mutate()} loading={signOut.isPending}>
               {t("account.signOut")}
@@ -150,7 +125,7 @@ export function AccountPage() {
               {t("account.signOutEverywhere")}
             </ConfirmButton>
           </Group>
-        </Section>
+        </FormPanel>
       </SimpleGrid>
     </>
   );

@@ -1,17 +1,11 @@
 import { Badge, Button, Collapse, Paper, SimpleGrid } from "@mantine/core";
-import { useDisclosure, useMediaQuery } from "@mantine/hooks";
-import { IconAdjustmentsHorizontal, IconChevronDown, IconChevronUp } from "@tabler/icons-react";
+import { useDisclosure } from "@mantine/hooks";
+import { IconAdjustmentsHorizontal, IconChevronDown, IconChevronUp, IconSearch } from "@tabler/icons-react";
 import { type ReactNode, useId } from "react";
 import { useTranslation } from "react-i18next";
+import { EmptyState } from "../../components/EmptyState";
+import { useIsDesktop } from "../../components/useIsDesktop";
 import { useFormat } from "../../i18n/format";
-
-/** The `sm` breakpoint of the theme: below it the app is laid out for a phone. */
-export const DESKTOP_QUERY = "(min-width: 48em)";
-
-/** True on a tablet or desktop, false on a phone; known on the first render so lists do not flash. */
-export function useIsDesktop(): boolean {
-  return useMediaQuery(DESKTOP_QUERY, true, { getInitialValueInEffect: false });
-}
 
 interface FilterPanelProps {
   /** How many filters are set; shown on the phone's button. */
@@ -81,5 +75,25 @@ export function FilterPanel({ activeCount, columns = 4, onClear, children }: Fil
         </Paper>
       </Collapse>
     </section>
+  );
+}
+
+/** A filtered list with nothing in it: says so, and offers to clear the filters. */
+export function NoMatch({
+  title,
+  description,
+  onClear,
+}: {
+  title: string;
+  description?: string;
+  onClear: () => void;
+}) {
+  const { t } = useTranslation("admin");
+  return (
+    <EmptyState title={title} description={description} icon={<IconSearch size={28} aria-hidden />}>
+      <Button variant="default" onClick={onClear}>
+        {t("filters.clear")}
+      </Button>
+    </EmptyState>
   );
 }

@@ -1,30 +1,18 @@
-import {
-  Anchor,
-  Button,
-  Group,
-  Loader,
-  Paper,
-  Select,
-  Skeleton,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  VisuallyHidden,
-} from "@mantine/core";
-import { useDebouncedValue } from "@mantine/hooks";
-import { IconEdit, IconPlus, IconSearch, IconSitemap } from "@tabler/icons-react";
-import { useEffect, useState } from "react";
+import { Anchor, Button, Group, Select, Stack, Text, VisuallyHidden } from "@mantine/core";
+import { IconEdit, IconPlus, IconSitemap } from "@tabler/icons-react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { EmptyState } from "../../components/EmptyState";
-import { ErrorAlert } from "../../components/ErrorAlert";
+import { ListStates } from "../../components/ListStates";
 import { PageHeader } from "../../components/PageHeader";
+import { ResponsiveList } from "../../components/ResponsiveList";
 import { useFormat } from "../../i18n/format";
 import { useCan } from "../auth/session";
 import { type Organisation, useOrganisations } from "./admin.api";
 import { ORGANISATION_KINDS, useAdminLabels } from "./admin.labels";
-import { FilterPanel, useIsDesktop } from "./FilterPanel";
+import { FilterPanel, NoMatch } from "./FilterPanel";
+import { ListSearchField, useListSearch } from "./ListSearch";
 import { OrganisationModal } from "./OrganisationModal";
 import { useListParams } from "./search-params";
 import { Tag } from "./Tag";
@@ -35,16 +23,11 @@ export function OrganisationsPage() {
   const format = useFormat();
   const can = useCan();
   const canManage = can("organisation:manage");
-  const desktop = useIsDesktop();
   const params = useListParams();
-  const q = params.get("q");
+  const search = useListSearch(params);
+  const { q } = search;
   const kind = params.get("kind");
-  const [text, setText] = useState(q);
-  const [debounced] = useDebouncedValue(text.trim(), 300);
   const { update } = params;
-  useEffect(() => {
-    if (debounced !== q) update({ q: debounced });
-  }, [debounced, q, update]);
 
   const labels = useAdminLabels();
   const organisations = useOrganisations({ q: q || undefined, kind: kind || undefined });
@@ -59,11 +42,6 @@ export function OrganisationsPage() {
     setEditing(organisation);
     setModalOpen(true);
   };
-  const clearAll = () => {
-    setText("");
-    params.clear();
-  };
-  const items = organisations.data ?? [];
   const anyFilter = Boolean(q || kind);
 
   const addButton = canManage && (
@@ -133,18 +111,13 @@ export function OrganisationsPage() {
         description={t("organisations.intro")}
         actions={addButton}
       />
-      <TextInput
-        type="search"
+      <ListSearchField
+        search={search}
         label={t("organisations.searchLabel")}
         placeholder={t("organisations.searchPlaceholder")}
-        value={text}
-        onChange={(event) => setText(event.currentTarget.value)}
-        leftSection={<IconSearch size={16} aria-hidden />}
-        rightSection={organisations.isFetching ? <Loader size="xs" /> : undefined}
-        autoComplete="off"
-        mb="sm"
+        busy={organisations.isFetching}
       />
-      <FilterPanel activeCount={kind ? 1 : 0} columns={3} onClear={clearAll}>
+      <FilterPanel activeCount={kind ? 1 : 0} columns={3} onClear={search.clearAll}>
         <Select
           label={t("organisations.kind")}
           placeholder={t("organisations.anyKind")}
@@ -155,108 +128,88 @@ export function OrganisationsPage() {
         />
       </FilterPanel>
 
-      {organisations.error ? (
-        <ErrorAlert error={organisations.error} onRetry={() => organisations.refetch()} />
-      ) : !organisations.data ? (
-        <Stack gap="xs" aria-busy="true" aria-label={t("common:states.loading")}>
-          <Skeleton h={56} />
-          <Skeleton h={56} />
-          <Skeleton h={56} />
-        </Stack>
-      ) : items.length === 0 ? (
-        anyFilter ? (
-          <EmptyState title={t("organisations.noMatchTitle")} icon={<IconSearch size={28} aria-hidden />}>
-            <Button variant="default" onClick={clearAll}>
-              {t("filters.clear")}
-            </Button>
-          </EmptyState>
-        ) : (
-          <EmptyState
-            title={t("organisations.emptyTitle")}
-            description={t("organisations.emptyText")}
-            icon={<IconSitemap size={28} aria-hidden />}
-          >
-            {addButton}
-          </EmptyState>
-        )
-      ) : (
-        <>
-          <Text size="sm" c="dimmed" mb="xs" role="status" aria-live="polite">
-            {t("organisations.count", { count: items.length, n: format.number(items.length) })}
-          </Text>
-          {desktop ? (
-            <Paper withBorder radius="md">
-              <Table.ScrollContainer minWidth={760}>
-                <Table verticalSpacing="sm" highlightOnHover aria-label={t("organisations.listLabel")}>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th scope="col">{t("organisations.columns.name")}</Table.Th>
-                      <Table.Th scope="col">{t("organisations.columns.kind")}</Table.Th>
-                      <Table.Th scope="col">{t("organisations.columns.place")}</Table.Th>
-                      <Table.Th scope="col">{t("organisations.columns.users")}</Table.Th>
-                      <Table.Th scope="col">{t("organisations.columns.status")}</Table.Th>
-                      {canManage && (
-                        <Table.Th scope="col">
-                          <VisuallyHidden>{t("organisations.columns.actions")}</VisuallyHidden>
-                        </Table.Th>
-                      )}
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {items.map((organisation) => (
-                      <Table.Tr key={organisation.id} c={organisation.active ? undefined : "dimmed"}>
-                        <Table.Td maw={360}>
-                          <Text size="sm" fw={600}>
-                            {format.name(organisation)}
-                          </Text>
-                          <Text size="xs" c="dimmed" lang={otherLang}>
-                            {format.otherName(organisation)}
-                          </Text>
-                        </Table.Td>
-                        <Table.Td>
-                          <Text size="sm">{labels.kind(organisation.kind)}</Text>
-                        </Table.Td>
-                        <Table.Td>
-                          <Text size="sm">{placeOf(organisation)}</Text>
-                        </Table.Td>
-                        <Table.Td>{usersOf(organisation)}</Table.Td>
-                        <Table.Td>{tags(organisation)}</Table.Td>
-                        {canManage && <Table.Td ta="right">{editButton(organisation)}</Table.Td>}
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
-            </Paper>
+      <ListStates
+        query={organisations}
+        rowHeight={56}
+        isEmpty={(items) => items.length === 0}
+        empty={
+          anyFilter ? (
+            <NoMatch title={t("organisations.noMatchTitle")} onClear={search.clearAll} />
           ) : (
-            <Stack
-              component="ul"
-              gap="xs"
-              m={0}
-              p={0}
-              style={{ listStyle: "none" }}
-              aria-label={t("organisations.listLabel")}
+            <EmptyState
+              title={t("organisations.emptyTitle")}
+              description={t("organisations.emptyText")}
+              icon={<IconSitemap size={28} aria-hidden />}
             >
-              {items.map((organisation) => (
-                <Paper component="li" key={organisation.id} withBorder radius="md" p="sm">
-                  <Stack gap={4}>
-                    <Text fw={600}>{format.name(organisation)}</Text>
-                    <Text size="sm" c="dimmed" lang={otherLang}>
-                      {format.otherName(organisation)}
-                    </Text>
-                    <Text size="sm">
-                      {labels.kind(organisation.kind)} · {placeOf(organisation)}
-                    </Text>
-                    {usersOf(organisation)}
-                    {tags(organisation)}
-                    {canManage && <Group justify="flex-end">{editButton(organisation)}</Group>}
-                  </Stack>
-                </Paper>
-              ))}
-            </Stack>
-          )}
-        </>
-      )}
+              {addButton}
+            </EmptyState>
+          )
+        }
+      >
+        {(items) => (
+          <>
+            <Text size="sm" c="dimmed" mb="xs" role="status" aria-live="polite">
+              {t("organisations.count", { count: items.length, n: format.number(items.length) })}
+            </Text>
+            <ResponsiveList
+              items={items}
+              itemKey={(organisation) => organisation.id}
+              label={t("organisations.listLabel")}
+              minWidth={760}
+              rowProps={(organisation) => ({ c: organisation.active ? undefined : "dimmed" })}
+              columns={[
+                {
+                  key: "name",
+                  header: t("organisations.columns.name"),
+                  cellProps: { maw: 360 },
+                  cell: (organisation) => (
+                    <>
+                      <Text size="sm" fw={600}>
+                        {format.name(organisation)}
+                      </Text>
+                      <Text size="xs" c="dimmed" lang={otherLang}>
+                        {format.otherName(organisation)}
+                      </Text>
+                    </>
+                  ),
+                },
+                {
+                  key: "kind",
+                  header: t("organisations.columns.kind"),
+                  cell: (organisation) => <Text size="sm">{labels.kind(organisation.kind)}</Text>,
+                },
+                {
+                  key: "place",
+                  header: t("organisations.columns.place"),
+                  cell: (organisation) => <Text size="sm">{placeOf(organisation)}</Text>,
+                },
+                { key: "users", header: t("organisations.columns.users"), cell: usersOf },
+                { key: "status", header: t("organisations.columns.status"), cell: tags },
+                canManage && {
+                  key: "actions",
+                  header: <VisuallyHidden>{t("organisations.columns.actions")}</VisuallyHidden>,
+                  cellProps: { ta: "right" },
+                  cell: editButton,
+                },
+              ]}
+              card={(organisation) => (
+                <Stack gap={4}>
+                  <Text fw={600}>{format.name(organisation)}</Text>
+                  <Text size="sm" c="dimmed" lang={otherLang}>
+                    {format.otherName(organisation)}
+                  </Text>
+                  <Text size="sm">
+                    {labels.kind(organisation.kind)} · {placeOf(organisation)}
+                  </Text>
+                  {usersOf(organisation)}
+                  {tags(organisation)}
+                  {canManage && <Group justify="flex-end">{editButton(organisation)}</Group>}
+                </Stack>
+              )}
+            />
+          </>
+        )}
+      </ListStates>
       <OrganisationModal opened={modalOpen} onClose={() => setModalOpen(false)} organisation={editing} />
     </>
   );

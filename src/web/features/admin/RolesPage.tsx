@@ -5,11 +5,11 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { PageHeader } from "../../components/PageHeader";
+import { useIsDesktop } from "../../components/useIsDesktop";
 import { useCan, useMe } from "../auth/session";
 import { AdminBreadcrumbs } from "./AdminBreadcrumbs";
 import { useRoleSettings, useSetRoleSetting } from "./admin.api";
 import { type Role, useAdminLabels } from "./admin.labels";
-import { useIsDesktop } from "./FilterPanel";
 import { RequireAbility } from "./RequireAbility";
 
 /** /admin/roles: which roles must sign in with a second factor. Read by administrators, changed by national ones. */

@@ -1,7 +1,6 @@
 import { Anchor, Button, Group, Paper, SimpleGrid, Skeleton, Stack, Text, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconHistory, IconPlayerPlay, IconPower } from "@tabler/icons-react";
-import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { ConfirmButton } from "../../components/ConfirmButton";
@@ -11,6 +10,7 @@ import { useFormat } from "../../i18n/format";
 import { useCan, useMe } from "../auth/session";
 import { AdminBreadcrumbs } from "./AdminBreadcrumbs";
 import { type User, updateBodyOf, useUpdateUser, useUser } from "./admin.api";
+import { Fact } from "./Fact";
 import { RequireAbility } from "./RequireAbility";
 import { SetPasswordButton } from "./SetPasswordModal";
 import { Tag } from "./Tag";
@@ -56,19 +56,6 @@ function EditUser() {
     );
   }
   return <UserDetails key={user.data.id} user={user.data} />;
-}
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Stack gap={0}>
-      <Text size="xs" c="dimmed" component="dt">
-        {label}
-      </Text>
-      <Text size="sm" component="dd" m={0}>
-        {children}
-      </Text>
-    </Stack>
-  );
 }
 
 function StatusSection({ user, own }: { user: User; own: boolean }) {

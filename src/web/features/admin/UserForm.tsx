@@ -1,22 +1,11 @@
-import {
-  Alert,
-  Button,
-  Checkbox,
-  Group,
-  Paper,
-  Radio,
-  Select,
-  SimpleGrid,
-  Stack,
-  TextInput,
-  Title,
-} from "@mantine/core";
+import { Alert, Button, Checkbox, Group, Radio, Select, SimpleGrid, Stack, TextInput } from "@mantine/core";
 import { IconInfoCircle } from "@tabler/icons-react";
 import { type FormEvent, type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { PASSWORD_MIN_LENGTH } from "../../../domain/password-policy";
 import { isApiError } from "../../api/client";
 import { ErrorAlert } from "../../components/ErrorAlert";
+import { FormPanel } from "../../components/FormPanel";
 import { PasswordField } from "../../components/PasswordField";
 import { LANGUAGES, type Language } from "../../i18n";
 import { useFormat } from "../../i18n/format";
@@ -70,19 +59,6 @@ interface UserFormProps {
   onSubmit: (values: UserFormValues) => void;
   /** Extra buttons beside the submit button (e.g. Cancel). */
   secondary?: ReactNode;
-}
-
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <Paper component="section" withBorder radius="md" p={{ base: "sm", sm: "lg" }} aria-label={title}>
-      <Stack gap="sm">
-        <Title order={2} fz="h4">
-          {title}
-        </Title>
-        {children}
-      </Stack>
-    </Paper>
-  );
 }
 
 /** Who the user is (profile) and what they may do (roles and area). The server checks everything again. */
@@ -147,7 +123,7 @@ export function UserForm({
     >
       <Stack gap="md">
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
-          <Section title={t("userForm.profile")}>
+          <FormPanel title={t("userForm.profile")}>
             {mode === "create" ? (
               <TextInput
                 label={t("userForm.username")}
@@ -218,9 +194,9 @@ export function UserForm({
                 error={errorOf("password")}
               />
             )}
-          </Section>
+          </FormPanel>
 
-          <Section title={t("userForm.access")}>
+          <FormPanel title={t("userForm.access")}>
             {ownAccount && (
               <Alert color="blue" variant="light" icon={<IconInfoCircle aria-hidden />}>
                 {t("userForm.ownAccess")}
@@ -252,7 +228,7 @@ export function UserForm({
               canGrantNational={me.area.national}
               disabled={ownAccount}
             />
-          </Section>
+          </FormPanel>
         </SimpleGrid>
 
         {error !== null && error !== undefined && (

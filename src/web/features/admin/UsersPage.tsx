@@ -1,33 +1,21 @@
-import {
-  Anchor,
-  Button,
-  Loader,
-  Paper,
-  Select,
-  Skeleton,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-} from "@mantine/core";
-import { useDebouncedValue } from "@mantine/hooks";
-import { IconPlus, IconSearch, IconSettings, IconUsers } from "@tabler/icons-react";
-import { useEffect, useState } from "react";
+import { Button, Select, Stack, Text } from "@mantine/core";
+import { IconPlus, IconSettings, IconUsers } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { EmptyState } from "../../components/EmptyState";
-import { ErrorAlert } from "../../components/ErrorAlert";
+import { ListStates } from "../../components/ListStates";
 import { PageHeader } from "../../components/PageHeader";
+import { ResponsiveList } from "../../components/ResponsiveList";
 import { useFormat } from "../../i18n/format";
 import { type User, type UserFilters, useOrganisations, useUsers } from "./admin.api";
 import { ROLES, useAdminLabels } from "./admin.labels";
-import { FilterPanel, useIsDesktop } from "./FilterPanel";
+import { FilterPanel, NoMatch } from "./FilterPanel";
+import { ListSearchField, useListSearch } from "./ListSearch";
 import { Pager } from "./Pager";
-import { PlaceName } from "./PlaceName";
 import { RequireAbility } from "./RequireAbility";
 import { useListParams } from "./search-params";
-import { Tag } from "./Tag";
 import { RoleBadges, StatusBadges } from "./UserBadges";
+import { AreaSummary, LastSignIn, UserName, useOrganisationName } from "./UserSummary";
 
 const PAGE_SIZE = 25;
 const STATUSES = ["all", "active", "inactive"] as const;
@@ -43,136 +31,59 @@ export function UsersPage() {
   );
 }
 
-/** Where a user works: the whole country, or the names of the first places of the area. */
-function AreaSummary({ area }: { area: User["area"] }) {
-  const { t } = useTranslation("admin");
-  const format = useFormat();
-  if (area.national)
-    return (
-      <Tag color="gray" wrap={false}>
-        {t("area.national")}
-      </Tag>
-    );
-  const shown = area.codes.slice(0, 2);
-  const more = area.codes.length - shown.length;
-  return (
-    <Text size="sm" component="span">
-      {shown.map((code, index) => (
-        <span key={code}>
-          {index > 0 && ", "}
-          <PlaceName code={code} />
-        </span>
-      ))}
-      {more > 0 && ` ${t("area.more", { n: format.number(more) })}`}
-    </Text>
-  );
-}
-
-function LastSignIn({ user }: { user: User }) {
-  const { t } = useTranslation("admin");
-  const format = useFormat();
-  return (
-    <Text size="sm" c="dimmed" component="span">
-      {user.lastSignInAt ? format.dateTime(user.lastSignInAt) : t("users.neverSignedIn")}
-    </Text>
-  );
-}
-
-/** The name of a user's organisation in the language shown (in the other language if that one is missing). */
-function useOrganisationName(): (user: User) => string | null {
-  const { language } = useFormat();
-  return (user) =>
-    language === "km"
-      ? (user.organisationNameKm ?? user.organisationName)
-      : (user.organisationName ?? user.organisationNameKm);
-}
-
-function UserTable({ users }: { users: User[] }) {
+/** Users as a table on a desktop, as cards on a phone. */
+function UserList({ users }: { users: User[] }) {
   const { t } = useTranslation("admin");
   const organisationName = useOrganisationName();
   return (
-    <Paper withBorder radius="md">
-      <Table.ScrollContainer minWidth={900}>
-        <Table verticalSpacing="sm" highlightOnHover aria-label={t("users.listLabel")}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t("users.columns.name")}</Table.Th>
-              <Table.Th scope="col">{t("users.columns.roles")}</Table.Th>
-              <Table.Th scope="col">{t("users.columns.organisation")}</Table.Th>
-              <Table.Th scope="col">{t("users.columns.area")}</Table.Th>
-              <Table.Th scope="col">{t("users.columns.status")}</Table.Th>
-              <Table.Th scope="col">{t("users.columns.lastSignIn")}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {users.map((user) => (
-              <Table.Tr key={user.id} c={user.active ? undefined : "dimmed"}>
-                <Table.Td>
-                  <Anchor component={Link} to={`/admin/users/${user.id}`} fw={600}>
-                    {user.displayName}
-                  </Anchor>
-                  <Text size="xs" c="dimmed" ff="monospace">
-                    {user.username}
-                  </Text>
-                </Table.Td>
-                <Table.Td maw={260}>
-                  <RoleBadges roles={user.roles} />
-                </Table.Td>
-                <Table.Td maw={220}>
-                  <Text size="sm">{organisationName(user) ?? "—"}</Text>
-                </Table.Td>
-                <Table.Td maw={200}>
-                  <AreaSummary area={user.area} />
-                </Table.Td>
-                <Table.Td>
-                  <StatusBadges user={user} />
-                </Table.Td>
-                <Table.Td>
-                  <LastSignIn user={user} />
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-    </Paper>
-  );
-}
-
-function UserCards({ users }: { users: User[] }) {
-  const { t } = useTranslation("admin");
-  const organisationName = useOrganisationName();
-  return (
-    <Stack
-      component="ul"
-      gap="xs"
-      m={0}
-      p={0}
-      style={{ listStyle: "none" }}
-      aria-label={t("users.listLabel")}
-    >
-      {users.map((user) => (
-        <Paper component="li" key={user.id} withBorder radius="md" p="sm">
-          <Stack gap={6}>
-            <div>
-              <Anchor component={Link} to={`/admin/users/${user.id}`} fw={600}>
-                {user.displayName}
-              </Anchor>
-              <Text size="xs" c="dimmed" ff="monospace">
-                {user.username}
-              </Text>
-            </div>
-            <RoleBadges roles={user.roles} />
-            {organisationName(user) && <Text size="sm">{organisationName(user)}</Text>}
-            <AreaSummary area={user.area} />
-            <StatusBadges user={user} />
-            <Text size="xs" c="dimmed">
-              {t("users.lastSignInLabel")} <LastSignIn user={user} />
-            </Text>
-          </Stack>
-        </Paper>
-      ))}
-    </Stack>
+    <ResponsiveList
+      items={users}
+      itemKey={(user) => user.id}
+      label={t("users.listLabel")}
+      minWidth={900}
+      rowProps={(user) => ({ c: user.active ? undefined : "dimmed" })}
+      columns={[
+        { key: "name", header: t("users.columns.name"), cell: (user) => <UserName user={user} /> },
+        {
+          key: "roles",
+          header: t("users.columns.roles"),
+          cellProps: { maw: 260 },
+          cell: (user) => <RoleBadges roles={user.roles} />,
+        },
+        {
+          key: "organisation",
+          header: t("users.columns.organisation"),
+          cellProps: { maw: 220 },
+          cell: (user) => <Text size="sm">{organisationName(user) ?? "—"}</Text>,
+        },
+        {
+          key: "area",
+          header: t("users.columns.area"),
+          cellProps: { maw: 200 },
+          cell: (user) => <AreaSummary area={user.area} />,
+        },
+        { key: "status", header: t("users.columns.status"), cell: (user) => <StatusBadges user={user} /> },
+        {
+          key: "lastSignIn",
+          header: t("users.columns.lastSignIn"),
+          cell: (user) => <LastSignIn user={user} />,
+        },
+      ]}
+      card={(user) => (
+        <Stack gap={6}>
+          <div>
+            <UserName user={user} />
+          </div>
+          <RoleBadges roles={user.roles} />
+          {organisationName(user) && <Text size="sm">{organisationName(user)}</Text>}
+          <AreaSummary area={user.area} />
+          <StatusBadges user={user} />
+          <Text size="xs" c="dimmed">
+            {t("users.lastSignInLabel")} <LastSignIn user={user} />
+          </Text>
+        </Stack>
+      )}
+    />
   );
 }
 
@@ -180,24 +91,18 @@ function UsersList() {
   const { t } = useTranslation("admin");
   const format = useFormat();
   const labels = useAdminLabels();
-  const desktop = useIsDesktop();
   const params = useListParams();
+  const search = useListSearch(params);
   const organisations = useOrganisations();
 
-  const q = params.get("q");
+  const { q } = search;
   const role = params.get("role");
   const organisationId = params.get("organisation");
   const statusParam = params.get("status");
   const status: Status = (STATUSES as readonly string[]).includes(statusParam)
     ? (statusParam as Status)
     : "all";
-
-  const [text, setText] = useState(q);
-  const [debounced] = useDebouncedValue(text.trim(), 300);
   const { update } = params;
-  useEffect(() => {
-    if (debounced !== q) update({ q: debounced });
-  }, [debounced, q, update]);
 
   const filters: UserFilters = {
     q: q || undefined,
@@ -211,10 +116,11 @@ function UsersList() {
   const activeCount = [role, organisationId, status !== "all" ? status : ""].filter(Boolean).length;
   const anyFilter = activeCount > 0 || Boolean(q);
 
-  const clearAll = () => {
-    setText("");
-    params.clear();
-  };
+  const addButton = (
+    <Button component={Link} to="/admin/users/new" leftSection={<IconPlus size={18} aria-hidden />}>
+      {t("users.add")}
+    </Button>
+  );
 
   return (
     <>
@@ -231,25 +137,18 @@ function UsersList() {
             >
               {t("roleSettings.title")}
             </Button>
-            <Button component={Link} to="/admin/users/new" leftSection={<IconPlus size={18} aria-hidden />}>
-              {t("users.add")}
-            </Button>
+            {addButton}
           </>
         }
       />
-      <TextInput
-        type="search"
+      <ListSearchField
+        search={search}
         label={t("users.searchLabel")}
         placeholder={t("users.searchPlaceholder")}
-        value={text}
-        onChange={(event) => setText(event.currentTarget.value)}
-        leftSection={<IconSearch size={16} aria-hidden />}
-        rightSection={users.isFetching ? <Loader size="xs" /> : undefined}
-        autoComplete="off"
+        busy={users.isFetching}
         spellCheck={false}
-        mb="sm"
       />
-      <FilterPanel activeCount={activeCount} columns={3} onClear={clearAll}>
+      <FilterPanel activeCount={activeCount} columns={3} onClear={search.clearAll}>
         <Select
           label={t("users.roleFilter")}
           placeholder={t("users.anyRole")}
@@ -277,47 +176,35 @@ function UsersList() {
         />
       </FilterPanel>
 
-      {users.error ? (
-        <ErrorAlert error={users.error} onRetry={() => users.refetch()} />
-      ) : !users.data ? (
-        <Stack gap="xs" aria-busy="true" aria-label={t("common:states.loading")}>
-          <Skeleton h={56} />
-          <Skeleton h={56} />
-          <Skeleton h={56} />
-        </Stack>
-      ) : users.data.items.length === 0 ? (
-        anyFilter ? (
-          <EmptyState
-            title={t("users.noMatchTitle")}
-            description={t("users.noMatchText")}
-            icon={<IconSearch size={28} aria-hidden />}
-          >
-            <Button variant="default" onClick={clearAll}>
-              {t("filters.clear")}
-            </Button>
-          </EmptyState>
-        ) : (
-          <EmptyState
-            title={t("users.emptyTitle")}
-            description={t("users.emptyText")}
-            icon={<IconUsers size={28} aria-hidden />}
-          >
-            <Button component={Link} to="/admin/users/new" leftSection={<IconPlus size={18} aria-hidden />}>
-              {t("users.add")}
-            </Button>
-          </EmptyState>
-        )
-      ) : (
-        <>
-          {desktop ? <UserTable users={users.data.items} /> : <UserCards users={users.data.items} />}
-          <Pager
-            total={users.data.total}
-            offset={params.offset}
-            limit={PAGE_SIZE}
-            onChange={params.setOffset}
-          />
-        </>
-      )}
+      <ListStates
+        query={users}
+        rowHeight={56}
+        isEmpty={(data) => data.items.length === 0}
+        empty={
+          anyFilter ? (
+            <NoMatch
+              title={t("users.noMatchTitle")}
+              description={t("users.noMatchText")}
+              onClear={search.clearAll}
+            />
+          ) : (
+            <EmptyState
+              title={t("users.emptyTitle")}
+              description={t("users.emptyText")}
+              icon={<IconUsers size={28} aria-hidden />}
+            >
+              {addButton}
+            </EmptyState>
+          )
+        }
+      >
+        {(data) => (
+          <>
+            <UserList users={data.items} />
+            <Pager total={data.total} offset={params.offset} limit={PAGE_SIZE} onChange={params.setOffset} />
+          </>
+        )}
+      </ListStates>
     </>
   );
 }

@@ -56,3 +56,5 @@ export function useListParams() {
 
   return { get, offset, update, setOffset, clear };
 }
+
+export type ListParams = ReturnType<typeof useListParams>;

@@ -19,7 +19,12 @@ import { FacilityFilters } from "./FacilityFilters";
 import { FacilityCards, FacilityTable } from "./FacilityList";
 import { FacilityMapView } from "./FacilityMapView";
 import { type SortKey, useFacilityList, useFacilityReference } from "./facilities.api";
-import { hasFilters, type ListState, type ListView, PAGE_SIZE, useListState } from "./list-state";
+import { hasFilters, type ListState, type ListView, NO_FILTERS, PAGE_SIZE, useListState } from "./list-state";
+
+const VIEWS: { value: ListView; Icon: typeof IconList }[] = [
+  { value: "list", Icon: IconList },
+  { value: "map", Icon: IconMap },
+];
 
 /** /facilities — the registry: search and filter, then a list (table or cards) or a map. */
 export function FacilitiesPage() {
@@ -59,26 +64,15 @@ export function FacilitiesPage() {
           aria-label={t("view.label")}
           value={state.view}
           onChange={(view) => update({ view: view as ListView })}
-          data={[
-            {
-              value: "list",
-              label: (
-                <Group gap={6} wrap="nowrap" justify="center">
-                  <IconList size={16} aria-hidden />
-                  <span>{t("view.list")}</span>
-                </Group>
-              ),
-            },
-            {
-              value: "map",
-              label: (
-                <Group gap={6} wrap="nowrap" justify="center">
-                  <IconMap size={16} aria-hidden />
-                  <span>{t("view.map")}</span>
-                </Group>
-              ),
-            },
-          ]}
+          data={VIEWS.map(({ value, Icon }) => ({
+            value,
+            label: (
+              <Group gap={6} wrap="nowrap" justify="center">
+                <Icon size={16} aria-hidden />
+                <span>{t(`view.${value}`)}</span>
+              </Group>
+            ),
+          }))}
           style={{ alignSelf: "flex-start" }}
         />
         {state.view === "map" ? (
@@ -137,18 +131,7 @@ function FacilityListView({
         description={t("list.noMatch")}
         icon={<IconSearch size={28} aria-hidden />}
       >
-        <Button
-          variant="default"
-          onClick={() =>
-            update({
-              place: undefined,
-              kind: undefined,
-              serviceType: undefined,
-              q: undefined,
-              status: "active",
-            })
-          }
-        >
+        <Button variant="default" onClick={() => update(NO_FILTERS)}>
           {t("filters.clear")}
         </Button>
       </EmptyState>

@@ -7,7 +7,7 @@ import { PageHeader } from "../../components/PageHeader";
 import { useFormat } from "../../i18n/format";
 import { useCan } from "../auth/session";
 import { FacilityForm } from "./FacilityForm";
-import { FacilityBreadcrumbs, FacilityError } from "./FacilityPage";
+import { FacilityBreadcrumbs, FacilityError } from "./FacilityNavigation";
 import { useCreateFacility, useFacility, useFacilityReference, useUpdateFacility } from "./facilities.api";
 import { EMPTY_VALUES, valuesOf } from "./facility-form";
 

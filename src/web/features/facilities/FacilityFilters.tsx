@@ -10,15 +10,16 @@ import {
   Stack,
   TextInput,
 } from "@mantine/core";
-import { useDebouncedValue, useDisclosure, useMediaQuery } from "@mantine/hooks";
+import { useDebouncedValue, useDisclosure } from "@mantine/hooks";
 import { IconAdjustmentsHorizontal, IconSearch, IconX } from "@tabler/icons-react";
 import { useIsFetching } from "@tanstack/react-query";
 import { useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { PlacePicker } from "../../components/PlacePicker";
+import { useIsDesktop } from "../../components/useIsDesktop";
 import { useFormat } from "../../i18n/format";
 import { type FacilityReference, facilityKeys, type StatusFilter } from "./facilities.api";
-import type { ListState } from "./list-state";
+import { type ListState, NO_FILTERS } from "./list-state";
 
 interface FacilityFiltersProps {
   state: ListState;
@@ -33,7 +34,7 @@ interface FacilityFiltersProps {
 export function FacilityFilters({ state, update, reference }: FacilityFiltersProps) {
   const { t } = useTranslation("facilities");
   const format = useFormat();
-  const wide = useMediaQuery("(min-width: 48em)", true, { getInitialValueInEffect: false });
+  const wide = useIsDesktop();
   const [opened, { toggle }] = useDisclosure(false);
   const panelId = useId();
   const busy = useIsFetching({ queryKey: facilityKeys.all }) > 0;
@@ -119,13 +120,7 @@ export function FacilityFilters({ state, update, reference }: FacilityFiltersPro
             leftSection={<IconX size={14} aria-hidden />}
             onClick={() => {
               setText("");
-              update({
-                place: undefined,
-                kind: undefined,
-                serviceType: undefined,
-                q: undefined,
-                status: "active",
-              });
+              update(NO_FILTERS);
             }}
           >
             {t("filters.clear")}

@@ -1,4 +1,5 @@
 import { Badge, type BadgeProps } from "@mantine/core";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "../../i18n/format";
 import type { FacilityKind } from "./facilities.api";
@@ -26,23 +27,31 @@ export function kindFill(code: string): string {
   return `var(--mantine-color-${kindColor(code)}-7)`;
 }
 
-/** A badge with the kind of facility in the language shown. */
-export function KindBadge({ kind, ...props }: { kind: FacilityKind } & BadgeProps) {
-  const format = useFormat();
+/** A light badge whose words keep their case and wrap rather than being cut off. */
+export function TextBadge({ children, ...props }: BadgeProps & { children: ReactNode }) {
   return (
     <Badge
-      color={kindColor(kind.code)}
       variant="light"
       radius="sm"
       tt="none"
       h="auto"
       py={2}
-      // Long kind names ("District office of social affairs") wrap rather than being cut off.
       styles={{ label: { whiteSpace: "normal", overflow: "visible" } }}
       {...props}
     >
-      {format.name(kind)}
+      {children}
     </Badge>
+  );
+}
+
+/** A badge with the kind of facility in the language shown. */
+export function KindBadge({ kind, ...props }: { kind: FacilityKind } & BadgeProps) {
+  const format = useFormat();
+  // Long kind names ("District office of social affairs") wrap rather than being cut off.
+  return (
+    <TextBadge color={kindColor(kind.code)} {...props}>
+      {format.name(kind)}
+    </TextBadge>
   );
 }
 

@@ -94,8 +94,8 @@ export function toInput(values: FormValues): FacilityInput {
 const CODE_PATTERN = /^[A-Za-z0-9._-]+$/;
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** Cambodia's extent, as the server checks it (contracts/facilities.ts). */
-const LAT_RANGE = [10, 15] as const;
-const LNG_RANGE = [102, 108] as const;
+export const LAT_RANGE = [10, 15] as const;
+export const LNG_RANGE = [102, 108] as const;
 
 /** The checks the server would make anyway, done first so that a person on a slow line hears at once. */
 export function validate(values: FormValues, t: TFunction): FormErrors {

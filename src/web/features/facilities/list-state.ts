@@ -55,6 +55,15 @@ export function listHref(state: ListState): string {
   return query ? `/facilities?${query}` : "/facilities";
 }
 
+/** The change that clears every filter: the status goes back to its default (active ones). */
+export const NO_FILTERS: Partial<ListState> = {
+  place: undefined,
+  kind: undefined,
+  serviceType: undefined,
+  q: undefined,
+  status: "active",
+};
+
 /** True when any filter narrows the list (the status default does not count). */
 export function hasFilters(state: ListState): boolean {
   return Boolean(state.place || state.kind || state.serviceType || state.q || state.status !== "active");

@@ -1,0 +1,63 @@
+import { Anchor, Text } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { useCan } from "../auth/session";
+import type { AuditEvent } from "./admin.api";
+import { useAdminLabels } from "./admin.labels";
+
+/** The record an event is about, linked to its page when the admin screens have one. */
+export function EntityLabel({ event, userNames }: { event: AuditEvent; userNames: Map<string, string> }) {
+  const labels = useAdminLabels();
+  const can = useCan();
+  const type = labels.entity(event.entityType);
+  if (!event.entityId) return <>{type}</>;
+  const short = event.entityId.length > 12 ? `${event.entityId.slice(0, 8)}…` : event.entityId;
+  if (event.entityType === "user" && can("user:manage")) {
+    const name = userNames.get(event.entityId);
+    return (
+      <>
+        {type}{" "}
+        <Anchor
+          component={Link}
+          to={`/admin/users/${event.entityId}`}
+          ff={name ? undefined : "monospace"}
+          size="sm"
+        >
+          {name ?? short}
+        </Anchor>
+      </>
+    );
+  }
+  if (event.entityType === "role") {
+    return (
+      <>
+        {type}{" "}
+        <Text component="span" size="sm" fw={500}>
+          {labels.role(event.entityId)}
+        </Text>
+      </>
+    );
+  }
+  return (
+    <>
+      {type}{" "}
+      <Text component="span" ff="monospace" size="sm" title={event.entityId}>
+        {short}
+      </Text>
+    </>
+  );
+}
+
+/** Who did it: the user name, or "system" for what the server did by itself. */
+export function Actor({ event }: { event: AuditEvent }) {
+  const { t } = useTranslation("admin");
+  return event.actorUsername ? (
+    <Text component="span" ff="monospace" size="sm">
+      {event.actorUsername}
+    </Text>
+  ) : (
+    <Text component="span" size="sm" c="dimmed">
+      {t("audit.system")}
+    </Text>
+  );
+}
