@@ -137,7 +137,7 @@ export async function signOutEverywhere(ctx: Ctx): Promise<void> {
 
 /** The signed-in user as the app sees it, with what they may do. */
 export async function me(ctx: Ctx): Promise<Me> {
-  const [user] = await Promise.all([users.findByUsername(ctx.db, ctx.actor.username)]);
+  const user = await users.findByUsername(ctx.db, ctx.actor.username);
   const { actor } = ctx;
   return {
     id: actor.id,
