@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "./database";
+import { seedIsafCatalogue } from "./isaf-catalogue-seed";
 import { facilityKinds, serviceTypes } from "./schema";
 import { queryRows } from "./sql";
 
@@ -43,7 +44,7 @@ export const SERVICE_TYPES = [
   { code: "nutrition", nameEn: "Nutrition", nameKm: "អាហារូបត្ថម្ភ" },
 ] as const;
 
-/** Inserts kinds and service types that are missing; never overwrites what an administrator changed. */
+/** Inserts the reference lists that are missing (kinds, service types, the ISAF catalogue); never overwrites what an administrator changed. */
 export async function seedReferenceData(db: Db): Promise<void> {
   await db
     .insert(facilityKinds)
@@ -53,6 +54,7 @@ export async function seedReferenceData(db: Db): Promise<void> {
     .insert(serviceTypes)
     .values(SERVICE_TYPES.map((type, index) => ({ ...type, sortOrder: index })))
     .onConflictDoNothing();
+  await seedIsafCatalogue(db);
 }
 
 export async function countRows(db: Db, table: "users" | "facilities"): Promise<number> {
