@@ -18,9 +18,14 @@ import type { Database } from "./db/database";
 import { auditRoutes } from "./modules/audit/audit.routes";
 import { authenticate, requireEnrolment } from "./modules/auth/auth.hook";
 import { authRoutes } from "./modules/auth/auth.routes";
+import { dashboardsRoutes } from "./modules/dashboards/dashboards.routes";
 import { facilitiesRoutes } from "./modules/facilities/facilities.routes";
+import { isafRoutes } from "./modules/isaf/isaf.routes";
+import { jaapRoutes } from "./modules/jaap/jaap.routes";
 import { organisationsRoutes } from "./modules/organisations/organisations.routes";
 import { placesRoutes } from "./modules/places/places.routes";
+import { publicRoutes } from "./modules/public/public.routes";
+import { scorecardsRoutes } from "./modules/scorecards/scorecards.routes";
 import { usersRoutes } from "./modules/users/users.routes";
 import { AppError } from "./platform/errors";
 import { WEB_DIST_DIR } from "./platform/paths";
@@ -102,6 +107,12 @@ export async function buildApp(options: AppOptions) {
   await app.register(usersRoutes);
   await app.register(organisationsRoutes);
   await app.register(auditRoutes);
+  await app.register(isafRoutes);
+  await app.register(scorecardsRoutes);
+  await app.register(jaapRoutes);
+  await app.register(dashboardsRoutes);
+  // Open without a session, under /api/public/ (the auth hook asks for one only under /api/v1/).
+  await app.register(publicRoutes);
 
   const webBuilt = options.serveWeb && existsSync(path.join(WEB_DIST_DIR, "index.html"));
   // wildcard: files are looked up per request, so a rebuilt app is served without a restart.

@@ -3,6 +3,7 @@ import type { Role } from "../../domain/roles";
 import { hashPassword } from "../platform/passwords";
 import type { Db } from "./database";
 import { generateFacilities } from "./facility-generator";
+import { generateDemoIsafData } from "./isaf-generator";
 import { organisations, userAreas, userRoles, users } from "./schema";
 
 /** The seed programmes' provinces (issue 2): Pursat, Stung Treng, Kratie, Tboung Khmum, Prey Veng,
@@ -167,6 +168,8 @@ export async function seedDemoData(db: Db): Promise<{ users: string[]; facilitie
     isDemo: true,
     codePrefix: "DEMO-",
   });
+  // ISAF cycles of the last five years, with score cards, JAAP actions and dashboard rollups.
+  await generateDemoIsafData(db, { provinces: DEMO_PROVINCES, ngoOrganisationId: orgIds.ngo ?? null });
   return { users: DEMO_USERS.map((user) => `${user.username} (${user.roles.join(", ")})`), facilities };
 }
 

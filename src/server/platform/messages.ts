@@ -1,8 +1,13 @@
+import { DASHBOARD_MESSAGES } from "./messages-dashboards";
+import { ISAF_MESSAGES } from "./messages-isaf";
+import { JAAP_MESSAGES } from "./messages-jaap";
+import { SCORECARD_MESSAGES } from "./messages-scorecards";
+
 /**
  * Every message the server sends to a person, in Khmer and English, by stable code.
  * `{name}` placeholders are filled from the error's params.
  */
-export const MESSAGES = {
+const CORE_MESSAGES = {
   not_found: { en: "Not found.", km: "រកមិនឃើញ។" },
   forbidden: { en: "You are not allowed to do this.", km: "អ្នកមិនមានសិទ្ធិធ្វើសកម្មភាពនេះទេ។" },
   unauthenticated: { en: "Please sign in.", km: "សូមចូលប្រើប្រព័ន្ធ។" },
@@ -141,6 +146,15 @@ export const MESSAGES = {
     km: "រយៈទទឹង និងរយៈបណ្តោយត្រូវតែមានទាំងពីរ ហើយស្ថិតនៅក្នុងប្រទេសកម្ពុជា។",
   },
 } as const satisfies Record<string, { en: string; km: string }>;
+
+/** Each ISAF module keeps its own messages beside the core ones (messages-<module>.ts). */
+export const MESSAGES = {
+  ...CORE_MESSAGES,
+  ...ISAF_MESSAGES,
+  ...SCORECARD_MESSAGES,
+  ...JAAP_MESSAGES,
+  ...DASHBOARD_MESSAGES,
+};
 
 export type MessageCode = keyof typeof MESSAGES;
 export type Locale = "km" | "en";

@@ -52,7 +52,9 @@ function toAppError(error: FastifyError & { code?: string }, request: FastifyReq
   // PostgreSQL: a constraint the service did not foresee is still the caller's mistake, not a crash.
   const pgCode = (error as { code?: string }).code ?? (error.cause as { code?: string } | undefined)?.code;
   if (pgCode === "23505") return new AppError(409, "validation_failed");
-  if (pgCode === "23503" || pgCode === "22P02" || pgCode === "22001")
+  // 22P02 bad text representation, 22001 string too long, 22003 number out of range,
+  // 22007/22008 a date the database cannot hold (year 0): the input was wrong, nothing was written.
+  if (["23503", "22P02", "22001", "22003", "22007", "22008"].includes(pgCode ?? ""))
     return new AppError(400, "validation_failed");
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500)
     return new AppError(error.statusCode, "validation_failed");

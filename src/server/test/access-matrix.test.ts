@@ -18,38 +18,29 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROLES, type Role } from "../../domain/roles";
 import { sessions as sessionsTable } from "../db/schema";
 import { currentTotpCode, hashToken, SESSION_COOKIE } from "../modules/auth/auth.service";
+import {
+  ADMINS,
+  ANONYMOUS,
+  both,
+  EDITORS,
+  everyone,
+  itemIds,
+  type MatrixKit,
+  type Method,
+  NATIONAL,
+  type Outcome,
+  only,
+  outcomeOf,
+  PRINCIPALS,
+  type Principal,
+  type Row,
+  type Session,
+  type SignedIn,
+  shows,
+  type Where,
+} from "./access-matrix/kit";
+import { MODULE_MATRICES } from "./access-matrix/modules";
 import { createTestApp, TEST_PASSWORD, type TestApp } from "./harness";
-
-const NATIONAL = "national admin";
-const ANONYMOUS = "anonymous";
-type SignedIn = Role | typeof NATIONAL;
-type Principal = SignedIn | typeof ANONYMOUS;
-const PRINCIPALS: readonly Principal[] = [ANONYMOUS, ...ROLES, NATIONAL];
-
-type Outcome = number | string;
-type Expected = (principal: Principal) => Outcome;
-type Method = "GET" | "POST" | "PUT";
-type Where = "in" | "out";
-
-/** Who keeps the facility registry (facilities.policy.ts). */
-const EDITORS: readonly Role[] = ["admin", "national_officer", "provincial_officer", "district_officer"];
-const ADMINS: readonly Role[] = ["admin"];
-
-/** Every signed-in principal gets `ok` (the national administrator `national`); anonymous 401. */
-const everyone =
-  (ok: Outcome, national: Outcome = ok): Expected =>
-  (p) =>
-    p === ANONYMOUS ? 401 : p === NATIONAL ? national : ok;
-
-/** The `allowed` roles get `ok`, other roles `denied`, the national administrator `national`; anonymous 401. */
-const only =
-  (
-    allowed: readonly Role[],
-    ok: Outcome,
-    { denied = 403, national = ok }: { denied?: Outcome; national?: Outcome } = {},
-  ): Expected =>
-  (p) =>
-    p === ANONYMOUS ? 401 : p === NATIONAL ? national : allowed.includes(p) ? ok : denied;
 
 let t: TestApp;
 
@@ -59,13 +50,6 @@ const nextIp = () => {
   lastIp += 1;
   return `10.3.${Math.floor(lastIp / 250)}.${(lastIp % 250) + 1}`;
 };
-
-interface Session {
-  cookie: string;
-  csrf: string;
-  userId: string;
-  username: string;
-}
 
 async function signIn(username: string, password = TEST_PASSWORD): Promise<Session> {
   const response = await t.app.inject({
@@ -255,28 +239,6 @@ const fixtures = {
 
 // ---- observing a response --------------------------------------------------------------------
 
-const PLAIN_CODES: Record<number, string> = { 401: "unauthenticated", 403: "forbidden", 404: "not_found" };
-
-/** The status, with the problem's code when it is not the plain one for that status. */
-function outcomeOf(response: LightMyRequestResponse): Outcome {
-  const status = response.statusCode;
-  if (status < 400) return status;
-  const problem = response.json() as { code: string; errors?: { code: string }[] };
-  if (PLAIN_CODES[status] === problem.code) return status;
-  return `${status} ${problem.errors?.[0]?.code ?? problem.code}`;
-}
-
-/** For a list: which of the in-area and out-of-area fixtures it shows. */
-const shows =
-  (ids: (body: never) => string[], fixture: () => { in: string; out: string }) =>
-  (response: LightMyRequestResponse): Outcome => {
-    if (response.statusCode !== 200) return outcomeOf(response);
-    const listed = new Set(ids(response.json() as never));
-    const { in: inside, out } = fixture();
-    const seen = [listed.has(inside) && "in", listed.has(out) && "out"].filter(Boolean).join("+");
-    return `200 ${seen || "none"}`;
-  };
-const itemIds = (body: { items: { id: string }[] }) => body.items.map((item) => item.id);
 const facilityIds = () => ({ in: fixtures.facility.in.id, out: fixtures.facility.out.id });
 
 /** For an import report: the first row's problem, or "valid". */
@@ -287,21 +249,6 @@ function importOutcome(response: LightMyRequestResponse): Outcome {
 }
 
 // ---- the matrix --------------------------------------------------------------------------------
-
-interface Row {
-  /** As registered: "METHOD /api/v1/path/:param". */
-  route: string;
-  record: "-" | "in area" | "out of area" | "own" | "someone else's";
-  expect: Expected;
-  /** Makes the principal's request; null when the case does not exist for the principal. */
-  send: (p: Principal) => Promise<LightMyRequestResponse | null>;
-  observe?: (response: LightMyRequestResponse) => Outcome;
-}
-
-const both = (make: (where: Where) => Omit<Row, "record">): Row[] => [
-  { ...make("in"), record: "in area" },
-  { ...make("out"), record: "out of area" },
-];
 
 const ROWS: Row[] = [
   // auth: every signed-in user manages their own session, whatever the role
@@ -620,6 +567,18 @@ const ROWS: Row[] = [
   })),
 ];
 
+const kit: MatrixKit = {
+  db: () => t.db,
+  call,
+  send,
+  asNational,
+  twin,
+  userIdOf: (p) => (p === ANONYMOUS ? null : sessions.get(p)!.userId),
+  unique,
+  places: PLACES,
+};
+ROWS.push(...MODULE_MATRICES.flatMap((matrix) => matrix.rows(kit)));
+
 // ---- the routes the app registers ----------------------------------------------------------------
 
 /** "METHOD /path" of every route under /api/v1, from Fastify's route tree (HEAD is implied by GET). */
@@ -678,6 +637,7 @@ beforeAll(async () => {
   const uploaded = await importFileAs(await signIn("matrix-uploader"), "in");
   expect(uploaded.statusCode, uploaded.body).toBe(201);
   fixtures.otherImport = uploaded.json().id;
+  for (const matrix of MODULE_MATRICES) await matrix.setup?.(kit);
 });
 afterAll(() => t.close());
 

@@ -9,6 +9,7 @@ import { AppError, badRequest } from "../../platform/errors";
 import { assertPasswordAcceptable, hashPassword, verifyPassword } from "../../platform/passwords";
 import { auditAbilities } from "../audit/audit.policy";
 import { facilityAbilities } from "../facilities/facilities.policy";
+import { isafAbilities } from "../isaf/isaf.policy";
 import { organisationAbilities } from "../organisations/organisations.policy";
 import { userAbilities } from "../users/users.policy";
 import * as users from "../users/users.repo";
@@ -154,6 +155,7 @@ export async function me(ctx: Ctx): Promise<Me> {
       ...userAbilities(actor),
       ...organisationAbilities(actor),
       ...auditAbilities(actor),
+      ...isafAbilities(actor),
     ].sort(),
   };
 }

@@ -133,22 +133,31 @@ describe("sign-in", () => {
       mustEnrolTotp: false,
       abilities: [
         "audit:read",
+        "catalogue:manage",
+        "cycle:facilitate",
+        "cycle:plan",
+        "dashboard:read",
         "facility:create",
         "facility:import",
         "organisation:manage",
+        "programme:manage",
         "role:manage",
+        "scorecard:review",
         "user:manage",
       ],
     });
     expect(await actionsOn(body.user.id)).toContain("user.signed_in");
   });
 
-  it("gives a viewer no abilities, and the session endpoint returns the same CSRF token", async () => {
+  it("gives a viewer only the dashboards, and the session endpoint returns the same CSRF token", async () => {
     const { username } = await newUser(["viewer"]);
     const viewer = await signIn(username);
     const response = await viewer.get("/api/v1/auth/session");
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toMatchObject({ csrfToken: viewer.csrf, user: { username, abilities: [] } });
+    expect(response.json()).toMatchObject({
+      csrfToken: viewer.csrf,
+      user: { username, abilities: ["dashboard:read"] },
+    });
   });
 
   it("refuses a wrong password and an unknown user alike, with 401 invalid_credentials", async () => {

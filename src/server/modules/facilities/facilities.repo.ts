@@ -233,3 +233,29 @@ export async function replaceLinksOfMany(
   for (let i = 0; i < catchment.length; i += BULK_CHUNK)
     await db.insert(facilityCatchment).values(catchment.slice(i, i + BULK_CHUNK));
 }
+
+/** The public columns of active ISAF-sector facilities (no contact person, phone or e-mail). */
+export async function findPublicIsaf(db: Db, where: { id?: string; communeCode?: string }) {
+  return db
+    .select({
+      id: facilities.id,
+      code: facilities.code,
+      kindCode: facilities.kindCode,
+      nameKm: facilities.nameKm,
+      nameEn: facilities.nameEn,
+      communeCode: facilities.communeCode,
+      kindNameKm: facilityKinds.nameKm,
+      kindNameEn: facilityKinds.nameEn,
+    })
+    .from(facilities)
+    .innerJoin(facilityKinds, eq(facilityKinds.code, facilities.kindCode))
+    .where(
+      and(
+        eq(facilities.active, true),
+        eq(facilityKinds.isafSector, true),
+        where.id ? eq(facilities.id, where.id) : undefined,
+        where.communeCode ? eq(facilities.communeCode, where.communeCode) : undefined,
+      ),
+    )
+    .orderBy(asc(facilityKinds.sortOrder), asc(facilities.nameEn));
+}

@@ -242,3 +242,17 @@ export async function counts(ctx: Ctx) {
 function unique(values: readonly string[]): string[] {
   return [...new Set(values)];
 }
+
+/**
+ * For the public results pages (no session, no area): an active facility of an ISAF sector, with its
+ * public columns only; undefined for anything else.
+ */
+export async function publicIsafFacility(db: Db, id: string) {
+  const [row] = await repo.findPublicIsaf(db, { id });
+  return row;
+}
+
+/** The active ISAF-sector facilities of a commune, public columns only (public results pages). */
+export function publicIsafFacilitiesOfCommune(db: Db, communeCode: string) {
+  return repo.findPublicIsaf(db, { communeCode });
+}

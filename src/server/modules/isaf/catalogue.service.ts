@@ -1,0 +1,286 @@
+import { uuidv7 } from "uuidv7";
+import type { z } from "zod";
+import type {
+  IndicatorCreate,
+  IndicatorQuery,
+  IndicatorStatusChange,
+  IndicatorUpdate,
+} from "../../../contracts/isaf";
+import { ISAF_SECTORS } from "../../../contracts/isaf";
+import type { Db } from "../../db/database";
+import { authorize } from "../../platform/access";
+import { audit, created, diff } from "../../platform/audit";
+import type { Ctx } from "../../platform/context";
+import { AppError, badRequest, conflict, type FieldError, notFound } from "../../platform/errors";
+import * as media from "../media/media.service";
+import * as repo from "./catalogue.repo";
+import { isafPolicy } from "./isaf.policy";
+
+const AUDITED = [
+  "code",
+  "sectorCode",
+  "nameKm",
+  "nameEn",
+  "nameEnIsTranslation",
+  "status",
+  "duplicateOfId",
+  "sourceNote",
+] as const;
+
+function present(
+  row: repo.IndicatorRow,
+  languages: Map<string, string[]>,
+  byId: Map<string, repo.IndicatorRow>,
+) {
+  const original = row.duplicateOfId ? byId.get(row.duplicateOfId) : undefined;
+  return {
+    id: row.id,
+    code: row.code,
+    sectorCode: row.sectorCode,
+    nameKm: row.nameKm,
+    nameEn: row.nameEn,
+    nameEnIsTranslation: row.nameEnIsTranslation,
+    source: row.source,
+    status: row.status,
+    duplicateOfId: row.duplicateOfId,
+    duplicateOf: original
+      ? { id: original.id, code: original.code, nameKm: original.nameKm, nameEn: original.nameEn }
+      : null,
+    sourceNote: row.sourceNote,
+    audioLanguages: languages.get(row.id) ?? [],
+    version: row.version,
+  };
+}
+
+async function presentMany(db: Db, rows: repo.IndicatorRow[]) {
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const missing = rows.map((row) => row.duplicateOfId).filter((id): id is string => !!id && !byId.has(id));
+  for (const row of await repo.findIndicators(db, [...new Set(missing)])) byId.set(row.id, row);
+  const languages = await repo.audioLanguages(db, "indicator");
+  return rows.map((row) => present(row, languages, byId));
+}
+
+export async function listIndicators(ctx: Ctx, query: z.infer<typeof IndicatorQuery>) {
+  authorize(isafPolicy, "catalogue:read", ctx.actor, null);
+  const rows = await repo.listIndicators(ctx.db, {
+    sector: query.sector,
+    status: query.status,
+    programmeId: query.programme,
+  });
+  return { items: await presentMany(ctx.db, rows) };
+}
+
+export async function getIndicator(ctx: Ctx, id: string) {
+  authorize(isafPolicy, "catalogue:read", ctx.actor, null);
+  const row = await repo.findIndicator(ctx.db, id);
+  if (!row) throw notFound("indicator");
+  const [presented] = await presentMany(ctx.db, [row]);
+  return presented;
+}
+
+/**
+ * A new code "<sector>-<prefix><n>" after the highest of that prefix. `tx` must be a transaction: the
+ * sector's lock, held until it ends, makes concurrent callers number one after the other.
+ */
+async function nextCode(tx: Db, sectorCode: string, prefix: string, pad: number) {
+  await repo.lockCodesOf(tx, sectorCode);
+  const { number, sortOrder } = await repo.highestNumber(tx, prefix);
+  return { code: `${prefix}${String(number + 1).padStart(pad, "0")}`, sortOrder: sortOrder + 1 };
+}
+
+/** A catalogue keeper adds an indicator of their own: active at once, code "<sector>-<nn>". */
+export async function createIndicator(ctx: Ctx, input: z.infer<typeof IndicatorCreate>) {
+  authorize(isafPolicy, "catalogue:manage", ctx.actor, null);
+  const row = await ctx.db.transaction(async (tx) => {
+    const { code, sortOrder } = await nextCode(tx, input.sectorCode, `${input.sectorCode}-`, 2);
+    const inserted = await repo.insertIndicator(tx, {
+      id: uuidv7(),
+      code,
+      sectorCode: input.sectorCode,
+      nameKm: input.nameKm,
+      nameEn: input.nameEn,
+      nameEnIsTranslation: input.nameEnIsTranslation,
+      source: "programme",
+      status: "active",
+      sourceNote: input.sourceNote ?? null,
+      sortOrder,
+      createdBy: ctx.actor.id,
+    });
+    await audit(tx, ctx, {
+      action: "indicator.created",
+      entityType: "indicator",
+      entityId: inserted.id,
+      changes: created(inserted, AUDITED),
+    });
+    return inserted;
+  });
+  return getIndicator(ctx, row.id);
+}
+
+/**
+ * For the score-card meeting (contract): an indicator raised in the participants' own words joins the
+ * catalogue as "proposed" (code "<sector>-M-<n>"), in the caller's transaction, audited.
+ */
+export async function proposeIndicator(
+  tx: Db,
+  ctx: Ctx,
+  input: { sectorCode: string; nameKm: string; nameEn?: string },
+): Promise<{ id: string; code: string }> {
+  const nameKm = input.nameKm.trim();
+  const errors = [];
+  if (!(ISAF_SECTORS as readonly string[]).includes(input.sectorCode))
+    errors.push({ path: "sectorCode", code: "field_unknown_value" as const });
+  if (!nameKm) errors.push({ path: "nameKm", code: "field_required" as const });
+  if (errors.length) throw badRequest("validation_failed", errors);
+  const { code, sortOrder } = await nextCode(tx, input.sectorCode, `${input.sectorCode}-M-`, 1);
+  const nameEn = input.nameEn?.trim() || nameKm;
+  const inserted = await repo.insertIndicator(tx, {
+    id: uuidv7(),
+    code,
+    sectorCode: input.sectorCode,
+    nameKm: nameKm.slice(0, 200),
+    nameEn: nameEn.slice(0, 200),
+    nameEnIsTranslation: false,
+    source: "meeting",
+    status: "proposed",
+    sortOrder: sortOrder + 1000,
+    createdBy: ctx.actor.id,
+  });
+  await audit(tx, ctx, {
+    action: "indicator.proposed",
+    entityType: "indicator",
+    entityId: inserted.id,
+    changes: created(inserted, AUDITED),
+  });
+  return { id: inserted.id, code: inserted.code };
+}
+
+async function changeIndicator(
+  ctx: Ctx,
+  id: string,
+  version: number,
+  action: string,
+  values: (before: repo.IndicatorRow, tx: Db) => Promise<Partial<repo.IndicatorRow>>,
+) {
+  authorize(isafPolicy, "catalogue:manage", ctx.actor, null);
+  const before = await repo.findIndicator(ctx.db, id);
+  if (!before) throw notFound("indicator");
+  await ctx.db.transaction(async (tx) => {
+    const updated = await repo.updateIndicator(tx, id, version, await values(before, tx));
+    if (!updated) throw conflict("version_conflict");
+    await audit(tx, ctx, {
+      action,
+      entityType: "indicator",
+      entityId: id,
+      changes: diff(before, updated, AUDITED),
+    });
+  });
+  return getIndicator(ctx, id);
+}
+
+export function updateIndicator(ctx: Ctx, id: string, input: z.infer<typeof IndicatorUpdate>) {
+  return changeIndicator(ctx, id, input.version, "indicator.updated", async () => ({
+    nameKm: input.nameKm,
+    nameEn: input.nameEn,
+    nameEnIsTranslation: input.nameEnIsTranslation,
+    sourceNote: input.sourceNote ?? null,
+  }));
+}
+
+/** Accept (active), retire, or mark a duplicate of another indicator that is not itself a duplicate. */
+export function changeStatus(ctx: Ctx, id: string, input: z.infer<typeof IndicatorStatusChange>) {
+  return changeIndicator(ctx, id, input.version, `indicator.${input.status}`, async (before, tx) => {
+    if (input.status !== "duplicate") {
+      if (before.status === input.status) throw new AppError(409, "indicator_status_unchanged");
+      return { status: input.status, duplicateOfId: null };
+    }
+    if (!input.duplicateOfId)
+      throw badRequest("validation_failed", [{ path: "duplicateOfId", code: "duplicate_of_required" }]);
+    const original = await repo.findIndicator(tx, input.duplicateOfId);
+    if (!original || original.id === id || original.status === "duplicate")
+      throw badRequest("validation_failed", [{ path: "duplicateOfId", code: "duplicate_of_invalid" }]);
+    if (before.status === "duplicate" && before.duplicateOfId === original.id)
+      throw new AppError(409, "indicator_status_unchanged");
+    return { status: "duplicate", duplicateOfId: original.id };
+  });
+}
+
+export async function ratingScale(ctx: Ctx) {
+  authorize(isafPolicy, "catalogue:read", ctx.actor, null);
+  const [points, languages] = await Promise.all([
+    repo.ratingPoints(ctx.db),
+    repo.audioLanguages(ctx.db, "rating"),
+  ]);
+  return {
+    items: points.map((point) => ({ ...point, audioLanguages: languages.get(String(point.value)) ?? [] })),
+  };
+}
+
+async function assertOwner(db: Db, owner: repo.AudioOwner, key: string) {
+  if (owner === "indicator") {
+    if (!(await repo.findIndicator(db, key))) throw notFound("indicator");
+  } else if (!(await repo.ratingPoints(db)).some((point) => String(point.value) === key)) {
+    throw notFound("rating");
+  }
+}
+
+/**
+ * Uploads (or replaces) the audio of an indicator or a scale point in one language, audited.
+ * `readUpload` reads the request's file; it runs only once the caller may manage the catalogue and
+ * the indicator or scale point exists, so nobody else can make the server hold a file in memory.
+ */
+export async function putAudio(
+  ctx: Ctx,
+  owner: repo.AudioOwner,
+  key: string,
+  language: string,
+  readUpload: () => Promise<media.Upload | null>,
+) {
+  authorize(isafPolicy, "catalogue:manage", ctx.actor, null);
+  await assertOwner(ctx.db, owner, key);
+  const upload = await readUpload();
+  if (!upload) throw badRequest("media_file_missing");
+  return ctx.db.transaction(async (tx) => {
+    const previous = await repo.findAudio(tx, owner, key, language);
+    const stored = await media.store(tx, ctx.actor.id, upload, media.AUDIO_TYPES);
+    await repo.setAudio(tx, owner, key, language, stored.id);
+    await audit(tx, ctx, {
+      action: previous ? `${owner}.audio_replaced` : `${owner}.audio_added`,
+      entityType: owner,
+      entityId: owner === "indicator" ? key : null,
+      changes: {
+        [`audio.${language}`]: { from: previous?.mediaId ?? null, to: stored.id },
+        ...(owner === "rating" ? { value: { from: null, to: Number(key) } } : {}),
+      },
+    });
+    return { language, contentType: stored.contentType, byteSize: stored.byteSize };
+  });
+}
+
+/** The audio file (any signed-in user); 404 when there is none in that language. */
+export async function getAudio(ctx: Ctx, owner: repo.AudioOwner, key: string, language: string) {
+  authorize(isafPolicy, "catalogue:read", ctx.actor, null);
+  const link = await repo.findAudio(ctx.db, owner, key, language);
+  const file = link ? await media.load(ctx.db, link.mediaId) : null;
+  if (!file) throw notFound("audio");
+  return file;
+}
+
+/** Field errors (at `path`.i) for ids that are not known, offered (active) indicators. */
+export async function assertOfferedIndicators(
+  db: Db,
+  ids: readonly string[],
+  path: string,
+): Promise<FieldError[]> {
+  const rows = new Map((await repo.findIndicators(db, [...new Set(ids)])).map((row) => [row.id, row]));
+  const errors: FieldError[] = [];
+  ids.forEach((id, index) => {
+    const row = rows.get(id);
+    if (!row) errors.push({ path: `${path}.${index}`, code: "unknown_indicator" });
+    else if (row.status !== "active")
+      errors.push({ path: `${path}.${index}`, code: "indicator_not_offered" });
+  });
+  return errors;
+}
+
+export const activeIndicatorIds = (db: Db) => repo.activeIdsOf(db, ISAF_SECTORS);

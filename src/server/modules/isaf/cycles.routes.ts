@@ -1,0 +1,91 @@
+import {
+  Cycle,
+  CycleListQuery,
+  CyclePage,
+  CycleParams,
+  CycleUpdate,
+  I4cPack,
+  I4cPackInput,
+  I4cSessionDelete,
+  I4cSessionInput,
+  I4cSessionParams,
+  I4cSessionUpdate,
+  PublishBody,
+  StepCompletion,
+} from "../../../contracts/isaf";
+import { type App, created, ctxOf } from "../../platform/http";
+import * as cycles from "./cycles.service";
+import * as i4c from "./i4c.service";
+
+const tags = ["isaf"];
+
+/** Cycles: the list, one cycle, its plan, its steps, and its I4C pack with dissemination sessions. */
+export async function cyclesRoutes(app: App) {
+  app.get(
+    "/api/v1/cycles",
+    { schema: { tags, querystring: CycleListQuery, response: { 200: CyclePage } } },
+    async (request) => cycles.list(ctxOf(request), request.query),
+  );
+
+  app.get(
+    "/api/v1/cycles/:cycleId",
+    { schema: { tags, params: CycleParams, response: { 200: Cycle } } },
+    async (request) => cycles.get(ctxOf(request), request.params.cycleId),
+  );
+
+  app.put(
+    "/api/v1/cycles/:cycleId",
+    { schema: { tags, params: CycleParams, body: CycleUpdate, response: { 200: Cycle } } },
+    async (request) => cycles.update(ctxOf(request), request.params.cycleId, request.body),
+  );
+
+  app.post(
+    "/api/v1/cycles/:cycleId/steps",
+    { schema: { tags, params: CycleParams, body: StepCompletion, response: { 200: Cycle } } },
+    async (request) => cycles.completeStep(ctxOf(request), request.params.cycleId, request.body),
+  );
+
+  app.get(
+    "/api/v1/cycles/:cycleId/i4c",
+    { schema: { tags, params: CycleParams, response: { 200: I4cPack } } },
+    async (request) => i4c.getPack(ctxOf(request), request.params.cycleId),
+  );
+
+  app.put(
+    "/api/v1/cycles/:cycleId/i4c",
+    { schema: { tags, params: CycleParams, body: I4cPackInput, response: { 200: I4cPack } } },
+    async (request) => i4c.savePack(ctxOf(request), request.params.cycleId, request.body),
+  );
+
+  app.post(
+    "/api/v1/cycles/:cycleId/i4c/publish",
+    { schema: { tags, params: CycleParams, body: PublishBody, response: { 200: I4cPack } } },
+    async (request) => i4c.publish(ctxOf(request), request.params.cycleId, request.body.version),
+  );
+
+  app.post(
+    "/api/v1/cycles/:cycleId/i4c/sessions",
+    { schema: { tags, params: CycleParams, body: I4cSessionInput, response: { 201: I4cPack } } },
+    async (request, reply) =>
+      created(reply, await i4c.addSession(ctxOf(request), request.params.cycleId, request.body)),
+  );
+
+  app.put(
+    "/api/v1/cycles/:cycleId/i4c/sessions/:sessionId",
+    { schema: { tags, params: I4cSessionParams, body: I4cSessionUpdate, response: { 200: I4cPack } } },
+    async (request) =>
+      i4c.updateSession(ctxOf(request), request.params.cycleId, request.params.sessionId, request.body),
+  );
+
+  app.post(
+    "/api/v1/cycles/:cycleId/i4c/sessions/:sessionId/delete",
+    { schema: { tags, params: I4cSessionParams, body: I4cSessionDelete, response: { 200: I4cPack } } },
+    async (request) =>
+      i4c.deleteSession(
+        ctxOf(request),
+        request.params.cycleId,
+        request.params.sessionId,
+        request.body.updatedAt,
+      ),
+  );
+}

@@ -1,0 +1,267 @@
+import type { z } from "zod";
+import type { CycleListQuery, CycleUpdate, StepCompletion } from "../../../contracts/isaf";
+import { type CycleStep, cambodiaToday, isLate, nextStep } from "../../../domain/isaf-cycle";
+import { lineageOf } from "../../../domain/places";
+import type { Db } from "../../db/database";
+import { authorize, can } from "../../platform/access";
+import type { Actor } from "../../platform/actor";
+import { audit, diff } from "../../platform/audit";
+import type { Ctx } from "../../platform/context";
+import { AppError, badRequest, conflict, notFound } from "../../platform/errors";
+import type { MessageCode } from "../../platform/messages";
+import * as organisations from "../organisations/organisations.service";
+import * as places from "../places/places.service";
+import * as rollups from "../rollups/rollups.service";
+import * as repo from "./cycles.repo";
+import { type CycleAccess, isafPolicy } from "./isaf.policy";
+import * as planning from "./planning.repo";
+
+export type CycleRow = repo.CycleRow;
+
+/** A cycle with what the access rules need (its commune, its facilitators). */
+export type CycleInScope = CycleRow & CycleAccess;
+
+/**
+ * The cycle, if it lies in the actor's area; 404 otherwise. Other modules (score cards, JAAP) start
+ * here, then check their ability with isafPolicy.
+ */
+export async function getCycleInScope(db: Db, actor: Actor, id: string): Promise<CycleInScope> {
+  const row = await repo.findInScope(db, actor, id);
+  if (!row) throw notFound("cycle");
+  return { ...row, facilitatorIds: await repo.facilitatorIdsOf(db, id) };
+}
+
+/** For the public module: a facility's cycles (id, year, step), newest first. Unscoped: callers publish only public facts. */
+export function cyclesOfFacility(db: Db, facilityId: string) {
+  return repo.ofFacility(db, facilityId);
+}
+
+/** The steps in both languages, for messages. */
+export const STEP_NAMES: Record<CycleStep, { km: string; en: string }> = {
+  planned: { km: "គ្រោងទុក", en: "Planned" },
+  i4c: { km: "ព័ត៌មានសម្រាប់ពលរដ្ឋ (I4C)", en: "Information for citizens (I4C)" },
+  scorecard: { km: "ប័ណ្ណដាក់ពិន្ទុសហគមន៍", en: "Community score card" },
+  self_assessment: { km: "ការវាយតម្លៃខ្លួនឯង", en: "Self-assessment" },
+  interface_meeting: { km: "កិច្ចប្រជុំផ្សារភ្ជាប់", en: "Interface meeting" },
+  jaap: { km: "ផែនការសកម្មភាពរួម (JAAP)", en: "JAAP" },
+  follow_up: { km: "ការតាមដាន", en: "Follow-up" },
+  closed: { km: "បិទ", en: "Closed" },
+};
+
+/** What the caller may do on this cycle (the web shows or hides its buttons by these). */
+const CYCLE_ABILITIES = [
+  "cycle:plan",
+  "cycle:facilitate",
+  "scorecard:self_assess",
+  "scorecard:review",
+  "scorecard:request_change",
+  "committee:override",
+] as const;
+
+export function abilitiesOn(actor: Actor, cycle: CycleAccess): string[] {
+  return CYCLE_ABILITIES.filter((ability) => can(isafPolicy, ability, actor, cycle));
+}
+
+export async function list(ctx: Ctx, query: z.infer<typeof CycleListQuery>) {
+  const today = cambodiaToday();
+  const { late, mine, ...filters } = query;
+  const { rows, total } = await repo.list(ctx.db, ctx.actor, {
+    ...filters,
+    lateOn: late === "1" ? today : undefined,
+    mine: mine === "1",
+  });
+  const [people, communes] = await Promise.all([
+    repo.facilitatorsOf(
+      ctx.db,
+      rows.map((row) => row.cycle.id),
+    ),
+    places.findMany(ctx.db, [...new Set(rows.map((row) => row.cycle.communeCode))]),
+  ]);
+  const communeByCode = new Map(communes.map((place) => [place.code, place]));
+  const items = rows.map(({ cycle, facility, programme }) => {
+    const commune = communeByCode.get(cycle.communeCode);
+    return {
+      id: cycle.id,
+      year: cycle.year,
+      step: cycle.step,
+      sectorCode: cycle.sectorCode,
+      programme,
+      facility,
+      communeCode: cycle.communeCode,
+      commune: commune
+        ? {
+            code: commune.code,
+            level: commune.level,
+            type: commune.type,
+            nameKm: commune.nameKm,
+            nameEn: commune.nameEn,
+          }
+        : null,
+      plannedMeetingOn: cycle.plannedMeetingOn,
+      late: isLate(cycle.step, cycle.plannedMeetingOn, today),
+      facilitators: people
+        .filter((person) => person.cycleId === cycle.id)
+        .map(({ id, displayName }) => ({ id, displayName })),
+    };
+  });
+  return { items, total, limit: query.limit, offset: query.offset };
+}
+
+export async function present(ctx: Ctx, cycle: CycleInScope) {
+  const [detail, people, steps, ngo] = await Promise.all([
+    repo.detailOf(ctx.db, cycle.id),
+    repo.facilitatorsOf(ctx.db, [cycle.id]),
+    repo.stepsOf(ctx.db, cycle.id),
+    cycle.ngoOrganisationId ? organisations.namesOf(ctx.db, [cycle.ngoOrganisationId]) : null,
+  ]);
+  const facility = detail.facility;
+  const path = await places.findMany(ctx.db, lineageOf(facility.villageCode ?? facility.communeCode));
+  const done = new Map(steps.map((step) => [step.step, step]));
+  const ngoName = cycle.ngoOrganisationId ? ngo?.get(cycle.ngoOrganisationId) : undefined;
+  return {
+    id: cycle.id,
+    year: cycle.year,
+    step: cycle.step,
+    programme: detail.programme,
+    facility: {
+      id: facility.id,
+      code: facility.code,
+      nameKm: facility.nameKm,
+      nameEn: facility.nameEn,
+      kindCode: facility.kindCode,
+      communeCode: facility.communeCode,
+      path: path
+        .sort((a, b) => a.code.length - b.code.length)
+        .map((place) => ({ code: place.code, nameKm: place.nameKm, nameEn: place.nameEn })),
+    },
+    sectorCode: cycle.sectorCode,
+    communeCode: cycle.communeCode,
+    ngoOrganisation: ngoName && cycle.ngoOrganisationId ? { id: cycle.ngoOrganisationId, ...ngoName } : null,
+    facilitators: people.map(({ id, displayName }) => ({ id, displayName })),
+    plannedMeetingOn: cycle.plannedMeetingOn,
+    late: isLate(cycle.step, cycle.plannedMeetingOn, cambodiaToday()),
+    i4cPublishedAt: cycle.i4cPublishedAt?.toISOString() ?? null,
+    steps: (Object.keys(STEP_NAMES) as CycleStep[]).map((step) => {
+      const row = done.get(step);
+      return {
+        step,
+        completedOn: row?.completedOn ?? null,
+        completedBy: row?.completedById
+          ? { id: row.completedById, displayName: row.completedByName ?? "" }
+          : null,
+        note: row?.note ?? null,
+      };
+    }),
+    version: cycle.version,
+    abilities: abilitiesOn(ctx.actor, cycle),
+  };
+}
+
+export async function get(ctx: Ctx, id: string) {
+  const cycle = await getCycleInScope(ctx.db, ctx.actor, id);
+  authorize(isafPolicy, "cycle:read", ctx.actor, cycle);
+  return present(ctx, cycle);
+}
+
+/** Field errors for an NGO and facilitators that must suit every one of these communes. */
+export async function checkAssignment(
+  db: Db,
+  input: { ngoOrganisationId?: string | null; facilitatorIds: readonly string[] },
+  communeCodes: readonly string[],
+) {
+  const errors: { path: string; code: MessageCode }[] = [];
+  if (input.ngoOrganisationId && !(await organisations.exists(db, input.ngoOrganisationId)))
+    errors.push({ path: "ngoOrganisationId", code: "unknown_organisation" });
+  const found = new Map((await planning.facilitators(db, input.facilitatorIds)).map((f) => [f.id, f]));
+  input.facilitatorIds.forEach((id, index) => {
+    const facilitator = found.get(id);
+    if (!facilitator || !communeCodes.every((code) => planning.covers(facilitator, code)))
+      errors.push({ path: `facilitatorIds.${index}`, code: "facilitator_not_eligible" });
+  });
+  return errors;
+}
+
+/** Facilitators, planned meeting date and NGO (cycle:plan), versioned and audited. */
+export async function update(ctx: Ctx, id: string, input: z.infer<typeof CycleUpdate>) {
+  const before = await getCycleInScope(ctx.db, ctx.actor, id);
+  authorize(isafPolicy, "cycle:plan", ctx.actor, before);
+  const facilitatorIds = [...new Set(input.facilitatorIds)];
+  const errors = await checkAssignment(ctx.db, { ...input, facilitatorIds }, [before.communeCode]);
+  if (errors.length) throw badRequest("validation_failed", errors);
+  await ctx.db.transaction((tx) =>
+    rollups.tracked(tx, "cycle", id, async () => {
+      const updated = await repo.update(tx, id, input.version, {
+        plannedMeetingOn: input.plannedMeetingOn,
+        ngoOrganisationId: input.ngoOrganisationId,
+      });
+      if (!updated) throw conflict("version_conflict");
+      await repo.replaceFacilitators(tx, id, facilitatorIds);
+      await audit(tx, ctx, {
+        action: "cycle.updated",
+        entityType: "cycle",
+        entityId: id,
+        placeCode: before.communeCode,
+        changes: diff(
+          { ...before, facilitatorIds: [...before.facilitatorIds].sort() },
+          { ...updated, facilitatorIds: [...facilitatorIds].sort() },
+          ["plannedMeetingOn", "ngoOrganisationId", "facilitatorIds"],
+        ),
+      });
+    }),
+  );
+  return get(ctx, id);
+}
+
+/** What completing each step needs first, and the message when it is missing. */
+const PREREQUISITES: Partial<Record<CycleStep, [keyof planning.CycleFacts, MessageCode]>> = {
+  i4c: ["i4cPublished", "step_needs_published_i4c"],
+  scorecard: ["communityCard", "step_needs_community_scorecard"],
+  self_assessment: ["selfCard", "step_needs_self_assessment"],
+  interface_meeting: ["interfaceMeeting", "step_needs_interface_meeting"],
+  jaap: ["jaapAction", "step_needs_jaap_action"],
+};
+
+/** Records the completion of the cycle's current step (by the caller) and moves it to the next. */
+export async function completeStep(ctx: Ctx, id: string, input: z.infer<typeof StepCompletion>) {
+  const before = await getCycleInScope(ctx.db, ctx.actor, id);
+  authorize(isafPolicy, "cycle:facilitate", ctx.actor, before);
+  // "Today" in Cambodia (UTC+7): a step done this morning there is not in the future.
+  if (input.completedOn > cambodiaToday())
+    throw badRequest("validation_failed", [{ path: "completedOn", code: "step_date_in_future" }]);
+  const recorded = await repo.stepsOf(ctx.db, id);
+  if (before.step === "closed" && recorded.some((row) => row.step === "closed"))
+    throw new AppError(409, "cycle_closed");
+  if (input.step !== before.step)
+    throw new AppError(409, "step_out_of_order", { current: STEP_NAMES[before.step] });
+  const prerequisite = PREREQUISITES[input.step];
+  if (prerequisite && !(await planning.factsOf(ctx.db, id))[prerequisite[0]])
+    throw new AppError(409, prerequisite[1]);
+  const to = nextStep(input.step) ?? input.step;
+  await ctx.db.transaction((tx) =>
+    rollups.tracked(tx, "cycle", id, async () => {
+      const updated = await repo.update(tx, id, input.version, { step: to });
+      if (!updated) throw conflict("version_conflict");
+      await repo.insertStep(tx, {
+        cycleId: id,
+        step: input.step,
+        completedOn: input.completedOn,
+        completedBy: ctx.actor.id,
+        note: input.note ?? null,
+      });
+      await audit(tx, ctx, {
+        action: "cycle.step_completed",
+        entityType: "cycle",
+        entityId: id,
+        placeCode: before.communeCode,
+        changes: {
+          step: { from: before.step, to },
+          [`steps.${input.step}`]: {
+            from: null,
+            to: { completedOn: input.completedOn, note: input.note ?? null },
+          },
+        },
+      });
+    }),
+  );
+  return get(ctx, id);
+}

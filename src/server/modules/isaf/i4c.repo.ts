@@ -1,0 +1,82 @@
+import { and, asc, desc, eq } from "drizzle-orm";
+import type { Db } from "../../db/database";
+import { cycles, i4cItems, i4cSessions } from "../../db/schema";
+
+/** The I4C pack of a cycle: its items, and its dissemination sessions. Callers check the cycle's scope first. */
+export type I4cItemRow = typeof i4cItems.$inferSelect;
+export type I4cSessionRow = typeof i4cSessions.$inferSelect;
+
+export function itemsOf(db: Db, cycleId: string): Promise<I4cItemRow[]> {
+  return db.select().from(i4cItems).where(eq(i4cItems.cycleId, cycleId)).orderBy(asc(i4cItems.position));
+}
+
+export async function replaceItems(
+  db: Db,
+  cycleId: string,
+  items: Omit<typeof i4cItems.$inferInsert, "cycleId">[],
+) {
+  await db.delete(i4cItems).where(eq(i4cItems.cycleId, cycleId));
+  if (items.length) await db.insert(i4cItems).values(items.map((item) => ({ ...item, cycleId })));
+}
+
+/** The pack columns of the cycle, read without scope (for the public module, which checks publication). */
+export async function packOf(db: Db, cycleId: string) {
+  const [row] = await db
+    .select({
+      budgetSummary: cycles.i4cBudgetSummary,
+      notes: cycles.i4cNotes,
+      publishedAt: cycles.i4cPublishedAt,
+    })
+    .from(cycles)
+    .where(eq(cycles.id, cycleId));
+  return row;
+}
+
+export function sessionsOf(db: Db, cycleId: string): Promise<I4cSessionRow[]> {
+  return db
+    .select()
+    .from(i4cSessions)
+    .where(eq(i4cSessions.cycleId, cycleId))
+    .orderBy(desc(i4cSessions.heldOn), asc(i4cSessions.id));
+}
+
+export async function findSession(db: Db, cycleId: string, id: string): Promise<I4cSessionRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(i4cSessions)
+    .where(and(eq(i4cSessions.cycleId, cycleId), eq(i4cSessions.id, id)));
+  return row;
+}
+
+export async function insertSession(db: Db, row: typeof i4cSessions.$inferInsert): Promise<I4cSessionRow> {
+  // Timestamps in milliseconds, so that updatedAt round-trips exactly as the edit token.
+  const now = new Date();
+  const [inserted] = await db
+    .insert(i4cSessions)
+    .values({ ...row, createdAt: now, updatedAt: now })
+    .returning();
+  return inserted;
+}
+
+/** Updates when the session is as the caller last read it (updatedAt); undefined otherwise. */
+export async function updateSession(
+  db: Db,
+  id: string,
+  readAt: Date,
+  values: Partial<typeof i4cSessions.$inferInsert>,
+): Promise<I4cSessionRow | undefined> {
+  const [row] = await db
+    .update(i4cSessions)
+    .set({ ...values, updatedAt: new Date() })
+    .where(and(eq(i4cSessions.id, id), eq(i4cSessions.updatedAt, readAt)))
+    .returning();
+  return row;
+}
+
+export async function deleteSession(db: Db, id: string, readAt: Date): Promise<boolean> {
+  const rows = await db
+    .delete(i4cSessions)
+    .where(and(eq(i4cSessions.id, id), eq(i4cSessions.updatedAt, readAt)))
+    .returning({ id: i4cSessions.id });
+  return rows.length > 0;
+}

@@ -1,0 +1,157 @@
+import { uuidv7 } from "uuidv7";
+import type { z } from "zod";
+import type { PlanInput } from "../../../contracts/isaf";
+import { authorize, inArea } from "../../platform/access";
+import { audit, created } from "../../platform/audit";
+import type { Ctx } from "../../platform/context";
+import { AppError, type FieldError, notFound } from "../../platform/errors";
+import * as places from "../places/places.service";
+import * as rollups from "../rollups/rollups.service";
+import * as cyclesRepo from "./cycles.repo";
+import { checkAssignment } from "./cycles.service";
+import { isafPolicy } from "./isaf.policy";
+import * as planning from "./planning.repo";
+import * as programmes from "./programmes.repo";
+
+/**
+ * Planning a year's cycles for a programme: the target facilities (ISAF sectors, in the programme's
+ * communes and the planner's area), which of them already have a cycle that year, and who may
+ * facilitate; then every chosen cycle created in one transaction.
+ */
+async function programmeOf(ctx: Ctx, id: string) {
+  authorize(isafPolicy, "programme:manage", ctx.actor, null);
+  const programme = await programmes.find(ctx.db, id);
+  if (!programme) throw notFound("programme");
+  return { programme, links: await programmes.linksOf(ctx.db, id) };
+}
+
+export async function candidates(ctx: Ctx, programmeId: string, year: number) {
+  const { links } = await programmeOf(ctx, programmeId);
+  const facilities = await planning.plannableFacilities(ctx.db, ctx.actor, links.communeCodes);
+  const [existing, communes, people] = await Promise.all([
+    cyclesRepo.ofFacilitiesInYear(
+      ctx.db,
+      facilities.map((facility) => facility.id),
+      year,
+    ),
+    places.findMany(ctx.db, [...new Set(facilities.map((facility) => facility.communeCode))]),
+    planning.facilitators(ctx.db),
+  ]);
+  const communeByCode = new Map(communes.map((place) => [place.code, place]));
+  const cycleByFacility = new Map(existing.map((cycle) => [cycle.facilityId, cycle]));
+  // Only the planner's own communes: facilitators (like facilities) of other areas are not named.
+  const targetCommunes = links.communeCodes.filter((code) => inArea(ctx.actor, code));
+  return {
+    year,
+    facilities: facilities.flatMap((facility) => {
+      const commune = communeByCode.get(facility.communeCode);
+      if (!commune) return [];
+      const cycle = cycleByFacility.get(facility.id);
+      return [
+        {
+          ...facility,
+          commune: {
+            code: commune.code,
+            level: commune.level,
+            type: commune.type,
+            nameKm: commune.nameKm,
+            nameEn: commune.nameEn,
+          },
+          existingCycle: cycle ? { id: cycle.id, programmeId: cycle.programmeId, step: cycle.step } : null,
+        },
+      ];
+    }),
+    facilitators: people
+      .map((person) => ({
+        id: person.id,
+        displayName: person.displayName,
+        communeCodes: targetCommunes.filter((code) => planning.covers(person, code)),
+      }))
+      .filter((person) => person.communeCodes.length > 0),
+  };
+}
+
+export async function plan(ctx: Ctx, programmeId: string, input: z.infer<typeof PlanInput>) {
+  const { programme, links } = await programmeOf(ctx, programmeId);
+  const facilityIds = [...new Set(input.facilityIds)];
+  const facilitatorIds = [...new Set(input.facilitatorIds)];
+  const errors: FieldError[] = [];
+  let clash = false;
+  if (input.year < programme.startYear || input.year > programme.endYear) {
+    errors.push({
+      path: "year",
+      code: "year_outside_programme",
+      params: { start: String(programme.startYear), end: String(programme.endYear) },
+    });
+  }
+  const found = new Map(
+    (await planning.plannableFacilities(ctx.db, ctx.actor, links.communeCodes, facilityIds)).map((f) => [
+      f.id,
+      f,
+    ]),
+  );
+  const existing = new Set(
+    (await cyclesRepo.ofFacilitiesInYear(ctx.db, facilityIds, input.year)).map((cycle) => cycle.facilityId),
+  );
+  facilityIds.forEach((id, index) => {
+    if (!found.has(id)) errors.push({ path: `facilityIds.${index}`, code: "facility_not_plannable" });
+    else if (existing.has(id)) {
+      clash = true;
+      errors.push({
+        path: `facilityIds.${index}`,
+        code: "cycle_exists",
+        params: { year: String(input.year) },
+      });
+    }
+  });
+  const chosen = facilityIds.map((id) => found.get(id)).filter((f) => f !== undefined);
+  for (const facility of chosen) authorize(isafPolicy, "cycle:plan", ctx.actor, facility);
+  errors.push(
+    ...(await checkAssignment(ctx.db, { ngoOrganisationId: input.ngoOrganisationId, facilitatorIds }, [
+      ...new Set(chosen.map((facility) => facility.communeCode)),
+    ])),
+  );
+  if (errors.length) {
+    const onlyClashes = clash && errors.every((error) => error.code === "cycle_exists");
+    throw new AppError(onlyClashes ? 409 : 400, "validation_failed", {}, errors);
+  }
+  const made = await ctx.db.transaction(async (tx) => {
+    const rows: { id: string; facilityId: string }[] = [];
+    for (const facility of chosen) {
+      const id = uuidv7();
+      await rollups.tracked(tx, "cycle", id, async () => {
+        const row = await cyclesRepo.insert(tx, {
+          id,
+          programmeId,
+          facilityId: facility.id,
+          year: input.year,
+          sectorCode: facility.kindCode,
+          provinceCode: facility.communeCode.slice(0, 2),
+          districtCode: facility.communeCode.slice(0, 4),
+          communeCode: facility.communeCode,
+          ngoOrganisationId: input.ngoOrganisationId ?? null,
+          plannedMeetingOn: input.plannedMeetingOn ?? null,
+          createdBy: ctx.actor.id,
+        });
+        await cyclesRepo.replaceFacilitators(tx, id, facilitatorIds);
+        await audit(tx, ctx, {
+          action: "cycle.created",
+          entityType: "cycle",
+          entityId: id,
+          placeCode: facility.communeCode,
+          changes: created({ ...row, facilitatorIds: [...facilitatorIds].sort() }, [
+            "programmeId",
+            "facilityId",
+            "year",
+            "ngoOrganisationId",
+            "plannedMeetingOn",
+            "facilitatorIds",
+          ]),
+        });
+      });
+      rows.push({ id, facilityId: facility.id });
+    }
+    return rows;
+  });
+  return { created: made };
+}

@@ -1,0 +1,286 @@
+import { uuidv7 } from "uuidv7";
+import { type Committee, type MemberInput, OVERRIDE_REASON_MIN } from "../../../contracts/jaap";
+import {
+  checkQuotas,
+  DEFAULT_QUOTA_RULES,
+  type QuotaCheck,
+  type QuotaResult,
+} from "../../../domain/committee-quota";
+import { isYouth } from "../../../domain/isaf-cycle";
+import type { Db } from "../../db/database";
+import { authorize, can } from "../../platform/access";
+import { audit, created, diff } from "../../platform/audit";
+import type { Ctx } from "../../platform/context";
+import { conflict, forbidden, notFound } from "../../platform/errors";
+import type { Locale } from "../../platform/messages";
+import { QUOTA_RULE_PHRASES } from "../../platform/messages-jaap";
+import { type CycleInScope, getCycleInScope } from "../isaf/cycles.service";
+import { isafPolicy } from "../isaf/isaf.policy";
+import * as rollups from "../rollups/rollups.service";
+import * as scorecards from "../scorecards/scorecards.service";
+import * as repo from "./committee.repo";
+
+/**
+ * The JAAP monitoring committee (issue 3, part 8): its members, the programme's quota rules checked
+ * live, and marking it formed — refused while a rule fails unless a supervisor overrides with a
+ * written reason. The committee_* columns of the cycle are counted facts (rollups.tracked "cycle").
+ */
+const MEMBER_FIELDS = ["name", "sex", "age", "ethnicMinority", "role"] as const;
+
+/** The quota check of these members, with the programme's rules, read through `db` (or a transaction). */
+async function quotaOf(db: Db, cycle: CycleInScope, members: repo.MemberRow[]) {
+  const [rules, minority] = await Promise.all([
+    repo.quotaRulesOf(db, cycle.programmeId),
+    scorecards.communeHasMinorityParticipants(db, cycle.communeCode, cycle.year),
+  ]);
+  return { ...checkQuotas(members, rules ?? DEFAULT_QUOTA_RULES, minority), minority };
+}
+
+async function present(ctx: Ctx, cycle: CycleInScope): Promise<Committee> {
+  const rows = await repo.members(ctx.db, cycle.id);
+  const quota = await quotaOf(ctx.db, cycle, rows);
+  const formed = cycle.committeeFormedAt !== null;
+  const facilitate = can(isafPolicy, "cycle:facilitate", ctx.actor, cycle);
+  const override = can(isafPolicy, "committee:override", ctx.actor, cycle);
+  const overrideBy = cycle.committeeOverrideBy
+    ? {
+        id: cycle.committeeOverrideBy,
+        displayName: (await repo.displayNameOf(ctx.db, cycle.committeeOverrideBy)) ?? "",
+      }
+    : null;
+  return {
+    cycleId: cycle.id,
+    members: rows.map((row) => ({
+      id: row.id,
+      name: row.name,
+      sex: row.sex,
+      age: row.age,
+      ethnicMinority: row.ethnicMinority,
+      role: row.role,
+      youth: isYouth(row.age),
+      updatedAt: row.updatedAt.toISOString(),
+    })),
+    quota: {
+      checks: quota.checks,
+      compliant: quota.compliant,
+      communeHasMinorityParticipants: quota.minority,
+    },
+    formed: cycle.committeeFormedAt
+      ? {
+          at: cycle.committeeFormedAt.toISOString(),
+          quotaMet: cycle.committeeQuotaMet ?? false,
+          overrideReason: cycle.committeeOverrideReason,
+          overrideBy,
+        }
+      : null,
+    can: { edit: facilitate && !formed, form: facilitate || override, override },
+  };
+}
+
+async function cycleFor(ctx: Ctx, cycleId: string) {
+  return getCycleInScope(ctx.db, ctx.actor, cycleId);
+}
+
+export async function get(ctx: Ctx, cycleId: string) {
+  const cycle = await cycleFor(ctx, cycleId);
+  authorize(isafPolicy, "cycle:read", ctx.actor, cycle);
+  return present(ctx, cycle);
+}
+
+/**
+ * Runs a member change in one transaction that first locks the cycle row and then checks, inside it,
+ * that the committee is not formed: marking it formed takes the same lock, so members cannot change
+ * after (or while) the committee is marked formed.
+ */
+async function changeMembers(
+  ctx: Ctx,
+  cycleId: string,
+  change: (tx: Db, cycle: CycleInScope) => Promise<void>,
+) {
+  const cycle = await cycleFor(ctx, cycleId);
+  authorize(isafPolicy, "cycle:facilitate", ctx.actor, cycle);
+  await ctx.db.transaction(async (tx) => {
+    const committee = await repo.lockCommittee(tx, cycleId);
+    if (!committee) throw notFound("cycle");
+    if (committee.committeeFormedAt !== null) throw conflict("committee_formed");
+    await change(tx, cycle);
+  });
+  return present(ctx, await cycleFor(ctx, cycleId));
+}
+
+export function addMember(ctx: Ctx, cycleId: string, input: MemberInput) {
+  return changeMembers(ctx, cycleId, async (tx, cycle) => {
+    const row = await repo.insertMember(tx, { id: uuidv7(), cycleId, ...input });
+    await audit(tx, ctx, {
+      action: "committee.member_added",
+      entityType: "cycle",
+      entityId: cycleId,
+      placeCode: cycle.communeCode,
+      changes: { member: { from: null, to: { id: row.id, ...created(input, MEMBER_FIELDS) } } },
+    });
+  });
+}
+
+export function updateMember(
+  ctx: Ctx,
+  cycleId: string,
+  memberId: string,
+  input: MemberInput & { updatedAt: string },
+) {
+  const { updatedAt, ...values } = input;
+  return changeMembers(ctx, cycleId, async (tx, cycle) => {
+    const before = await repo.findMember(tx, cycleId, memberId);
+    if (!before) throw notFound("committee_member");
+    const row = await repo.updateMember(tx, cycleId, memberId, new Date(updatedAt), values);
+    if (!row) throw conflict("version_conflict");
+    await audit(tx, ctx, {
+      action: "committee.member_updated",
+      entityType: "cycle",
+      entityId: cycleId,
+      placeCode: cycle.communeCode,
+      changes: { member: { from: memberId, to: memberId }, ...diff(before, row, MEMBER_FIELDS) },
+    });
+  });
+}
+
+export function removeMember(ctx: Ctx, cycleId: string, memberId: string, updatedAt: string) {
+  return changeMembers(ctx, cycleId, async (tx, cycle) => {
+    const before = await repo.findMember(tx, cycleId, memberId);
+    if (!before) throw notFound("committee_member");
+    const row = await repo.deleteMember(tx, cycleId, memberId, new Date(updatedAt));
+    if (!row) throw conflict("version_conflict");
+    await audit(tx, ctx, {
+      action: "committee.member_removed",
+      entityType: "cycle",
+      entityId: cycleId,
+      placeCode: cycle.communeCode,
+      changes: { member: { from: { id: memberId, ...created(before, MEMBER_FIELDS) }, to: null } },
+    });
+  });
+}
+
+const numberIn = (locale: Locale, n: number) =>
+  new Intl.NumberFormat(locale === "km" ? "km-KH-u-nu-khmr" : "en-GB", { maximumFractionDigits: 0 }).format(
+    n,
+  );
+
+/** The failing rules in both languages, for committee_quota_unmet. */
+export function failingRules(checks: readonly QuotaCheck[]): { km: string; en: string } {
+  const phrase = (locale: Locale) =>
+    checks
+      .filter((check) => !check.passed)
+      .map((check) => {
+        const share = check.rule === "women_share";
+        const fill = (n: number) => numberIn(locale, share ? n * 100 : n);
+        return QUOTA_RULE_PHRASES[check.rule][locale]
+          .replace("{required}", fill(check.required))
+          .replace("{actual}", fill(check.actual));
+      })
+      .join("; ");
+  return { km: phrase("km"), en: phrase("en") };
+}
+
+/** Refuses forming a committee that breaks a quota, unless overridden with a written reason. */
+function checkOverride(quota: QuotaResult, override: boolean, reason: string) {
+  if (quota.compliant) return;
+  const rules = failingRules(quota.checks);
+  if (!override) throw conflict("committee_quota_unmet", [], { rules });
+  if (reason.length < OVERRIDE_REASON_MIN)
+    throw conflict(
+      "committee_quota_unmet",
+      [
+        {
+          path: "overrideReason",
+          code: "committee_override_reason_required",
+          params: { minimum: OVERRIDE_REASON_MIN },
+        },
+      ],
+      { rules },
+    );
+}
+
+/**
+ * Marks the committee formed. While a quota rule fails only a supervisor (committee:override) with a
+ * written reason of OVERRIDE_REASON_MIN characters may do so; it is then audited as an override.
+ * Everything it decides from (formed or not, the members, the rules, the commune's minority
+ * participants) is read inside its transaction after locking the cycle row, which every member change
+ * locks first too — so the quota recorded is that of the members the committee is formed with.
+ */
+export async function markFormed(ctx: Ctx, cycleId: string, overrideReason: string | undefined) {
+  const cycle = await cycleFor(ctx, cycleId);
+  const facilitate = can(isafPolicy, "cycle:facilitate", ctx.actor, cycle);
+  const override = can(isafPolicy, "committee:override", ctx.actor, cycle);
+  if (!facilitate && !override) throw forbidden();
+  const reason = overrideReason?.trim() ?? "";
+  await ctx.db.transaction(async (tx) => {
+    const committee = await repo.lockCommittee(tx, cycleId);
+    if (!committee) throw notFound("cycle");
+    if (committee.committeeFormedAt !== null) throw conflict("committee_already_formed");
+    const quota = await quotaOf(tx, cycle, await repo.members(tx, cycleId));
+    checkOverride(quota, override, reason);
+    const values: repo.CommitteeColumns = {
+      committeeFormedAt: new Date(),
+      committeeQuotaMet: quota.compliant,
+      committeeOverrideReason: quota.compliant ? null : reason,
+      committeeOverrideBy: quota.compliant ? null : ctx.actor.id,
+    };
+    await rollups.tracked(tx, "cycle", cycleId, async () => {
+      if (!(await repo.setCommittee(tx, cycleId, false, values))) throw conflict("committee_already_formed");
+    });
+    await audit(tx, ctx, {
+      action: quota.compliant ? "committee.formed" : "committee.formed_with_override",
+      entityType: "cycle",
+      entityId: cycleId,
+      placeCode: cycle.communeCode,
+      changes: {
+        committeeFormedAt: { from: null, to: values.committeeFormedAt?.toISOString() },
+        committeeQuotaMet: { from: null, to: quota.compliant },
+        ...(quota.compliant
+          ? {}
+          : {
+              committeeOverrideReason: { from: null, to: reason },
+              failingRules: {
+                from: null,
+                to: quota.checks.filter((check) => !check.passed).map((c) => c.rule),
+              },
+            }),
+      },
+    });
+  });
+  return get(ctx, cycleId);
+}
+
+/** Un-forms the committee (to change its members); the form asks for a confirmation first. */
+export async function unform(ctx: Ctx, cycleId: string) {
+  const cycle = await cycleFor(ctx, cycleId);
+  const facilitate = can(isafPolicy, "cycle:facilitate", ctx.actor, cycle);
+  const override = can(isafPolicy, "committee:override", ctx.actor, cycle);
+  if (!facilitate && !override) throw forbidden();
+  await ctx.db.transaction(async (tx) => {
+    const committee = await repo.lockCommittee(tx, cycleId);
+    if (!committee) throw notFound("cycle");
+    const formedAt = committee.committeeFormedAt;
+    if (!formedAt) throw conflict("committee_not_formed");
+    await rollups.tracked(tx, "cycle", cycleId, async () => {
+      const done = await repo.setCommittee(tx, cycleId, true, {
+        committeeFormedAt: null,
+        committeeQuotaMet: null,
+        committeeOverrideReason: null,
+        committeeOverrideBy: null,
+      });
+      if (!done) throw conflict("committee_not_formed");
+    });
+    await audit(tx, ctx, {
+      action: "committee.unformed",
+      entityType: "cycle",
+      entityId: cycleId,
+      placeCode: cycle.communeCode,
+      changes: {
+        committeeFormedAt: { from: formedAt.toISOString(), to: null },
+        committeeQuotaMet: { from: committee.committeeQuotaMet ?? null, to: null },
+        committeeOverrideReason: { from: committee.committeeOverrideReason ?? null, to: null },
+      },
+    });
+  });
+  return get(ctx, cycleId);
+}

@@ -1,0 +1,106 @@
+import type { z } from "zod";
+import type { Action, ActionDetail, ActionListItem } from "../../../contracts/jaap";
+import type { ActionListRow, ActionRow, UpdateRow } from "./jaap.repo";
+
+type IndicatorRef = { id: string; code: string; nameKm: string; nameEn: string };
+export type IndicatorsByAction = Map<string, IndicatorRef[]>;
+
+/** The date in Cambodia today (YYYY-MM-DD): an action is overdue the day after its deadline there. */
+export function todayInCambodia(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat("en-CA", {
+    timeZone: "Asia/Phnom_Penh",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(now);
+}
+
+export function isOpen(status: ActionRow["status"]): boolean {
+  return status === "planned" || status === "in_progress";
+}
+
+/** Open (planned or in progress) with the deadline before today. */
+export function isOverdue(action: Pick<ActionRow, "status" | "deadline">, today: string): boolean {
+  return isOpen(action.status) && action.deadline < today;
+}
+
+export function groupIndicators(rows: (IndicatorRef & { actionId: string })[]): IndicatorsByAction {
+  const byAction: IndicatorsByAction = new Map();
+  for (const { actionId, ...indicator } of rows) {
+    const list = byAction.get(actionId) ?? [];
+    list.push(indicator);
+    byAction.set(actionId, list);
+  }
+  return byAction;
+}
+
+function core(row: ActionListRow, indicators: IndicatorsByAction, today: string) {
+  const action = row.action;
+  return {
+    id: action.id,
+    cycleId: action.cycleId,
+    title: action.title,
+    indicators: indicators.get(action.id) ?? [],
+    responsibleParty: action.responsibleParty,
+    responsibleName: action.responsibleName,
+    responsibleUser:
+      action.responsibleUserId && row.responsibleDisplayName
+        ? { id: action.responsibleUserId, displayName: row.responsibleDisplayName }
+        : null,
+    resourcesRiel: action.resourcesRiel,
+    deadline: action.deadline,
+    status: action.status,
+    dropReason: action.dropReason,
+    fromInterfaceMeeting: action.fromInterfaceMeeting,
+    overdue: isOverdue(action, today),
+    lastUpdateOn: row.lastUpdateOn,
+    version: action.version,
+    createdAt: action.createdAt.toISOString(),
+    updatedAt: action.updatedAt.toISOString(),
+  };
+}
+
+export function presentAction(
+  row: ActionListRow,
+  indicators: IndicatorsByAction,
+  today: string,
+  can: { edit: boolean; update: boolean },
+): Action {
+  return { ...core(row, indicators, today), can };
+}
+
+export function presentListItem(
+  row: ActionListRow,
+  indicators: IndicatorsByAction,
+  today: string,
+): z.infer<typeof ActionListItem> {
+  return {
+    ...core(row, indicators, today),
+    year: row.year,
+    sectorCode: row.sectorCode,
+    communeCode: row.action.communeCode,
+    facility: row.facility,
+  };
+}
+
+export function presentDetail(
+  row: ActionListRow,
+  indicators: IndicatorsByAction,
+  today: string,
+  can: { edit: boolean; update: boolean },
+  updates: { update: UpdateRow; byName: string | null }[],
+): ActionDetail {
+  return {
+    ...presentAction(row, indicators, today, can),
+    facility: row.facility,
+    year: row.year,
+    updates: updates.map(({ update, byName }) => ({
+      id: update.id,
+      note: update.note,
+      statusAfter: update.statusAfter,
+      photoIds: update.photoIds,
+      by: update.createdBy && byName ? { id: update.createdBy, displayName: byName } : null,
+      createdAt: update.createdAt.toISOString(),
+    })),
+  };
+}

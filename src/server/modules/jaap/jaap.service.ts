@@ -1,0 +1,265 @@
+import { uuidv7 } from "uuidv7";
+import type { ActionInput, ActionListQuery } from "../../../contracts/jaap";
+import type { Db } from "../../db/database";
+import { authorize, can } from "../../platform/access";
+import { audit, created, diff } from "../../platform/audit";
+import type { Ctx } from "../../platform/context";
+import { badRequest, conflict, type FieldError, notFound } from "../../platform/errors";
+import { ACTION_STATUS_NAMES } from "../../platform/messages-jaap";
+import { type CycleInScope, getCycleInScope } from "../isaf/cycles.service";
+import { isafPolicy } from "../isaf/isaf.policy";
+import * as rollups from "../rollups/rollups.service";
+import {
+  groupIndicators,
+  isOpen,
+  presentAction,
+  presentDetail,
+  presentListItem,
+  todayInCambodia,
+} from "./jaap.presenter";
+import * as repo from "./jaap.repo";
+
+/**
+ * The Joint Accountability Action Plan (issue 3, part 7): actions tied to indicators, with an owner,
+ * resources, a deadline and a status, followed through the year with progress updates and photos.
+ * Every change to an action moves the dashboard counters (rollups.tracked) and is audited.
+ */
+
+/** For the public pages: a facility's actions over the years, without the names of people. */
+export async function publicActionsOfFacility(db: Db, facilityId: string) {
+  const rows = await repo.actionsOfFacility(db, facilityId);
+  const indicatorRows = await repo.indicatorsOf(
+    db,
+    rows.map((row) => row.id),
+  );
+  const indicators = groupIndicators(indicatorRows);
+  return rows.map((row) => ({
+    id: row.id,
+    year: row.year,
+    title: row.title,
+    responsibleParty: row.responsibleParty,
+    deadline: row.deadline,
+    status: row.status,
+    indicatorCodes: (indicators.get(row.id) ?? []).map((indicator) => indicator.code),
+    lastUpdateOn: row.lastUpdateOn,
+  }));
+}
+
+const AUDITED = [
+  "title",
+  "indicatorIds",
+  "responsibleParty",
+  "responsibleName",
+  "responsibleUserId",
+  "resourcesRiel",
+  "deadline",
+  "status",
+  "dropReason",
+  "fromInterfaceMeeting",
+] as const;
+
+type Auditable = Record<(typeof AUDITED)[number], unknown>;
+
+function auditable(action: Omit<Auditable, "indicatorIds">, indicatorIds: readonly string[]): Auditable {
+  const picked = Object.fromEntries(AUDITED.map((field) => [field, (action as Auditable)[field]]));
+  return { ...picked, indicatorIds: [...indicatorIds].sort() } as Auditable;
+}
+
+export const statusName = (status: repo.ActionRow["status"]) => ACTION_STATUS_NAMES[status];
+
+/** The cycle of an action, with the abilities that act on actions. */
+async function actionAccess(ctx: Ctx, row: repo.ActionListRow) {
+  const cycle = await getCycleInScope(ctx.db, ctx.actor, row.action.cycleId);
+  const access = { ...cycle, responsibleUserId: row.action.responsibleUserId };
+  const open = isOpen(row.action.status);
+  return {
+    cycle,
+    access,
+    can: {
+      edit: open && can(isafPolicy, "cycle:facilitate", ctx.actor, cycle),
+      update: open && can(isafPolicy, "jaap:update", ctx.actor, access),
+    },
+  };
+}
+
+export async function loadInScope(ctx: Ctx, id: string): Promise<repo.ActionListRow> {
+  const row = await repo.findInScope(ctx.db, ctx.actor, id);
+  if (!row) throw notFound("jaap_action");
+  return row;
+}
+
+function assertOpen(action: repo.ActionRow) {
+  if (!isOpen(action.status)) throw conflict("jaap_action_closed", [], { status: statusName(action.status) });
+}
+
+/** Everything wrong with an action's content at once; nothing is written when anything is. */
+async function assertValid(db: Db, cycle: CycleInScope, input: ActionInput) {
+  const errors: FieldError[] = [];
+  if (!input.responsibleName?.trim()) errors.push({ path: "responsibleName", code: "jaap_owner_required" });
+  const ids = [...new Set(input.indicatorIds)];
+  const found = new Map((await repo.indicatorsByIds(db, ids)).map((row) => [row.id, row]));
+  input.indicatorIds.forEach((id, index) => {
+    const indicator = found.get(id);
+    if (!indicator) errors.push({ path: `indicatorIds.${index}`, code: "jaap_indicator_unknown" });
+    else if (indicator.sectorCode !== cycle.sectorCode)
+      errors.push({
+        path: `indicatorIds.${index}`,
+        code: "jaap_indicator_other_sector",
+        params: { code: indicator.code },
+      });
+  });
+  if (input.responsibleUserId && !(await repo.userCovers(db, input.responsibleUserId, cycle.communeCode)))
+    errors.push({ path: "responsibleUserId", code: "jaap_responsible_user_outside" });
+  if (errors.length === 0) return;
+  const ownerMissing = errors.some((error) => error.code === "jaap_owner_required");
+  throw badRequest(ownerMissing ? "jaap_action_without_owner" : "validation_failed", errors);
+}
+
+function columnsOf(input: ActionInput) {
+  return {
+    title: input.title,
+    responsibleParty: input.responsibleParty,
+    responsibleName: input.responsibleName?.trim() ?? "",
+    responsibleUserId: input.responsibleUserId ?? null,
+    resourcesRiel: input.resourcesRiel ?? null,
+    deadline: input.deadline,
+    fromInterfaceMeeting: input.fromInterfaceMeeting,
+  };
+}
+
+/** One action as its cycle's page shows it. */
+export async function get(ctx: Ctx, id: string) {
+  const row = await loadInScope(ctx, id);
+  const { can: abilities } = await actionAccess(ctx, row);
+  const [indicatorRows, updates] = await Promise.all([
+    repo.indicatorsOf(ctx.db, [id]),
+    repo.updatesOf(ctx.db, id),
+  ]);
+  return presentDetail(row, groupIndicators(indicatorRows), todayInCambodia(), abilities, updates);
+}
+
+/** The cycle's actions, soonest deadline first. */
+export async function listOfCycle(ctx: Ctx, cycleId: string) {
+  const cycle = await getCycleInScope(ctx.db, ctx.actor, cycleId);
+  authorize(isafPolicy, "cycle:read", ctx.actor, cycle);
+  const rows = await repo.listOfCycle(ctx.db, ctx.actor, cycleId);
+  const indicators = groupIndicators(
+    await repo.indicatorsOf(
+      ctx.db,
+      rows.map((row) => row.action.id),
+    ),
+  );
+  const today = todayInCambodia();
+  const facilitate = can(isafPolicy, "cycle:facilitate", ctx.actor, cycle);
+  return {
+    items: rows.map((row) => {
+      const open = isOpen(row.action.status);
+      const access = { ...cycle, responsibleUserId: row.action.responsibleUserId };
+      return presentAction(row, indicators, today, {
+        edit: open && facilitate,
+        update: open && can(isafPolicy, "jaap:update", ctx.actor, access),
+      });
+    }),
+  };
+}
+
+/** Actions across the cycles of the caller's area (the responsible people's and the dashboards' list). */
+export async function list(ctx: Ctx, query: ActionListQuery) {
+  const today = todayInCambodia();
+  const { rows, total } = await repo.list(ctx.db, ctx.actor, {
+    place: query.place,
+    year: query.year,
+    sector: query.sector,
+    status: query.status,
+    overdue: query.overdue === "1",
+    mineUserId: query.mine === "1" ? ctx.actor.id : undefined,
+    today,
+    limit: query.limit,
+    offset: query.offset,
+  });
+  const indicators = groupIndicators(
+    await repo.indicatorsOf(
+      ctx.db,
+      rows.map((row) => row.action.id),
+    ),
+  );
+  return {
+    items: rows.map((row) => presentListItem(row, indicators, today)),
+    total,
+    limit: query.limit,
+    offset: query.offset,
+  };
+}
+
+export async function create(ctx: Ctx, cycleId: string, input: ActionInput) {
+  const cycle = await getCycleInScope(ctx.db, ctx.actor, cycleId);
+  authorize(isafPolicy, "cycle:facilitate", ctx.actor, cycle);
+  await assertValid(ctx.db, cycle, input);
+  const id = uuidv7();
+  const indicatorIds = [...new Set(input.indicatorIds)];
+  await ctx.db.transaction(async (tx) => {
+    const inserted = await rollups.tracked(tx, "jaap_action", id, async () => {
+      const row = await repo.insert(tx, {
+        id,
+        cycleId,
+        communeCode: cycle.communeCode,
+        ...columnsOf(input),
+        createdBy: ctx.actor.id,
+      });
+      await repo.replaceIndicators(tx, id, indicatorIds);
+      return row;
+    });
+    await audit(tx, ctx, {
+      action: "jaap.action_created",
+      entityType: "jaap_action",
+      entityId: id,
+      placeCode: cycle.communeCode,
+      changes: created(auditable(inserted, indicatorIds), AUDITED),
+    });
+  });
+  return get(ctx, id);
+}
+
+export async function edit(ctx: Ctx, id: string, input: ActionInput & { version: number }) {
+  const before = await loadInScope(ctx, id);
+  const { cycle } = await actionAccess(ctx, before);
+  authorize(isafPolicy, "cycle:facilitate", ctx.actor, cycle);
+  assertOpen(before.action);
+  await assertValid(ctx.db, cycle, input);
+  const indicatorIds = [...new Set(input.indicatorIds)];
+  const indicatorsBefore = (await repo.indicatorsOf(ctx.db, [id])).map((row) => row.id);
+  await ctx.db.transaction(async (tx) => {
+    const updated = await rollups.tracked(tx, "jaap_action", id, async () => {
+      const row = await repo.update(tx, id, input.version, columnsOf(input));
+      if (!row) throw conflict("version_conflict");
+      await repo.replaceIndicators(tx, id, indicatorIds);
+      return row;
+    });
+    await audit(tx, ctx, {
+      action: "jaap.action_updated",
+      entityType: "jaap_action",
+      entityId: id,
+      placeCode: updated.communeCode,
+      changes: diff(auditable(before.action, indicatorsBefore), auditable(updated, indicatorIds), AUDITED),
+    });
+  });
+  return get(ctx, id);
+}
+
+/** Where a progress update may move an action. Done and dropped actions are closed. */
+const NEXT: Record<repo.ActionRow["status"], readonly repo.ActionRow["status"][]> = {
+  planned: ["planned", "in_progress", "done"],
+  in_progress: ["in_progress", "done"],
+  done: [],
+  dropped: [],
+};
+
+export function assertTransition(from: repo.ActionRow["status"], to: repo.ActionRow["status"]) {
+  if (NEXT[from].includes(to)) return;
+  const params = { from: statusName(from), to: statusName(to) };
+  throw conflict(
+    "jaap_status_not_allowed",
+    [{ path: "status", code: "jaap_status_not_allowed", params }],
+    params,
+  );
+}

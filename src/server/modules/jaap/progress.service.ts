@@ -1,0 +1,152 @@
+import { uuidv7 } from "uuidv7";
+import type { ProgressInput } from "../../../contracts/jaap";
+import { authorize } from "../../platform/access";
+import { audit } from "../../platform/audit";
+import type { Ctx } from "../../platform/context";
+import { badRequest, conflict, type FieldError, notFound } from "../../platform/errors";
+import { getCycleInScope } from "../isaf/cycles.service";
+import { isafPolicy } from "../isaf/isaf.policy";
+import * as media from "../media/media.service";
+import * as rollups from "../rollups/rollups.service";
+import { isOpen } from "./jaap.presenter";
+import * as repo from "./jaap.repo";
+import { assertTransition, get, loadInScope, statusName } from "./jaap.service";
+
+/**
+ * Following an action through the year: progress updates (a note, the status it moves to, evidence
+ * photos), dropping with a reason, and the photos themselves, readable by whoever may read the action.
+ */
+
+async function authorizeUpdate(ctx: Ctx, row: repo.ActionListRow) {
+  const cycle = await getCycleInScope(ctx.db, ctx.actor, row.action.cycleId);
+  authorize(isafPolicy, "jaap:update", ctx.actor, {
+    ...cycle,
+    responsibleUserId: row.action.responsibleUserId,
+  });
+}
+
+function assertOpen(action: repo.ActionRow) {
+  if (!isOpen(action.status)) throw conflict("jaap_action_closed", [], { status: statusName(action.status) });
+}
+
+/** The photos must be images this person uploaded and no update shows yet. */
+async function assertPhotos(ctx: Ctx, photoIds: readonly string[]) {
+  const info = new Map((await repo.photosInfo(ctx.db, photoIds)).map((row) => [row.id, row]));
+  const errors: FieldError[] = [];
+  photoIds.forEach((id, index) => {
+    const photo = info.get(id);
+    const usable =
+      photo &&
+      photo.createdBy === ctx.actor.id &&
+      media.IMAGE_TYPES.includes(photo.contentType) &&
+      !photo.attached &&
+      photoIds.indexOf(id) === index;
+    if (!usable) errors.push({ path: `photoIds.${index}`, code: "jaap_photo_unknown" });
+  });
+  if (errors.length) throw badRequest("validation_failed", errors);
+}
+
+export async function addProgress(ctx: Ctx, id: string, input: ProgressInput) {
+  const row = await loadInScope(ctx, id);
+  await authorizeUpdate(ctx, row);
+  assertOpen(row.action);
+  assertTransition(row.action.status, input.status);
+  await assertPhotos(ctx, input.photoIds);
+  await ctx.db.transaction(async (tx) => {
+    const updateId = uuidv7();
+    const updated = await rollups.tracked(tx, "jaap_action", id, async () => {
+      const action = await repo.update(tx, id, input.version, { status: input.status });
+      if (!action) throw conflict("version_conflict");
+      await repo.insertUpdate(tx, {
+        id: updateId,
+        actionId: id,
+        note: input.note,
+        statusAfter: input.status,
+        photoIds: input.photoIds,
+        createdBy: ctx.actor.id,
+      });
+      return action;
+    });
+    await audit(tx, ctx, {
+      action: "jaap.action_progress",
+      entityType: "jaap_action",
+      entityId: id,
+      placeCode: updated.communeCode,
+      changes: {
+        ...(row.action.status === updated.status
+          ? {}
+          : { status: { from: row.action.status, to: updated.status } }),
+        update: { from: null, to: { id: updateId, note: input.note, photoIds: input.photoIds } },
+      },
+    });
+  });
+  return get(ctx, id);
+}
+
+/** Dropping an action needs a reason; it is kept on the action and as its last update. */
+export async function drop(ctx: Ctx, id: string, input: { reason?: string; version: number }) {
+  const row = await loadInScope(ctx, id);
+  await authorizeUpdate(ctx, row);
+  assertOpen(row.action);
+  const reason = input.reason?.trim() ?? "";
+  if (!reason) throw badRequest("jaap_drop_reason_required", [{ path: "reason", code: "field_required" }]);
+  await ctx.db.transaction(async (tx) => {
+    const updated = await rollups.tracked(tx, "jaap_action", id, async () => {
+      const action = await repo.update(tx, id, input.version, { status: "dropped", dropReason: reason });
+      if (!action) throw conflict("version_conflict");
+      await repo.insertUpdate(tx, {
+        id: uuidv7(),
+        actionId: id,
+        note: reason,
+        statusAfter: "dropped",
+        createdBy: ctx.actor.id,
+      });
+      return action;
+    });
+    await audit(tx, ctx, {
+      action: "jaap.action_dropped",
+      entityType: "jaap_action",
+      entityId: id,
+      placeCode: updated.communeCode,
+      changes: {
+        status: { from: row.action.status, to: "dropped" },
+        dropReason: { from: null, to: reason },
+      },
+    });
+  });
+  return get(ctx, id);
+}
+
+/** Step 1 of an update with photos: the photo is stored and its id given back for the update. */
+export async function uploadPhoto(ctx: Ctx, id: string, upload: media.Upload) {
+  const row = await loadInScope(ctx, id);
+  await authorizeUpdate(ctx, row);
+  assertOpen(row.action);
+  return ctx.db.transaction(async (tx) => {
+    const stored = await media.store(tx, ctx.actor.id, upload, media.IMAGE_TYPES);
+    await audit(tx, ctx, {
+      action: "jaap.photo_uploaded",
+      entityType: "jaap_action",
+      entityId: id,
+      placeCode: row.action.communeCode,
+      changes: {
+        photo: {
+          from: null,
+          to: { id: stored.id, contentType: stored.contentType, byteSize: stored.byteSize },
+        },
+      },
+    });
+    return stored;
+  });
+}
+
+/** A photo of one of the action's updates, for whoever may read the action. */
+export async function photo(ctx: Ctx, id: string, mediaId: string) {
+  const row = await loadInScope(ctx, id);
+  const cycle = await getCycleInScope(ctx.db, ctx.actor, row.action.cycleId);
+  authorize(isafPolicy, "cycle:read", ctx.actor, cycle);
+  if (!(await repo.actionHasPhoto(ctx.db, id, mediaId))) throw notFound("photo");
+  const file = await media.load(ctx.db, mediaId);
+  if (!file) throw notFound("photo");
+  return file;
+}

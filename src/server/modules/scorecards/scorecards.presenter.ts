@@ -1,0 +1,143 @@
+import type { z } from "zod";
+import type { CycleRef, Scorecard, ScorecardSummary } from "../../../contracts/scorecards";
+import { lineageOf } from "../../../domain/places";
+import type { Db } from "../../db/database";
+import { can } from "../../platform/access";
+import type { Ctx } from "../../platform/context";
+import { message } from "../../platform/messages";
+import { isafPolicy } from "../isaf/isaf.policy";
+import { presentSummary } from "../places/places.presenter";
+import * as places from "../places/places.service";
+import {
+  type Content,
+  loadContent,
+  missingForSubmit,
+  participantCount,
+  scoredBy,
+  tallyDistributions,
+} from "./scorecards.content";
+import { type CardInScope, editAbility, isLocked } from "./scorecards.edit";
+import * as repo from "./scorecards.repo";
+
+type Person = { id: string; displayName: string } | null;
+const iso = (date: Date | null) => (date ? date.toISOString() : null);
+
+export function presentSummaryOf(
+  card: repo.ScorecardRow,
+  size: { participants: number; priorities: number },
+): z.infer<typeof ScorecardSummary> {
+  return {
+    id: card.id,
+    cycleId: card.cycleId,
+    kind: card.kind,
+    mode: card.mode,
+    status: card.status,
+    heldOn: card.heldOn,
+    participantCount: size.participants,
+    priorityCount: size.priorities,
+    submittedAt: iso(card.submittedAt),
+    version: card.version,
+  };
+}
+
+/** Cycles as cards show them (facility, programme, province › district › commune), by id. */
+export async function cycleRefsById(
+  db: Db,
+  cycleIds: string[],
+): Promise<Map<string, z.infer<typeof CycleRef>>> {
+  const rows = await repo.cycleRefs(db, [...new Set(cycleIds)]);
+  const codes = new Set(rows.flatMap((row) => lineageOf(row.communeCode)));
+  const placeRows = new Map((await places.findMany(db, [...codes])).map((place) => [place.code, place]));
+  return new Map(
+    rows.map((row) => [
+      row.id,
+      {
+        ...row,
+        path: lineageOf(row.communeCode)
+          .map((code) => placeRows.get(code))
+          .filter((place) => place !== undefined)
+          .map(presentSummary),
+      },
+    ]),
+  );
+}
+
+export function presentChangeRequest(entry: Awaited<ReturnType<typeof repo.changeRequests>>[number]) {
+  const person = (value: { id: string | null; displayName: string | null } | null): Person =>
+    value?.id ? { id: value.id, displayName: value.displayName ?? "" } : null;
+  return {
+    id: entry.request.id,
+    reason: entry.request.reason,
+    status: entry.request.status,
+    requestedBy: person(entry.requester),
+    requestedAt: entry.request.createdAt.toISOString(),
+    decidedBy: person(entry.decider),
+    decidedAt: iso(entry.request.decidedAt),
+    decisionNote: entry.request.decisionNote,
+  };
+}
+
+/**
+ * The card's records. Who each participant is and what each one scored only for `records` (those who
+ * record or review the card); everyone else gets the priorities and the totals, and reads the results.
+ */
+function presentContent(card: repo.ScorecardRow, content: Content, records: boolean) {
+  const scored = scoredBy(card.mode, content);
+  return {
+    participants: records
+      ? content.participants.map(({ scorecardId: _, ...participant }) => participant)
+      : null,
+    tallies: records ? content.tallies.map(({ scorecardId: _, ...row }) => row) : null,
+    issues: records ? content.issues : content.issues.map((issue) => ({ ...issue, participantNumber: null })),
+    priorities: content.priorities.map((priority) => ({
+      ...priority,
+      scoredBy: scored.get(priority.indicator.id) ?? 0,
+    })),
+    scores: records ? content.scores : null,
+    scoreTallies: [...tallyDistributions(content)].map(([indicatorId, counts]) => ({ indicatorId, counts })),
+  };
+}
+
+/** Everything the meeting screen needs, with what the caller may do now. */
+export async function presentCard(ctx: Ctx, { card, cycle }: CardInScope): Promise<Scorecard> {
+  const [content, refs, requests, people, village] = await Promise.all([
+    loadContent(ctx.db, card.id),
+    cycleRefsById(ctx.db, [card.cycleId]),
+    repo.changeRequests(ctx.db, [card.id]),
+    repo.people(ctx.db, [card.submittedBy, card.reviewedBy]),
+    card.villageCode ? places.findMany(ctx.db, [card.villageCode]) : Promise.resolve([]),
+  ]);
+  const pending = requests.some((entry) => entry.request.status === "pending");
+  const mayEdit = can(isafPolicy, editAbility(card.kind), ctx.actor, cycle);
+  const mayReview = can(isafPolicy, "scorecard:review", ctx.actor, cycle);
+  const missing = missingForSubmit(card, content);
+  return {
+    ...presentSummaryOf(card, {
+      participants: participantCount(content),
+      priorities: content.priorities.length,
+    }),
+    cycle: refs.get(card.cycleId)!,
+    village: village[0] ? presentSummary(village[0]) : null,
+    ...presentContent(card, content, mayEdit || mayReview),
+    submittedBy: card.submittedBy ? (people.get(card.submittedBy) ?? null) : null,
+    reviewedAt: iso(card.reviewedAt),
+    reviewedBy: card.reviewedBy ? (people.get(card.reviewedBy) ?? null) : null,
+    reviewComment: card.reviewComment,
+    changeRequests: requests.map(presentChangeRequest),
+    missing: missing.map((item) => ({
+      path: item.path,
+      code: item.code,
+      message: message(item.code, ctx.locale, item.params),
+    })),
+    can: {
+      edit: mayEdit && !isLocked(card),
+      submit: mayEdit && !isLocked(card) && missing.length === 0,
+      review: mayReview && card.status === "submitted",
+      requestChange:
+        can(isafPolicy, "scorecard:request_change", ctx.actor, cycle) &&
+        card.status === "approved" &&
+        !pending,
+      decideChange: mayReview && pending,
+    },
+  };
+}

@@ -1,0 +1,261 @@
+import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { Db } from "../../db/database";
+import {
+  cycles,
+  facilities,
+  indicators,
+  programmes,
+  scorecardChangeRequests,
+  scorecardIssues,
+  scorecardParticipants,
+  scorecardParticipantTallies,
+  scorecardPriorities,
+  scorecardScores,
+  scorecardScoreTallies,
+  scorecards,
+  users,
+} from "../../db/schema";
+import { areaPredicate } from "../../platform/access";
+import type { Actor } from "../../platform/actor";
+
+export type ScorecardRow = typeof scorecards.$inferSelect;
+export type ParticipantRow = typeof scorecardParticipants.$inferSelect;
+export type TallyRow = typeof scorecardParticipantTallies.$inferSelect;
+
+const indicatorRef = {
+  id: indicators.id,
+  code: indicators.code,
+  nameKm: indicators.nameKm,
+  nameEn: indicators.nameEn,
+  status: indicators.status,
+};
+
+/** The card when its cycle lies in the actor's area, else null. */
+export async function findInScope(db: Db, actor: Actor, id: string): Promise<ScorecardRow | null> {
+  const [row] = await db
+    .select({ card: scorecards })
+    .from(scorecards)
+    .innerJoin(cycles, eq(cycles.id, scorecards.cycleId))
+    .where(and(eq(scorecards.id, id), areaPredicate(actor, cycles.communeCode)));
+  return row?.card ?? null;
+}
+
+/** Re-reads the card inside a transaction and holds it until the transaction ends (edits of one card queue). */
+export async function lock(tx: Db, id: string): Promise<ScorecardRow> {
+  const [row] = await tx.select().from(scorecards).where(eq(scorecards.id, id)).for("update");
+  if (!row) throw new Error(`score card ${id} vanished`);
+  return row;
+}
+
+export async function ofCycle(db: Db, cycleId: string): Promise<ScorecardRow[]> {
+  return db.select().from(scorecards).where(eq(scorecards.cycleId, cycleId));
+}
+
+export async function insert(tx: Db, values: typeof scorecards.$inferInsert): Promise<ScorecardRow> {
+  const [row] = await tx.insert(scorecards).values(values).returning();
+  return row!;
+}
+
+/** Sets columns and moves the version on. */
+export async function touch(tx: Db, id: string, values: Partial<typeof scorecards.$inferInsert> = {}) {
+  const [row] = await tx
+    .update(scorecards)
+    .set({ ...values, version: sql`${scorecards.version} + 1`, updatedAt: new Date() })
+    .where(eq(scorecards.id, id))
+    .returning();
+  return row!;
+}
+
+/** How many participants (registered or tallied) and priorities each card has. */
+export async function sizes(
+  db: Db,
+  ids: string[],
+): Promise<Map<string, { participants: number; priorities: number }>> {
+  const result = new Map(ids.map((id) => [id, { participants: 0, priorities: 0 }]));
+  if (ids.length === 0) return result;
+  const [registered, tallied, chosen] = await Promise.all([
+    db
+      .select({ id: scorecardParticipants.scorecardId, n: count() })
+      .from(scorecardParticipants)
+      .where(inArray(scorecardParticipants.scorecardId, ids))
+      .groupBy(scorecardParticipants.scorecardId),
+    db
+      .select({
+        id: scorecardParticipantTallies.scorecardId,
+        n: sql<number>`sum(${scorecardParticipantTallies.count})::int`,
+      })
+      .from(scorecardParticipantTallies)
+      .where(inArray(scorecardParticipantTallies.scorecardId, ids))
+      .groupBy(scorecardParticipantTallies.scorecardId),
+    db
+      .select({ id: scorecardPriorities.scorecardId, n: count() })
+      .from(scorecardPriorities)
+      .where(inArray(scorecardPriorities.scorecardId, ids))
+      .groupBy(scorecardPriorities.scorecardId),
+  ]);
+  for (const row of [...registered, ...tallied]) result.get(row.id)!.participants += Number(row.n);
+  for (const row of chosen) result.get(row.id)!.priorities = Number(row.n);
+  return result;
+}
+
+export async function participants(db: Db, id: string): Promise<ParticipantRow[]> {
+  return db
+    .select()
+    .from(scorecardParticipants)
+    .where(eq(scorecardParticipants.scorecardId, id))
+    .orderBy(asc(scorecardParticipants.number));
+}
+
+export async function tallies(db: Db, id: string): Promise<TallyRow[]> {
+  return db.select().from(scorecardParticipantTallies).where(eq(scorecardParticipantTallies.scorecardId, id));
+}
+
+export async function issues(db: Db, id: string) {
+  return db
+    .select({
+      id: scorecardIssues.id,
+      participantNumber: scorecardIssues.participantNumber,
+      count: scorecardIssues.count,
+      indicator: indicatorRef,
+    })
+    .from(scorecardIssues)
+    .innerJoin(indicators, eq(indicators.id, scorecardIssues.indicatorId))
+    .where(eq(scorecardIssues.scorecardId, id))
+    .orderBy(asc(scorecardIssues.createdAt), asc(scorecardIssues.participantNumber));
+}
+
+export async function priorities(db: Db, id: string) {
+  return db
+    .select({
+      rank: scorecardPriorities.rank,
+      strengths: scorecardPriorities.strengths,
+      weaknesses: scorecardPriorities.weaknesses,
+      suggestedActions: scorecardPriorities.suggestedActions,
+      indicator: indicatorRef,
+    })
+    .from(scorecardPriorities)
+    .innerJoin(indicators, eq(indicators.id, scorecardPriorities.indicatorId))
+    .where(eq(scorecardPriorities.scorecardId, id))
+    .orderBy(asc(scorecardPriorities.rank));
+}
+
+export async function scores(db: Db, id: string) {
+  return db
+    .select({
+      participantNumber: scorecardScores.participantNumber,
+      indicatorId: scorecardScores.indicatorId,
+      score: scorecardScores.score,
+    })
+    .from(scorecardScores)
+    .where(eq(scorecardScores.scorecardId, id))
+    .orderBy(asc(scorecardScores.participantNumber));
+}
+
+export async function scoreTallies(db: Db, id: string) {
+  return db
+    .select({
+      indicatorId: scorecardScoreTallies.indicatorId,
+      score: scorecardScoreTallies.score,
+      count: scorecardScoreTallies.count,
+    })
+    .from(scorecardScoreTallies)
+    .where(eq(scorecardScoreTallies.scorecardId, id));
+}
+
+const requester = alias(users, "requester");
+const decider = alias(users, "decider");
+
+export async function changeRequests(db: Db, scorecardIds: string[], onlyPending = false) {
+  if (scorecardIds.length === 0) return [];
+  return db
+    .select({
+      request: scorecardChangeRequests,
+      requester: { id: requester.id, displayName: requester.displayName },
+      decider: { id: decider.id, displayName: decider.displayName },
+    })
+    .from(scorecardChangeRequests)
+    .leftJoin(requester, eq(requester.id, scorecardChangeRequests.requestedBy))
+    .leftJoin(decider, eq(decider.id, scorecardChangeRequests.decidedBy))
+    .where(
+      and(
+        inArray(scorecardChangeRequests.scorecardId, scorecardIds),
+        onlyPending ? eq(scorecardChangeRequests.status, "pending") : undefined,
+      ),
+    )
+    .orderBy(desc(scorecardChangeRequests.createdAt));
+}
+
+export async function people(db: Db, ids: (string | null)[]) {
+  const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
+  if (wanted.length === 0) return new Map<string, { id: string; displayName: string }>();
+  const rows = await db
+    .select({ id: users.id, displayName: users.displayName })
+    .from(users)
+    .where(inArray(users.id, wanted));
+  return new Map(rows.map((row) => [row.id, row]));
+}
+
+/** The cycle as a card shows it: year, sector, facility and programme names. */
+export async function cycleRefs(db: Db, cycleIds: string[]) {
+  if (cycleIds.length === 0) return [];
+  return db
+    .select({
+      id: cycles.id,
+      year: cycles.year,
+      sectorCode: cycles.sectorCode,
+      communeCode: cycles.communeCode,
+      programme: { id: programmes.id, nameKm: programmes.nameKm, nameEn: programmes.nameEn },
+      facility: {
+        id: facilities.id,
+        code: facilities.code,
+        nameKm: facilities.nameKm,
+        nameEn: facilities.nameEn,
+      },
+    })
+    .from(cycles)
+    .innerJoin(programmes, eq(programmes.id, cycles.programmeId))
+    .innerJoin(facilities, eq(facilities.id, cycles.facilityId))
+    .where(inArray(cycles.id, cycleIds));
+}
+
+export async function indicatorsById(db: Db, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select({ ...indicatorRef, sectorCode: indicators.sectorCode })
+    .from(indicators)
+    .where(inArray(indicators.id, ids));
+}
+
+/** Cards in a status (and pending change requests' cards) whose cycles lie in the actor's area. */
+export async function inAreaWithStatus(
+  db: Db,
+  actor: Actor,
+  status: "submitted" | "approved",
+  ids?: string[],
+) {
+  return db
+    .select({ card: scorecards, communeCode: cycles.communeCode })
+    .from(scorecards)
+    .innerJoin(cycles, eq(cycles.id, scorecards.cycleId))
+    .where(
+      and(
+        eq(scorecards.status, status),
+        ids ? inArray(scorecards.id, ids) : undefined,
+        areaPredicate(actor, cycles.communeCode),
+      ),
+    )
+    .orderBy(asc(scorecards.submittedAt))
+    .limit(500);
+}
+
+export async function pendingRequestCardIds(db: Db, actor: Actor): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ id: scorecardChangeRequests.scorecardId })
+    .from(scorecardChangeRequests)
+    .innerJoin(scorecards, eq(scorecards.id, scorecardChangeRequests.scorecardId))
+    .innerJoin(cycles, eq(cycles.id, scorecards.cycleId))
+    .where(and(eq(scorecardChangeRequests.status, "pending"), areaPredicate(actor, cycles.communeCode)))
+    .limit(500);
+  return rows.map((row) => row.id);
+}

@@ -1,0 +1,231 @@
+import { uuidv7 } from "uuidv7";
+import type { IndicatorResult } from "../../../domain/scorecard-result";
+import { medianGap } from "../../../domain/scorecard-result";
+import type { Db } from "../../db/database";
+import { authorize, can } from "../../platform/access";
+import { audit, diff } from "../../platform/audit";
+import type { Ctx } from "../../platform/context";
+import { badRequest, conflict } from "../../platform/errors";
+import { getCycleInScope } from "../isaf/cycles.service";
+import { isafPolicy } from "../isaf/isaf.policy";
+import * as places from "../places/places.service";
+import * as rollups from "../rollups/rollups.service";
+import { isEmpty, loadContent, participantCount, resultsOf } from "./scorecards.content";
+import { editAbility, editCard, loadCard } from "./scorecards.edit";
+import { presentCard, presentSummaryOf } from "./scorecards.presenter";
+import * as repo from "./scorecards.repo";
+import * as store from "./scorecards.store";
+
+// ---- for other modules (contracts in /tmp/brief-contracts.md) -----------------------------------
+
+/** Results of a facility's approved score cards, newest year first (for the public pages). */
+export async function approvedResultsOfFacility(
+  db: Db,
+  facilityId: string,
+): Promise<
+  Array<{
+    year: number;
+    kind: "community" | "self";
+    indicators: Array<{
+      indicatorId: string;
+      code: string;
+      nameKm: string;
+      nameEn: string;
+      rank: number;
+      result: IndicatorResult;
+    }>;
+  }>
+> {
+  const cards = await store.approvedCardsOfFacility(db, facilityId);
+  return Promise.all(
+    cards.map(async ({ card, year }) => ({
+      year,
+      kind: card.kind,
+      indicators: resultsOf(card.mode, await loadContent(db, card.id)).map(({ indicator, rank, result }) => ({
+        indicatorId: indicator.id,
+        code: indicator.code,
+        nameKm: indicator.nameKm,
+        nameEn: indicator.nameEn,
+        rank,
+        result,
+      })),
+    })),
+  );
+}
+
+/** Whether a submitted or approved community card of the commune and year has an ethnic-minority participant. */
+export function communeHasMinorityParticipants(db: Db, communeCode: string, year: number): Promise<boolean> {
+  return store.minorityParticipantsIn(db, communeCode, year);
+}
+
+/** The indicators the cycle's community card prioritised, in rank order. */
+export function prioritisedIndicatorIds(db: Db, cycleId: string): Promise<string[]> {
+  return store.communityPriorityIds(db, cycleId);
+}
+
+// ---- the cycle's cards ----------------------------------------------------------------------------
+
+async function summaries(db: Db, cards: repo.ScorecardRow[]) {
+  const sizes = await repo.sizes(
+    db,
+    cards.map((card) => card.id),
+  );
+  return cards.map((card) => presentSummaryOf(card, sizes.get(card.id)!));
+}
+
+export async function listForCycle(ctx: Ctx, cycleId: string) {
+  const cycle = await getCycleInScope(ctx.db, ctx.actor, cycleId);
+  authorize(isafPolicy, "cycle:read", ctx.actor, cycle);
+  const items = await summaries(ctx.db, await repo.ofCycle(ctx.db, cycleId));
+  const community = items.find((item) => item.kind === "community") ?? null;
+  const self = items.find((item) => item.kind === "self") ?? null;
+  return {
+    community,
+    self,
+    can: {
+      createCommunity: !community && can(isafPolicy, "cycle:facilitate", ctx.actor, cycle),
+      createSelf:
+        !self &&
+        (community?.priorityCount ?? 0) > 0 &&
+        can(isafPolicy, "scorecard:self_assess", ctx.actor, cycle),
+    },
+  };
+}
+
+/** Creates the cycle's community card or self-assessment; the self-assessment takes the community's priorities. */
+export async function create(
+  ctx: Ctx,
+  cycleId: string,
+  input: { kind: "community" | "self"; mode: "individual" | "tally" },
+) {
+  const cycle = await getCycleInScope(ctx.db, ctx.actor, cycleId);
+  authorize(isafPolicy, editAbility(input.kind), ctx.actor, cycle);
+  const id = uuidv7();
+  await ctx.db.transaction(async (tx) => {
+    const existing = await repo.ofCycle(tx, cycleId);
+    if (existing.some((card) => card.kind === input.kind)) throw conflict("scorecard_exists");
+    let priorityIds: string[] = [];
+    if (input.kind === "self") {
+      priorityIds = await store.communityPriorityIds(tx, cycleId);
+      if (priorityIds.length === 0) throw conflict("community_priorities_missing");
+    }
+    await rollups.tracked(tx, "scorecard", id, async () => {
+      await repo.insert(tx, { id, cycleId, kind: input.kind, mode: input.mode, facilitatorId: ctx.actor.id });
+      await store.replacePriorities(tx, id, priorityIds);
+      await audit(tx, ctx, {
+        action: "scorecard.created",
+        entityType: "scorecard",
+        entityId: id,
+        placeCode: cycle.communeCode,
+        changes: { kind: input.kind, mode: input.mode, cycleId, priorities: priorityIds },
+      });
+    });
+  });
+  return presentCard(ctx, await loadCard(ctx, id));
+}
+
+export async function get(ctx: Ctx, id: string) {
+  const found = await loadCard(ctx, id);
+  authorize(isafPolicy, "cycle:read", ctx.actor, found.cycle);
+  return presentCard(ctx, found);
+}
+
+/** The meeting's date, village and mode (the mode only while the card is empty). */
+export async function updateDetails(
+  ctx: Ctx,
+  id: string,
+  input: {
+    heldOn: string | null;
+    villageCode?: string | null;
+    mode: "individual" | "tally";
+    version: number;
+  },
+) {
+  const villageCode = input.villageCode ?? null;
+  // "Today" in Cambodia (UTC+7, no daylight saving), so that a morning meeting is not in the future.
+  const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+  if (input.heldOn && input.heldOn > today) {
+    throw badRequest("validation_failed", [{ path: "heldOn", code: "held_on_future" }]);
+  }
+  const updated = await editCard(
+    ctx,
+    id,
+    { action: "details_updated", version: input.version },
+    async (tx, card, cycle) => {
+      if (villageCode) {
+        const [village] = await places.findMany(tx, [villageCode]);
+        if (village?.level !== "village" || village.parentCode !== cycle.communeCode) {
+          throw badRequest("validation_failed", [
+            { path: "villageCode", code: "village_not_in_commune", params: { code: villageCode } },
+          ]);
+        }
+      }
+      if (input.mode !== card.mode && !isEmpty(await loadContent(tx, id))) throw conflict("mode_locked");
+      const set = { heldOn: input.heldOn, villageCode, mode: input.mode };
+      return {
+        set,
+        changes: diff({ heldOn: card.heldOn, villageCode: card.villageCode, mode: card.mode }, set, [
+          "heldOn",
+          "villageCode",
+          "mode",
+        ]),
+      };
+    },
+  );
+  return presentCard(ctx, updated);
+}
+
+// ---- results ----------------------------------------------------------------------------------------
+
+export async function results(ctx: Ctx, id: string) {
+  const { card, cycle } = await loadCard(ctx, id);
+  authorize(isafPolicy, "cycle:read", ctx.actor, cycle);
+  const content = await loadContent(ctx.db, id);
+  return {
+    id,
+    kind: card.kind,
+    mode: card.mode,
+    status: card.status,
+    participantCount: participantCount(content),
+    indicators: resultsOf(card.mode, content),
+  };
+}
+
+/** Community against self-assessment, indicator by indicator, in the community's order. */
+export async function comparison(ctx: Ctx, cycleId: string) {
+  const cycle = await getCycleInScope(ctx.db, ctx.actor, cycleId);
+  authorize(isafPolicy, "cycle:read", ctx.actor, cycle);
+  const cards = await repo.ofCycle(ctx.db, cycleId);
+  const [community, self] = (["community", "self"] as const).map((kind) =>
+    cards.find((card) => card.kind === kind),
+  );
+  const [communityResults, selfResults] = await Promise.all(
+    [community, self].map(async (card) =>
+      card ? resultsOf(card.mode, await loadContent(ctx.db, card.id)) : [],
+    ),
+  );
+  const selfById = new Map(selfResults!.map((entry) => [entry.indicator.id, entry]));
+  const order = communityResults!.length ? communityResults! : selfResults!;
+  const [communitySummary, selfSummary] = await summaries(
+    ctx.db,
+    [community, self].filter((card) => card !== undefined),
+  ).then((list) => [
+    list.find((s) => s.kind === "community") ?? null,
+    list.find((s) => s.kind === "self") ?? null,
+  ]);
+  return {
+    community: communitySummary ?? null,
+    self: selfSummary ?? null,
+    indicators: order.map((entry) => {
+      const communityEntry = communityResults!.find((c) => c.indicator.id === entry.indicator.id);
+      const selfEntry = selfById.get(entry.indicator.id);
+      return {
+        indicator: entry.indicator,
+        rank: entry.rank,
+        community: communityEntry?.result ?? null,
+        self: selfEntry?.result ?? null,
+        medianGap: medianGap(communityEntry?.result ?? null, selfEntry?.result ?? null),
+      };
+    }),
+  };
+}
