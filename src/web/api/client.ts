@@ -185,18 +185,19 @@ export const api = {
 };
 
 /**
- * Sends a multipart form (a file) with POST, reporting progress as a fraction 0..1.
- * XMLHttpRequest because fetch cannot report upload progress.
+ * Sends a multipart form (a file) with POST (or PUT, for uploads that replace a file at its URL),
+ * reporting progress as a fraction 0..1. XMLHttpRequest because fetch cannot report upload progress.
  */
 export function upload<T>(
   path: string,
   form: FormData,
   onProgress?: (fraction: number) => void,
   signal?: AbortSignal,
+  method: "POST" | "PUT" = "POST",
 ): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open("POST", path);
+    xhr.open(method, path);
     xhr.setRequestHeader("Accept", "application/json");
     xhr.setRequestHeader("Accept-Language", currentLanguage());
     if (csrfToken) xhr.setRequestHeader("X-CSRF-Token", csrfToken);

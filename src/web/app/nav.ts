@@ -1,10 +1,16 @@
 import {
+  IconBriefcase,
   IconBuildingCommunity,
+  IconChartBar,
+  IconChecklist,
+  IconClipboardCheck,
   IconHome,
   IconListDetails,
+  IconListNumbers,
   IconMapPin,
   IconShieldLock,
   IconSitemap,
+  IconTargetArrow,
   IconUser,
   IconUsers,
 } from "@tabler/icons-react";
@@ -12,7 +18,21 @@ import type { ComponentType } from "react";
 
 export interface NavItem {
   /** Key under common:nav. */
-  key: "home" | "places" | "facilities" | "users" | "roleSettings" | "organisations" | "audit" | "account";
+  key:
+    | "home"
+    | "places"
+    | "facilities"
+    | "cycles"
+    | "reviews"
+    | "actions"
+    | "dashboards"
+    | "programmes"
+    | "catalogue"
+    | "users"
+    | "roleSettings"
+    | "organisations"
+    | "audit"
+    | "account";
   to: string;
   icon: ComponentType<{ size?: number | string; stroke?: number }>;
   /** Shown only to users holding this ability; every signed-in user otherwise. */
@@ -26,6 +46,12 @@ export const NAV_ITEMS: NavItem[] = [
   { key: "home", to: "/", icon: IconHome, end: true },
   { key: "places", to: "/places", icon: IconMapPin },
   { key: "facilities", to: "/facilities", icon: IconBuildingCommunity },
+  { key: "cycles", to: "/cycles", icon: IconClipboardCheck },
+  { key: "reviews", to: "/scorecards/reviews", icon: IconChecklist, ability: "scorecard:review" },
+  { key: "actions", to: "/jaap/actions", icon: IconTargetArrow },
+  { key: "dashboards", to: "/dashboards", icon: IconChartBar, ability: "dashboard:read" },
+  { key: "programmes", to: "/programmes", icon: IconBriefcase },
+  { key: "catalogue", to: "/catalogue", icon: IconListNumbers },
   { key: "users", to: "/admin/users", icon: IconUsers, ability: "user:manage" },
   { key: "roleSettings", to: "/admin/roles", icon: IconShieldLock, ability: "user:manage" },
   // Every signed-in user reads the directory; only organisation:manage may change it.

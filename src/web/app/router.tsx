@@ -13,6 +13,13 @@ import { RouteError } from "./RouteError";
  */
 export const router = createBrowserRouter([
   { path: "/sign-in", element: <SignInPage />, errorElement: <RouteError /> },
+  // Public results: open to anyone, no session (features/public).
+  {
+    path: "/public/*",
+    errorElement: <RouteError />,
+    hydrateFallbackElement: <PageLoader />,
+    lazy: async () => ({ Component: (await import("../features/public/routes")).PublicRoutes }),
+  },
   {
     element: <RequireSession />,
     errorElement: <RouteError />,
@@ -35,6 +42,34 @@ export const router = createBrowserRouter([
             path: "facilities/*",
             lazy: async () => ({
               Component: (await import("../features/facilities/routes")).FacilitiesRoutes,
+            }),
+          },
+          {
+            path: "programmes/*",
+            lazy: async () => ({ Component: (await import("../features/isaf/routes")).ProgrammesRoutes }),
+          },
+          {
+            path: "cycles/*",
+            lazy: async () => ({ Component: (await import("../features/isaf/routes")).CyclesRoutes }),
+          },
+          {
+            path: "catalogue/*",
+            lazy: async () => ({ Component: (await import("../features/isaf/routes")).CatalogueRoutes }),
+          },
+          {
+            path: "scorecards/*",
+            lazy: async () => ({
+              Component: (await import("../features/scorecards/routes")).ScorecardsRoutes,
+            }),
+          },
+          {
+            path: "jaap/*",
+            lazy: async () => ({ Component: (await import("../features/jaap/routes")).JaapRoutes }),
+          },
+          {
+            path: "dashboards/*",
+            lazy: async () => ({
+              Component: (await import("../features/dashboards/routes")).DashboardsRoutes,
             }),
           },
           {

@@ -2,12 +2,22 @@ import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
 import adminEn from "./locales/en/admin.json";
 import commonEn from "./locales/en/common.json";
+import dashboardsEn from "./locales/en/dashboards.json";
 import facilitiesEn from "./locales/en/facilities.json";
+import isafEn from "./locales/en/isaf.json";
+import jaapEn from "./locales/en/jaap.json";
 import placesEn from "./locales/en/places.json";
+import publicEn from "./locales/en/public.json";
+import scorecardsEn from "./locales/en/scorecards.json";
 import adminKm from "./locales/km/admin.json";
 import commonKm from "./locales/km/common.json";
+import dashboardsKm from "./locales/km/dashboards.json";
 import facilitiesKm from "./locales/km/facilities.json";
+import isafKm from "./locales/km/isaf.json";
+import jaapKm from "./locales/km/jaap.json";
 import placesKm from "./locales/km/places.json";
+import publicKm from "./locales/km/public.json";
+import scorecardsKm from "./locales/km/scorecards.json";
 
 /** The languages of the app. Khmer is the default. */
 export const LANGUAGES = ["km", "en"] as const;
@@ -44,8 +54,28 @@ export function currentLanguage(): Language {
 }
 
 export const resources = {
-  km: { common: commonKm, places: placesKm, facilities: facilitiesKm, admin: adminKm },
-  en: { common: commonEn, places: placesEn, facilities: facilitiesEn, admin: adminEn },
+  km: {
+    common: commonKm,
+    places: placesKm,
+    facilities: facilitiesKm,
+    admin: adminKm,
+    isaf: isafKm,
+    scorecards: scorecardsKm,
+    jaap: jaapKm,
+    dashboards: dashboardsKm,
+    public: publicKm,
+  },
+  en: {
+    common: commonEn,
+    places: placesEn,
+    facilities: facilitiesEn,
+    admin: adminEn,
+    isaf: isafEn,
+    scorecards: scorecardsEn,
+    jaap: jaapEn,
+    dashboards: dashboardsEn,
+    public: publicEn,
+  },
 } as const;
 
 // Resources are bundled, so initialisation finishes synchronously and no Suspense is needed.
@@ -54,7 +84,7 @@ i18n.use(initReactI18next).init({
   lng: storedLanguage(),
   fallbackLng: "km",
   supportedLngs: [...LANGUAGES],
-  ns: ["common", "places", "facilities", "admin"],
+  ns: ["common", "places", "facilities", "admin", "isaf", "scorecards", "jaap", "dashboards", "public"],
   defaultNS: "common",
   interpolation: { escapeValue: false },
   initAsync: false,
