@@ -8,20 +8,7 @@ import type {
   PublicSummary,
 } from "../../../contracts/public";
 import { GROUPS, type IndicatorResult, MIN_GROUP_SIZE, medianGap } from "../../../domain/scorecard-result";
-
-/** An approved score card's results, as the score-card module gives them. */
-export interface ApprovedCard {
-  year: number;
-  kind: "community" | "self";
-  indicators: Array<{
-    indicatorId: string;
-    code: string;
-    nameKm: string;
-    nameEn: string;
-    rank: number;
-    result: IndicatorResult;
-  }>;
-}
+import type { ApprovedCard } from "../scorecards/scorecards.service";
 
 /** A JAAP action as the JAAP module publishes it (no names of people). */
 export interface ActionSource {

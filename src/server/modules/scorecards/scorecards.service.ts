@@ -16,26 +16,24 @@ import { presentCard, presentSummaryOf } from "./scorecards.presenter";
 import * as repo from "./scorecards.repo";
 import * as store from "./scorecards.store";
 
-// ---- for other modules (contracts in /tmp/brief-contracts.md) -----------------------------------
+// ---- for other modules -----------------------------------------------------------------------
+
+/** An approved score card's results per prioritised indicator, as other modules receive them. */
+export interface ApprovedCard {
+  year: number;
+  kind: "community" | "self";
+  indicators: Array<{
+    indicatorId: string;
+    code: string;
+    nameKm: string;
+    nameEn: string;
+    rank: number;
+    result: IndicatorResult;
+  }>;
+}
 
 /** Results of a facility's approved score cards, newest year first (for the public pages). */
-export async function approvedResultsOfFacility(
-  db: Db,
-  facilityId: string,
-): Promise<
-  Array<{
-    year: number;
-    kind: "community" | "self";
-    indicators: Array<{
-      indicatorId: string;
-      code: string;
-      nameKm: string;
-      nameEn: string;
-      rank: number;
-      result: IndicatorResult;
-    }>;
-  }>
-> {
+export async function approvedResultsOfFacility(db: Db, facilityId: string): Promise<ApprovedCard[]> {
   const cards = await store.approvedCardsOfFacility(db, facilityId);
   return Promise.all(
     cards.map(async ({ card, year }) => ({
