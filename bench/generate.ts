@@ -1,5 +1,8 @@
+import { sql } from "drizzle-orm";
 import type { Db } from "../src/server/db/database";
 import { generateFacilities } from "../src/server/db/facility-generator";
+import { generateIsafData, type IsafGenerateReport } from "../src/server/db/isaf-generator";
+import { queryRows } from "../src/server/db/sql";
 
 /**
  * National-scale registry (issue 2, part 13): a primary school, a health centre and a commune
@@ -14,5 +17,27 @@ export function generateNationalRegistry(db: Db): Promise<number> {
     isDemo: false,
     codePrefix: "NAT-",
     seed: 7,
+  });
+}
+
+/**
+ * National-scale ISAF data (issue 3, part 12): the three ISAF facilities of every `communeStep`th
+ * commune (1 = all 1,652), five years of cycles (2022–2026, this year in progress) with ~48
+ * participants per community score card, every participant scoring 5–8 indicators, ~4.5 JAAP actions
+ * per cycle past the interface meeting. At full scale: ~25,000 cycles, ~1.2 M participants,
+ * ~8 M scores, ~100,000 actions.
+ */
+export async function generateNationalIsaf(db: Db, communeStep: number): Promise<IsafGenerateReport> {
+  const rows = await queryRows<{ code: string }>(
+    db,
+    sql`select code from places where level = 'commune' and retired_at is null order by code`,
+  );
+  return generateIsafData(db, {
+    communes: rows.map((row) => row.code).filter((_, index) => index % communeStep === 0),
+    years: [2022, 2023, 2024, 2025, 2026],
+    today: "2026-11-23",
+    isDemo: false,
+    codePrefix: "NAT-",
+    fastLoad: true,
   });
 }

@@ -3,6 +3,7 @@
  * (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres when reachable).
  * Every figure is printed beside a baseline measured in the same run (GET /api/health, one
  * `select 1` through the whole HTTP stack), so that a slow machine reads as a slow baseline.
+ * The ISAF dashboards (bench/dashboards.ts) are timed beside the rollup queries behind them.
  * Also times the first start on an empty data directory and a restart.
  */
 import { spawn } from "node:child_process";
@@ -17,9 +18,12 @@ import { seedReferenceData } from "../src/server/db/reference-data";
 import { importGazetteer } from "../src/server/modules/places/places.import";
 import * as users from "../src/server/modules/users/users.repo";
 import { hashPassword } from "../src/server/platform/passwords";
+import { DASHBOARD_HEADER, measureDashboards } from "./dashboards";
 import { generateNationalRegistry } from "./generate";
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 200);
+/** PGlite generates the ISAF data of every 10th commune (national scale takes it too long); PostgreSQL every commune. */
+const PGLITE_COMMUNE_STEP = Number(process.env.BENCH_PGLITE_COMMUNE_STEP ?? 10);
 const PASSWORD = "Bench-Password-2026";
 
 interface Scenario {
@@ -121,8 +125,14 @@ async function measure(database: Database, label: string) {
         : "",
     ]);
   }
-  await app.close();
   printTable(["scenario", "p50 ms", "p95 ms", "p50 ÷ baseline", "p95 target", ""], rows);
+  const dashboardRows = await measureDashboards(database, app, cookie, label, {
+    iterations: ITERATIONS,
+    communeStep: label === "PGlite" ? PGLITE_COMMUNE_STEP : 1,
+    baselineP50,
+  });
+  await app.close();
+  printTable(DASHBOARD_HEADER, dashboardRows);
 }
 
 function printTable(header: string[], rows: string[][]) {
