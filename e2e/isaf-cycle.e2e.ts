@@ -79,10 +79,7 @@ async function fits(page: Page, name: string) {
 }
 
 const goToStep = (page: Page, label: RegExp) =>
-  page
-    .getByRole("navigation", { name: "ជំហាននៃកិច្ចប្រជុំ" })
-    .getByRole("button", { name: label })
-    .click();
+  page.getByRole("navigation", { name: "ជំហាននៃកិច្ចប្រជុំ" }).getByRole("button", { name: label }).click();
 
 /** Five participants: four women (one a girl of 14) and a man; their faces give 2, 3, 4, 4, 5. */
 const PEOPLE: { sex: "ស្រី" | "ប្រុស"; age: number; score: number }[] = [
