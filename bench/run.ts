@@ -20,6 +20,7 @@ import * as users from "../src/server/modules/users/users.repo";
 import { hashPassword } from "../src/server/platform/passwords";
 import { DASHBOARD_HEADER, measureDashboards } from "./dashboards";
 import { generateNationalRegistry } from "./generate";
+import { measureSync, SYNC_HEADER } from "./sync";
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 200);
 /** PGlite generates the ISAF data of every 10th commune (national scale takes it too long); PostgreSQL every commune. */
@@ -131,8 +132,10 @@ async function measure(database: Database, label: string) {
     communeStep: label === "PGlite" ? PGLITE_COMMUNE_STEP : 1,
     baselineP50,
   });
-  await app.close();
   printTable(DASHBOARD_HEADER, dashboardRows);
+  console.log(`\n${label}: the field app's push (POST /api/v1/sync/push)`);
+  printTable(SYNC_HEADER, await measureSync(database, app, label));
+  await app.close();
 }
 
 function printTable(header: string[], rows: string[][]) {

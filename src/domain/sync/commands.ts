@@ -119,19 +119,8 @@ export function deliver<State>(
   state: State,
 ): Delivery<State> {
   const outcomes: Outcome[] = new Array(commands.length);
-  const valid: { index: number; command: Command; fingerprint: string }[] = [];
-  commands.forEach((command, index) => {
-    const invalid = validateCommand(command);
-    if (invalid) outcomes[index] = invalid;
-    else valid.push({ index, command, fingerprint: commandFingerprint(command) });
-  });
-  valid.sort(
-    (a, b) =>
-      compareStrings(a.command.stamp, b.command.stamp) ||
-      compareStrings(a.command.id, b.command.id) ||
-      compareStrings(a.fingerprint, b.fingerprint) ||
-      (a.command.baseVersion ?? -1) - (b.command.baseVersion ?? -1),
-  );
+  const { valid, invalid } = inDeliveryOrder(commands);
+  for (const { index, outcome } of invalid) outcomes[index] = outcome;
 
   const next = new Map(ledger);
   let current = state;
@@ -154,6 +143,39 @@ export function deliver<State>(
     outcomes[index] = applied.outcome;
   }
   return { ledger: next, state: current, outcomes };
+}
+
+/** A well-formed command of a batch, with its place in the batch and its body's fingerprint. */
+export interface OrderedCommand {
+  readonly index: number;
+  readonly command: Command;
+  readonly fingerprint: string;
+}
+
+/**
+ * A batch split into its malformed commands (with their rejections) and its well-formed ones in the
+ * order they are applied: by stamp, then id, body and baseVersion, so that however the batch was
+ * shuffled on the way it means the same thing. `deliver` and the server's push both use it.
+ */
+export function inDeliveryOrder(commands: readonly Command[]): {
+  valid: OrderedCommand[];
+  invalid: { index: number; outcome: Outcome }[];
+} {
+  const valid: OrderedCommand[] = [];
+  const invalid: { index: number; outcome: Outcome }[] = [];
+  commands.forEach((command, index) => {
+    const refused = validateCommand(command);
+    if (refused) invalid.push({ index, outcome: refused });
+    else valid.push({ index, command, fingerprint: commandFingerprint(command) });
+  });
+  valid.sort(
+    (a, b) =>
+      compareStrings(a.command.stamp, b.command.stamp) ||
+      compareStrings(a.command.id, b.command.id) ||
+      compareStrings(a.fingerprint, b.fingerprint) ||
+      (a.command.baseVersion ?? -1) - (b.command.baseVersion ?? -1),
+  );
+  return { valid, invalid };
 }
 
 /** Code-unit order: formatted stamps sort in HLC order this way (localeCompare would not). */

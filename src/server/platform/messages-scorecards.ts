@@ -1,5 +1,9 @@
 /** Messages of the scorecards module, in Khmer and English (merged into MESSAGES). */
 export const SCORECARD_MESSAGES = {
+  participant_number_taken: {
+    en: "Someone else added participants to this card meanwhile: participant {number} is already someone else. Check the participants before scoring.",
+    km: "មានអ្នកផ្សេងបានបន្ថែមអ្នកចូលរួមក្នុងប័ណ្ណនេះក្នុងពេលជាមួយគ្នា៖ អ្នកចូលរួមលេខ {number} ជាមនុស្សផ្សេងរួចហើយ។ សូមពិនិត្យអ្នកចូលរួមមុននឹងដាក់ពិន្ទុ។",
+  },
   scorecard_exists: {
     en: "This cycle already has this score card. Open it instead.",
     km: "វដ្តនេះមានប័ណ្ណដាក់ពិន្ទុនេះរួចហើយ។ សូមបើកវាជំនួសវិញ។",

@@ -2,6 +2,7 @@ import { DASHBOARD_MESSAGES } from "./messages-dashboards";
 import { ISAF_MESSAGES } from "./messages-isaf";
 import { JAAP_MESSAGES } from "./messages-jaap";
 import { SCORECARD_MESSAGES } from "./messages-scorecards";
+import { SYNC_MESSAGES } from "./messages-sync";
 
 /**
  * Every message the server sends to a person, in Khmer and English, by stable code.
@@ -154,6 +155,7 @@ export const MESSAGES = {
   ...SCORECARD_MESSAGES,
   ...JAAP_MESSAGES,
   ...DASHBOARD_MESSAGES,
+  ...SYNC_MESSAGES,
 };
 
 export type MessageCode = keyof typeof MESSAGES;

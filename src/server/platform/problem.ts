@@ -3,7 +3,7 @@ import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import type { z } from "zod";
 import { AppError } from "./errors";
 import { localeOf } from "./http";
-import { type MessageCode, message } from "./messages";
+import { type Locale, type MessageCode, message } from "./messages";
 import { fieldErrorsFromZod } from "./validation";
 
 /** Fastify's and PostgreSQL's own errors, as our stable codes. Anything unknown is a 500. */
@@ -49,16 +49,39 @@ function toAppError(error: FastifyError & { code?: string }, request: FastifyReq
   if (known) return new AppError(known[0], known[1]);
   if (error.statusCode === 429) return new AppError(429, "rate_limited");
   if (error instanceof SyntaxError && error.statusCode === 400) return new AppError(400, "malformed_json");
-  // PostgreSQL: a constraint the service did not foresee is still the caller's mistake, not a crash.
-  const pgCode = (error as { code?: string }).code ?? (error.cause as { code?: string } | undefined)?.code;
-  if (pgCode === "23505") return new AppError(409, "validation_failed");
-  // 22P02 bad text representation, 22001 string too long, 22003 number out of range,
-  // 22007/22008 a date the database cannot hold (year 0): the input was wrong, nothing was written.
-  if (["23503", "22P02", "22001", "22003", "22007", "22008"].includes(pgCode ?? ""))
-    return new AppError(400, "validation_failed");
+  const fromDatabase = databaseInputError(error);
+  if (fromDatabase) return fromDatabase;
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500)
     return new AppError(error.statusCode, "validation_failed");
   return undefined;
+}
+
+/**
+ * PostgreSQL refusing the input (a constraint the service did not foresee) is still the caller's
+ * mistake, not a crash: 23505 a duplicate (409); 23503 a missing reference, 22P02 bad text
+ * representation, 22001 string too long, 22003 number out of range, 22007/22008 a date the database
+ * cannot hold (400). Nothing was written. Undefined for any other error.
+ */
+export function databaseInputError(error: unknown): AppError | undefined {
+  const pgCode =
+    (error as { code?: string } | null)?.code ?? (error as { cause?: { code?: string } } | null)?.cause?.code;
+  if (pgCode === "23505") return new AppError(409, "validation_failed");
+  if (["23503", "22P02", "22001", "22003", "22007", "22008"].includes(pgCode ?? ""))
+    return new AppError(400, "validation_failed");
+  return undefined;
+}
+
+/** An error's localised parts, as problem+json and the sync push's per-command answers show them. */
+export function describeError(appError: AppError, locale: Locale) {
+  return {
+    code: appError.code,
+    message: message(appError.code, locale, appError.params),
+    errors: appError.fieldErrors.map((field) => ({
+      path: field.path,
+      code: field.code,
+      message: message(field.code, locale, field.params),
+    })),
+  };
 }
 
 /** The value at a path inside parsed JSON, or undefined. */
@@ -82,15 +105,7 @@ export function problemHandler(error: FastifyError, request: FastifyRequest, rep
     status: appError.status,
     code: appError.code,
     detail: message(appError.code, locale, appError.params),
-    ...(appError.fieldErrors.length
-      ? {
-          errors: appError.fieldErrors.map((field) => ({
-            path: field.path,
-            code: field.code,
-            message: message(field.code, locale, field.params),
-          })),
-        }
-      : {}),
+    ...(appError.fieldErrors.length ? { errors: describeError(appError, locale).errors } : {}),
   };
   reply.status(appError.status).type("application/problem+json; charset=utf-8").send(JSON.stringify(body));
 }

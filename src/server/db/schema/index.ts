@@ -6,4 +6,5 @@ export * from "./media";
 export * from "./organisations";
 export * from "./places";
 export * from "./scorecards";
+export * from "./sync";
 export * from "./users";

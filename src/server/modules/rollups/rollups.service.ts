@@ -43,6 +43,11 @@ export function difference(before: CounterRow[], after: CounterRow[]): CounterRo
   return [...delta.values()].filter((row) => Number(row.value) !== 0);
 }
 
+/**
+ * Adds the delta to every scope's counters. The rows are written in key order: two transactions
+ * moving the same counters (two score cards submitted at once share the nation's rows) then take
+ * their row locks in the same order, and wait for each other instead of deadlocking.
+ */
 async function applyDelta(tx: Db, delta: CounterRow[]): Promise<void> {
   if (delta.length === 0) return;
   const column = <K extends keyof CounterRow>(key: K) => arrayParam(delta.map((row) => row[key]));
@@ -55,6 +60,7 @@ async function applyDelta(tx: Db, delta: CounterRow[]): Promise<void> {
       as d(facility_id, commune_code, sector_code, year, metric, dims, value)
     cross join lateral ${SCOPES_OF("d")}
     group by 1, 2, 3, 4, 5, 6, 7
+    order by 1, 4, 5, 6, 7
     on conflict (scope, sector_code, year, metric, dims) do update set value = r.value + excluded.value`);
 }
 

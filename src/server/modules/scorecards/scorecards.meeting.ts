@@ -21,10 +21,22 @@ async function participantNumbers(tx: Db, id: string): Promise<Set<number>> {
   return new Set((await repo.participants(tx, id)).map((p) => p.number));
 }
 
-export async function addParticipants(ctx: Ctx, id: string, people: ParticipantInput[]) {
+/**
+ * Adds participants, numbered after the last one. A device that numbered them itself while offline
+ * says which number it gave the first (`firstNumber`): if someone else added participants meanwhile,
+ * the numbers would not match its scores, so the change is refused as a conflict.
+ */
+export async function addParticipants(
+  ctx: Ctx,
+  id: string,
+  people: ParticipantInput[],
+  firstNumber?: number,
+) {
   const found = await editCard(ctx, id, { action: "participants_added" }, async (tx, card) => {
     assertMode(card, "individual");
     const numbers = await store.addParticipants(tx, id, people);
+    if (firstNumber !== undefined && numbers[0] !== firstNumber)
+      throw conflict("participant_number_taken", [], { number: firstNumber });
     return {
       changes: { participants: people.map((person, index) => ({ number: numbers[index], ...person })) },
     };

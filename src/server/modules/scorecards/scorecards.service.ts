@@ -90,15 +90,18 @@ export async function listForCycle(ctx: Ctx, cycleId: string) {
   };
 }
 
-/** Creates the cycle's community card or self-assessment; the self-assessment takes the community's priorities. */
+/**
+ * Creates the cycle's community card or self-assessment; the self-assessment takes the community's
+ * priorities. A card started offline keeps the id its device gave it (`id`).
+ */
 export async function create(
   ctx: Ctx,
   cycleId: string,
-  input: { kind: "community" | "self"; mode: "individual" | "tally" },
+  input: { kind: "community" | "self"; mode: "individual" | "tally"; id?: string },
 ) {
   const cycle = await getCycleInScope(ctx.db, ctx.actor, cycleId);
   authorize(isafPolicy, editAbility(input.kind), ctx.actor, cycle);
-  const id = uuidv7();
+  const id = input.id ?? uuidv7();
   await ctx.db.transaction(async (tx) => {
     const existing = await repo.ofCycle(tx, cycleId);
     if (existing.some((card) => card.kind === input.kind)) throw conflict("scorecard_exists");
