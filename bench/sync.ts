@@ -15,7 +15,7 @@ import { createCycle, sectorIndicators } from "../src/server/test/isaf-fixtures"
  */
 const PASSWORD = "Bench-Sync-Password-2026";
 const MEETINGS = Number(process.env.BENCH_SYNC_MEETINGS ?? 30);
-const DEVICES = 100;
+const DEVICES = Number(process.env.BENCH_SYNC_DEVICES ?? 100);
 
 interface Session {
   cookie: string;
