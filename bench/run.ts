@@ -18,6 +18,7 @@ import { seedReferenceData } from "../src/server/db/reference-data";
 import { importGazetteer } from "../src/server/modules/places/places.import";
 import * as users from "../src/server/modules/users/users.repo";
 import { hashPassword } from "../src/server/platform/passwords";
+import { BUNDLE_HEADER, bundleRows } from "./bundle";
 import { DASHBOARD_HEADER, measureDashboards } from "./dashboards";
 import { generateNationalRegistry } from "./generate";
 import { measureSync, SYNC_HEADER } from "./sync";
@@ -195,6 +196,8 @@ async function startupTimes() {
 }
 
 async function main() {
+  console.log("The field app's first load (dist/web, gzipped):");
+  printTable(BUNDLE_HEADER, await bundleRows());
   console.log(
     `Samleng bench: ${ITERATIONS} requests per scenario through Fastify inject (no network), Node ${process.version}, ${os.cpus().length} cores`,
   );
