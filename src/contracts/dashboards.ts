@@ -112,7 +112,7 @@ export const Dashboard = z.object({
     total: z.number().int(),
     /** Past the JAAP: follow-up or closed. */
     done: z.number().int(),
-    /** Planned meeting month passed and the score card not done (still planned, I4C or score card). */
+    /** Planned meeting date passed and the score card not done (still planned, I4C or score card). */
     late: z.number().int(),
     byStep: z.array(z.object({ step: z.enum(CYCLE_STEPS), count: z.number().int() })),
   }),
