@@ -36,9 +36,6 @@ function define<Payload>(definition: CommandDefinition<Payload>): CommandDefinit
   return definition as CommandDefinition<unknown>;
 }
 
-const withoutVersion = <Shape extends z.ZodRawShape & { version: z.ZodType }>(schema: z.ZodObject<Shape>) =>
-  schema.omit({ version: true } as never) as unknown as z.ZodObject<Omit<Shape, "version">>;
-
 export const COMMANDS: Record<string, CommandDefinition<unknown>> = {
   "scorecard.create": define({
     payload: CreateScorecardBody.extend({ cycleId: Uuid }),
@@ -46,7 +43,7 @@ export const COMMANDS: Record<string, CommandDefinition<unknown>> = {
     run: (ctx, id, { cycleId, kind, mode }) => scorecards.create(ctx, cycleId, { kind, mode, id }),
   }),
   "scorecard.updateDetails": define({
-    payload: withoutVersion(MeetingDetailsBody),
+    payload: MeetingDetailsBody.omit({ version: true }),
     versioned: true,
     run: (ctx, id, details, version) => scorecards.updateDetails(ctx, id, { ...details, version }),
   }),
@@ -62,7 +59,7 @@ export const COMMANDS: Record<string, CommandDefinition<unknown>> = {
     run: (ctx, id, issue) => meeting.raiseIssue(ctx, id, issue),
   }),
   "scorecard.setPriorities": define({
-    payload: withoutVersion(PrioritiesBody),
+    payload: PrioritiesBody.omit({ version: true }),
     versioned: true,
     run: (ctx, id, input, version) => setPriorities(ctx, id, { ...input, version }),
   }),
@@ -72,7 +69,7 @@ export const COMMANDS: Record<string, CommandDefinition<unknown>> = {
     run: (ctx, id, input) => scores.addScores(ctx, id, input),
   }),
   "scorecard.setNotes": define({
-    payload: withoutVersion(PriorityNotesBody).extend({ indicatorId: Uuid }),
+    payload: PriorityNotesBody.omit({ version: true }).extend({ indicatorId: Uuid }),
     versioned: true,
     run: (ctx, id, { indicatorId, ...notes }, version) =>
       meeting.setNotes(ctx, id, indicatorId, notes, version),
