@@ -33,8 +33,6 @@ export default defineConfig({
       },
       workbox: {
         globPatterns: ["**/*.{js,css,html,woff2,svg,png,webmanifest}"],
-        // Only the Khmer and Latin font files the app uses; other scripts' subsets are left out.
-        globIgnores: ["**/*-{cyrillic,greek,vietnamese}*"],
         maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
         navigateFallback: "/index.html",
         // The API and the API docs are never answered from the app shell.
