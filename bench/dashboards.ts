@@ -1,8 +1,8 @@
 import type { FastifyInstance } from "fastify";
+import { cambodiaToday } from "../src/domain/isaf-cycle";
 import type { Database } from "../src/server/db/database";
 import { queryRows } from "../src/server/db/sql";
 import * as repo from "../src/server/modules/dashboards/dashboards.repo";
-import { asOfDate } from "../src/server/modules/dashboards/dashboards.service";
 import { generateNationalIsaf } from "./generate";
 
 /**
@@ -133,7 +133,7 @@ function directQuery(database: Database, scope: string): Promise<unknown> {
   const filters = { scope, sector: null, yearFrom: null, yearTo: null };
   return Promise.all([
     queryRows(database.db, repo.headlineQuery(filters)),
-    queryRows(database.db, repo.areasQuery(filters, asOfDate())),
+    queryRows(database.db, repo.areasQuery(filters, cambodiaToday())),
   ]);
 }
 

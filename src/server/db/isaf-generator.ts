@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { uuidv7 } from "uuidv7";
 import { DEFAULT_QUOTA_RULES } from "../../domain/committee-quota";
+import { cambodiaToday } from "../../domain/isaf-cycle";
 import { facilitySearchText } from "../modules/facilities/facilities.record";
 import * as rollups from "../modules/rollups/rollups.service";
 import type { Db } from "./database";
@@ -225,11 +226,6 @@ export async function generateIsafData(db: Db, options: IsafGenerateOptions): Pr
     await db.execute(sql`analyze ${sql.identifier(table)}`);
   }
   return report;
-}
-
-/** Today in Cambodia (UTC+7), YYYY-MM-DD. */
-function cambodiaToday(): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Phnom_Penh" }).format(new Date());
 }
 
 /**

@@ -9,11 +9,6 @@ import * as places from "../places/places.service";
 import { areaFiguresOf, figuresOf } from "./dashboards.figures";
 import * as repo from "./dashboards.repo";
 
-/** Today in Cambodia, as YYYY-MM-DD: the day late and overdue are counted on (as the cycle and JAAP lists do). */
-export function asOfDate(now: Date = new Date()): string {
-  return cambodiaToday(now);
-}
-
 export interface Scope {
   level: repo.ScopeLevel;
   /** The isaf_rollup scope: "KH", a place code or a facility id. */
@@ -132,7 +127,8 @@ export function filtersOf(scope: Scope, query: DashboardQuery): repo.RollupFilte
 export async function dashboard(ctx: Ctx, query: DashboardQuery): Promise<Dashboard> {
   const scope = await resolveScope(ctx, query);
   const filters = filtersOf(scope, query);
-  const today = asOfDate();
+  // The day late and overdue are counted on, as the cycle and JAAP lists do.
+  const today = cambodiaToday();
   const month = today.slice(0, 7);
   const days = { monthStart: `${month}-01`, today };
   // Everything that does not depend on the counters runs beside them.

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { uuidv7 } from "uuidv7";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Dashboard } from "../../../contracts/dashboards";
+import { cambodiaToday } from "../../../domain/isaf-cycle";
 import {
   cycles,
   jaapActions,
@@ -14,7 +15,6 @@ import {
 import { type Caller, createTestApp, type TestApp } from "../../test/harness";
 import { createCycle, createProgramme, sectorIndicators } from "../../test/isaf-fixtures";
 import * as rollups from "../rollups/rollups.service";
-import { asOfDate } from "./dashboards.service";
 
 /**
  * Dashboard figures against hand counts on fixture data in commune 150102 (Pursat, Bakan), which no
@@ -26,7 +26,7 @@ let outsider: Caller;
 let commune: Caller;
 let national: Caller;
 const COMMUNE = "150102";
-const today = asOfDate();
+const today = cambodiaToday();
 const month = today.slice(0, 7);
 const lastYear = Number(today.slice(0, 4)) - 1;
 const monthStart = `${month}-01`;

@@ -5,16 +5,6 @@ import type { ActionListRow, ActionRow, UpdateRow } from "./jaap.repo";
 type IndicatorRef = { id: string; code: string; nameKm: string; nameEn: string };
 export type IndicatorsByAction = Map<string, IndicatorRef[]>;
 
-/** The date in Cambodia today (YYYY-MM-DD): an action is overdue the day after its deadline there. */
-export function todayInCambodia(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", {
-    timeZone: "Asia/Phnom_Penh",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(now);
-}
-
 export function isOpen(status: ActionRow["status"]): boolean {
   return status === "planned" || status === "in_progress";
 }

@@ -1,5 +1,6 @@
 import { uuidv7 } from "uuidv7";
 import type { ActionInput, ActionListQuery } from "../../../contracts/jaap";
+import { cambodiaToday } from "../../../domain/isaf-cycle";
 import type { Db } from "../../db/database";
 import { authorize, can } from "../../platform/access";
 import { audit, created, diff } from "../../platform/audit";
@@ -9,14 +10,7 @@ import { ACTION_STATUS_NAMES } from "../../platform/messages-jaap";
 import { type CycleInScope, getCycleInScope } from "../isaf/cycles.service";
 import { isafPolicy } from "../isaf/isaf.policy";
 import * as rollups from "../rollups/rollups.service";
-import {
-  groupIndicators,
-  isOpen,
-  presentAction,
-  presentDetail,
-  presentListItem,
-  todayInCambodia,
-} from "./jaap.presenter";
+import { groupIndicators, isOpen, presentAction, presentDetail, presentListItem } from "./jaap.presenter";
 import * as repo from "./jaap.repo";
 
 /**
@@ -135,7 +129,7 @@ export async function get(ctx: Ctx, id: string) {
     repo.indicatorsOf(ctx.db, [id]),
     repo.updatesOf(ctx.db, id),
   ]);
-  return presentDetail(row, groupIndicators(indicatorRows), todayInCambodia(), abilities, updates);
+  return presentDetail(row, groupIndicators(indicatorRows), cambodiaToday(), abilities, updates);
 }
 
 /** The cycle's actions, soonest deadline first. */
@@ -149,7 +143,7 @@ export async function listOfCycle(ctx: Ctx, cycleId: string) {
       rows.map((row) => row.action.id),
     ),
   );
-  const today = todayInCambodia();
+  const today = cambodiaToday();
   const facilitate = can(isafPolicy, "cycle:facilitate", ctx.actor, cycle);
   return {
     items: rows.map((row) => {
@@ -165,7 +159,7 @@ export async function listOfCycle(ctx: Ctx, cycleId: string) {
 
 /** Actions across the cycles of the caller's area (the responsible people's and the dashboards' list). */
 export async function list(ctx: Ctx, query: ActionListQuery) {
-  const today = todayInCambodia();
+  const today = cambodiaToday();
   const { rows, total } = await repo.list(ctx.db, ctx.actor, {
     place: query.place,
     year: query.year,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cambodiaToday } from "../../../domain/isaf-cycle";
 import { createCycle, sectorIndicators } from "../../test/isaf-fixtures";
 import { type JaapFixture, jaapFixture, PNG } from "./jaap.fixture";
-import { todayInCambodia } from "./jaap.presenter";
 import { publicActionsOfFacility } from "./jaap.service";
 
 let f: JaapFixture;
@@ -40,7 +40,7 @@ describe("following an action", () => {
     expect(started.json()).toMatchObject({
       status: "in_progress",
       version: 2,
-      lastUpdateOn: todayInCambodia(),
+      lastUpdateOn: cambodiaToday(),
     });
     expect(started.json().updates[0]).toMatchObject({ statusAfter: "in_progress", photoIds: [photoId] });
     expect(await f.counter(f.cycle.facilityId, "planned|2026-09")).toBe(0);

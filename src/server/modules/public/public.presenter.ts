@@ -112,11 +112,6 @@ export function headlineOf(years: readonly PublicScoreYear[]): PublicHeadline | 
   };
 }
 
-/** Today's date in Cambodia (UTC+7), as YYYY-MM-DD. */
-export function todayInCambodia(now = new Date()): string {
-  return new Date(now.getTime() + 7 * 3600 * 1000).toISOString().slice(0, 10);
-}
-
 /** The actions with their overdue flag (newest year first, then by deadline), and the counts. */
 export function actionsOf(
   sources: readonly ActionSource[],

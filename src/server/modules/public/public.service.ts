@@ -1,4 +1,5 @@
 import type { PublicCommune, PublicFacility, PublicI4c, PublicPlace } from "../../../contracts/public";
+import { cambodiaToday } from "../../../domain/isaf-cycle";
 import { levelOfCode } from "../../../domain/places";
 import type { Db } from "../../db/database";
 import { notFound } from "../../platform/errors";
@@ -8,7 +9,7 @@ import * as i4c from "../isaf/i4c.service";
 import * as jaap from "../jaap/jaap.service";
 import * as places from "../places/places.service";
 import * as scorecards from "../scorecards/scorecards.service";
-import { actionsOf, headlineOf, scoreYears, todayInCambodia } from "./public.presenter";
+import { actionsOf, headlineOf, scoreYears } from "./public.presenter";
 
 /**
  * The public results (issue 3, part 10): read without a session and without an area, so every read
@@ -81,7 +82,7 @@ export async function facilityResults(db: Db, id: string): Promise<PublicFacilit
       path: [...commune.path.map(placeOf), placeOf(commune)],
     },
     scores: scoreYears(cards),
-    actions: actionsOf(actions, todayInCambodia()),
+    actions: actionsOf(actions, cambodiaToday()),
     i4c: i4cPacks,
   };
 }
@@ -89,7 +90,7 @@ export async function facilityResults(db: Db, id: string): Promise<PublicFacilit
 export async function communeResults(db: Db, code: string): Promise<PublicCommune> {
   const commune = await communeOf(db, code);
   const rows = await facilities.publicIsafFacilitiesOfCommune(db, code);
-  const today = todayInCambodia();
+  const today = cambodiaToday();
   const list = [];
   for (const row of rows) {
     const cards = await scorecards.approvedResultsOfFacility(db, row.id);

@@ -1,4 +1,5 @@
 import { uuidv7 } from "uuidv7";
+import { cambodiaToday } from "../../../domain/isaf-cycle";
 import type { IndicatorResult } from "../../../domain/scorecard-result";
 import { medianGap } from "../../../domain/scorecard-result";
 import type { Db } from "../../db/database";
@@ -143,9 +144,8 @@ export async function updateDetails(
   },
 ) {
   const villageCode = input.villageCode ?? null;
-  // "Today" in Cambodia (UTC+7, no daylight saving), so that a morning meeting is not in the future.
-  const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
-  if (input.heldOn && input.heldOn > today) {
+  // Today in Cambodia, so that a morning meeting is not in the future.
+  if (input.heldOn && input.heldOn > cambodiaToday()) {
     throw badRequest("validation_failed", [{ path: "heldOn", code: "held_on_future" }]);
   }
   const updated = await editCard(
