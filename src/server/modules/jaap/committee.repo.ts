@@ -25,6 +25,15 @@ export async function insertMember(tx: Db, row: NewMember): Promise<MemberRow> {
   return inserted;
 }
 
+/** The member, as long as nobody changed it since `readAt` (the committee's optimistic check). */
+function unchangedSince(cycleId: string, id: string, readAt: Date) {
+  return and(
+    eq(committeeMembers.id, id),
+    eq(committeeMembers.cycleId, cycleId),
+    sql`date_trunc('milliseconds', ${committeeMembers.updatedAt}) = ${readAt.toISOString()}::timestamptz`,
+  );
+}
+
 /** Optimistic: changes the member only when it is as the caller read it (its updatedAt). */
 export async function updateMember(
   tx: Db,
@@ -36,13 +45,7 @@ export async function updateMember(
   const [row] = await tx
     .update(committeeMembers)
     .set({ ...values, updatedAt: new Date() })
-    .where(
-      and(
-        eq(committeeMembers.id, id),
-        eq(committeeMembers.cycleId, cycleId),
-        sql`date_trunc('milliseconds', ${committeeMembers.updatedAt}) = ${readAt.toISOString()}::timestamptz`,
-      ),
-    )
+    .where(unchangedSince(cycleId, id, readAt))
     .returning();
   return row ?? null;
 }
@@ -55,13 +58,7 @@ export async function deleteMember(
 ): Promise<MemberRow | null> {
   const [row] = await tx
     .delete(committeeMembers)
-    .where(
-      and(
-        eq(committeeMembers.id, id),
-        eq(committeeMembers.cycleId, cycleId),
-        sql`date_trunc('milliseconds', ${committeeMembers.updatedAt}) = ${readAt.toISOString()}::timestamptz`,
-      ),
-    )
+    .where(unchangedSince(cycleId, id, readAt))
     .returning();
   return row ?? null;
 }
