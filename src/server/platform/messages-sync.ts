@@ -1,4 +1,4 @@
-/** Messages of the sync module (the field app's command push), in Khmer and English (merged into MESSAGES). */
+/** Messages of the sync module (the field app's command push and pull), in Khmer and English (merged into MESSAGES). */
 export const SYNC_MESSAGES = {
   sync_invalid_id: {
     en: "This change has no valid id: the app must give each change a new UUIDv7.",
@@ -19,5 +19,9 @@ export const SYNC_MESSAGES = {
   sync_base_version_required: {
     en: "This change must say which version of the record it was made on.",
     km: "ការផ្លាស់ប្តូរនេះត្រូវបញ្ជាក់ថា វាត្រូវបានធ្វើលើកំណែណាមួយនៃកំណត់ត្រា។",
+  },
+  sync_invalid_cursor: {
+    en: "The saved download position is not valid: the app must download everything again.",
+    km: "ទីតាំងទាញយកដែលបានរក្សាទុកមិនត្រឹមត្រូវទេ៖ កម្មវិធីត្រូវទាញយកទិន្នន័យទាំងអស់ម្តងទៀត។",
   },
 } as const satisfies Record<string, { en: string; km: string }>;

@@ -72,6 +72,18 @@ export const isafPolicy: Policy<{
   "dashboard:read": () => true,
 };
 
+/**
+ * Which cycles in the actor's area the actor may record a score card for (cycle:facilitate for the
+ * community's, scorecard:self_assess for the self-assessment), in a form a repository can turn into
+ * SQL: every open cycle of the area, only those the actor is assigned to, or none. It must say what
+ * the two rules say (sync.pull.test.ts checks every role against them).
+ */
+export function scorecardRecordingReach(actor: Actor): "area" | "assigned" | "none" {
+  if (hasRole(actor, ...CYCLE_LEADS, "service_provider")) return "area";
+  if (hasRole(actor, "facilitator")) return "assigned";
+  return "none";
+}
+
 /** Record-independent abilities, for the app to show or hide menus and actions. */
 export function isafAbilities(actor: Actor): string[] {
   const abilities = ["dashboard:read"];

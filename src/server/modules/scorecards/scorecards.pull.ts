@@ -1,0 +1,71 @@
+import type { Scorecard } from "../../../contracts/scorecards";
+import type { SyncCycle } from "../../../contracts/sync";
+import type { Ctx } from "../../platform/context";
+import { cycleRefsById } from "./scorecards.presenter";
+import * as pull from "./scorecards.pull.repo";
+import { get, listForCycle } from "./scorecards.service";
+
+/**
+ * The score-card module's part of the field app's pull (GET /api/v1/sync/pull, issue 4): the open
+ * cycles a user may record a score card for, and those cycles' cards, in the order of their last
+ * change. Each item is what the API's own GET answers this user, built by the same code, so that a
+ * card read offline shows and hides exactly what it shows and hides online.
+ */
+
+/** Where a record sits in its stream: its change time (microseconds, as text) and its id. */
+export type ChangeMark = pull.MarkRow;
+
+/** Before every record. */
+export const FIRST_MARK: ChangeMark = { marker: "0", id: "00000000-0000-0000-0000-000000000000" };
+
+/** Up to `limit` changed records after `after`, each with its mark; `more` when others follow. */
+export interface Changes<T> {
+  entries: Array<{ mark: ChangeMark; item: T }>;
+  more: boolean;
+}
+
+/** The cycles changed after `after`, with what GET /api/v1/cycles/:cycleId/scorecards says may be started. */
+export async function cyclesChangedAfter(
+  ctx: Ctx,
+  after: ChangeMark,
+  limit: number,
+): Promise<Changes<SyncCycle>> {
+  const rows = await pull.changedCycles(ctx.db, ctx.actor, after, limit + 1);
+  const page = rows.slice(0, limit);
+  const refs = await cycleRefsById(
+    ctx.db,
+    page.map((row) => row.id),
+  );
+  const entries = await Promise.all(
+    page.map(async (row) => {
+      const { can } = await listForCycle(ctx, row.id);
+      const item: SyncCycle = { ...refs.get(row.id)!, status: row.step, version: row.version, can };
+      return { mark: { marker: row.marker, id: row.id }, item };
+    }),
+  );
+  return { entries, more: rows.length > limit };
+}
+
+/** The cards of those cycles changed after `after`, each as GET /api/v1/scorecards/:id answers it. */
+export async function cardsChangedAfter(
+  ctx: Ctx,
+  after: ChangeMark,
+  limit: number,
+): Promise<Changes<Scorecard>> {
+  const rows = await pull.changedCards(ctx.db, ctx.actor, after, limit + 1);
+  const page = rows.slice(0, limit);
+  const entries = await Promise.all(
+    page.map(async (row) => ({ mark: { marker: row.marker, id: row.id }, item: await get(ctx, row.id) })),
+  );
+  return { entries, more: rows.length > limit };
+}
+
+/** Every cycle of the stream the user may see now. */
+export function cycleIdsInReach(ctx: Ctx): Promise<string[]> {
+  return pull.cycleIds(ctx.db, ctx.actor);
+}
+
+/** Every card of the stream the user may see now. */
+export function cardIdsInReach(ctx: Ctx): Promise<string[]> {
+  return pull.cardIds(ctx.db, ctx.actor);
+}
