@@ -41,7 +41,7 @@ export default defineConfig({
         runtimeCaching: [
           {
             // Indicator and rating-scale audio: the same file for everyone, played in meetings.
-            urlPattern: /^\/api\/v1\/(indicators|rating-scale)\/[^/]+\/audio\/(km|en)$/,
+            urlPattern: /\/api\/v1\/(indicators|rating-scale)\/[^/]+\/audio\/(km|en)$/,
             handler: "StaleWhileRevalidate",
             options: {
               cacheName: "catalogue-audio",

@@ -12,8 +12,14 @@ import { Providers } from "./app/Providers";
 import { queryClient } from "./app/query-client";
 import { router } from "./app/router";
 import { watchForLostSession } from "./features/auth/session";
+import { startIdleLock } from "./offline/field-store";
+import { onRecordsChanged, startSyncEngine } from "./offline/sync-engine";
 
 watchForLostSession(queryClient);
+// Field work: the device's store locks itself when left alone, and syncs by itself when it can.
+startIdleLock();
+onRecordsChanged(() => void queryClient.invalidateQueries({ queryKey: ["scorecards"] }));
+startSyncEngine();
 
 createRoot(document.getElementById("root")!).render(
   <StrictMode>

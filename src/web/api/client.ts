@@ -182,7 +182,28 @@ export const api = {
   put: <T>(path: string, body?: unknown) => request<T>("PUT", path, body ?? {}),
   patch: <T>(path: string, body?: unknown) => request<T>("PATCH", path, body ?? {}),
   delete: <T>(path: string, body?: unknown) => request<T>("DELETE", path, body),
+  /** PUT of raw bytes (a chunk of an upload), answered with JSON. */
+  putBytes: <T>(path: string, bytes: ArrayBuffer, signal?: AbortSignal) => sendBytes<T>(path, bytes, signal),
 };
+
+async function sendBytes<T>(path: string, bytes: ArrayBuffer, signal?: AbortSignal): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: "PUT",
+      credentials: "same-origin",
+      headers: { ...headersFor("PUT", false), "Content-Type": "application/octet-stream" },
+      body: bytes,
+      signal,
+    });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw networkError();
+  }
+  const text = await response.text();
+  if (!response.ok) handleFailure(path, problemFrom(response.status, text));
+  return parseBody<T>(text);
+}
 
 /**
  * Sends a multipart form (a file) with POST (or PUT, for uploads that replace a file at its URL),

@@ -2,10 +2,13 @@ import { Center } from "@mantine/core";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { Navigate, Outlet, useLocation } from "react-router";
+import { isApiError } from "../api/client";
 import { ErrorAlert } from "../components/ErrorAlert";
 import { signInReason, useSession } from "../features/auth/session";
 import { TotpEnrolPage } from "../features/auth/TotpEnrolPage";
+import { UnlockScreen } from "../features/field/UnlockScreen";
 import { rememberLanguage } from "../i18n";
+import { useFieldState } from "../offline/field-store";
 import { AppLayout } from "./AppLayout";
 import { PageLoader } from "./PageLoader";
 
@@ -18,6 +21,7 @@ export function RequireSession() {
   const { i18n } = useTranslation();
   const location = useLocation();
   const session = useSession();
+  const field = useFieldState();
   const locale = session.data?.user.locale;
 
   useEffect(() => {
@@ -28,6 +32,12 @@ export function RequireSession() {
   }, [locale, i18n]);
 
   if (session.isPending) return <PageLoader />;
+  // The user's field store is locked (reload, idle): open it first. Offline the session cannot be
+  // checked, so the device's field user unlocks, and carries on with the work on the device.
+  const offline = session.isError && isApiError(session.error) && session.error.status === 0;
+  if (field.status === "locked" && (offline || session.data?.user.id === field.profile.id)) {
+    return <UnlockScreen profile={field.profile} onUnlocked={() => void session.refetch()} />;
+  }
   if (session.isError) {
     return (
       <Center h="100vh" p="md">

@@ -4,6 +4,7 @@ import {
   IconChartBar,
   IconChecklist,
   IconClipboardCheck,
+  IconDeviceMobile,
   IconHome,
   IconListDetails,
   IconListNumbers,
@@ -20,6 +21,7 @@ export interface NavItem {
   /** Key under common:nav. */
   key:
     | "home"
+    | "field"
     | "places"
     | "facilities"
     | "cycles"
@@ -44,6 +46,7 @@ export interface NavItem {
 /** The main menu. Admin pages live under /admin (src/web/features/admin/routes.tsx). */
 export const NAV_ITEMS: NavItem[] = [
   { key: "home", to: "/", icon: IconHome, end: true },
+  { key: "field", to: "/field", icon: IconDeviceMobile, ability: "cycle:facilitate" },
   { key: "places", to: "/places", icon: IconMapPin },
   { key: "facilities", to: "/facilities", icon: IconBuildingCommunity },
   { key: "cycles", to: "/cycles", icon: IconClipboardCheck },

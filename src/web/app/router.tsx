@@ -31,6 +31,10 @@ export const router = createBrowserRouter([
         children: [
           { index: true, element: <HomePage /> },
           {
+            path: "field/*",
+            lazy: async () => ({ Component: (await import("../features/field/routes")).FieldRoutes }),
+          },
+          {
             path: "places",
             lazy: async () => ({ Component: (await import("../features/places/PlacesPage")).PlacesPage }),
           },

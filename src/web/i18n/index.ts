@@ -4,6 +4,7 @@ import adminEn from "./locales/en/admin.json";
 import commonEn from "./locales/en/common.json";
 import dashboardsEn from "./locales/en/dashboards.json";
 import facilitiesEn from "./locales/en/facilities.json";
+import fieldEn from "./locales/en/field.json";
 import isafEn from "./locales/en/isaf.json";
 import jaapEn from "./locales/en/jaap.json";
 import placesEn from "./locales/en/places.json";
@@ -13,6 +14,7 @@ import adminKm from "./locales/km/admin.json";
 import commonKm from "./locales/km/common.json";
 import dashboardsKm from "./locales/km/dashboards.json";
 import facilitiesKm from "./locales/km/facilities.json";
+import fieldKm from "./locales/km/field.json";
 import isafKm from "./locales/km/isaf.json";
 import jaapKm from "./locales/km/jaap.json";
 import placesKm from "./locales/km/places.json";
@@ -64,6 +66,7 @@ export const resources = {
     jaap: jaapKm,
     dashboards: dashboardsKm,
     public: publicKm,
+    field: fieldKm,
   },
   en: {
     common: commonEn,
@@ -75,6 +78,7 @@ export const resources = {
     jaap: jaapEn,
     dashboards: dashboardsEn,
     public: publicEn,
+    field: fieldEn,
   },
 } as const;
 
@@ -84,7 +88,18 @@ i18n.use(initReactI18next).init({
   lng: storedLanguage(),
   fallbackLng: "km",
   supportedLngs: [...LANGUAGES],
-  ns: ["common", "places", "facilities", "admin", "isaf", "scorecards", "jaap", "dashboards", "public"],
+  ns: [
+    "common",
+    "places",
+    "facilities",
+    "admin",
+    "isaf",
+    "scorecards",
+    "jaap",
+    "dashboards",
+    "public",
+    "field",
+  ],
   defaultNS: "common",
   interpolation: { escapeValue: false },
   initAsync: false,

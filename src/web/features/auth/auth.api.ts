@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
 import type { SessionInfo, SignInBody, TotpSetup } from "../../../contracts/auth";
 import { api, isApiError } from "../../api/client";
+import { changeStorePassword, isFieldWorker, openAfterSignIn, wipeFor } from "../../offline/field-store";
 import { acceptSession, dropSession, SESSION_KEY } from "./session";
 
 type SignInInput = z.input<typeof SignInBody>;
@@ -11,7 +12,11 @@ export function useSignIn() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: SignInInput) => api.post<SessionInfo>("/api/v1/auth/sign-in", input),
-    onSuccess: (session) => acceptSession(queryClient, session),
+    onSuccess: async (session, input) => {
+      // Field workers get their encrypted store on this device, keyed from the password just typed.
+      if (isFieldWorker(session.user)) await openAfterSignIn(session.user, input.password);
+      acceptSession(queryClient, session);
+    },
   });
 }
 
@@ -26,7 +31,12 @@ export function useSignOut(everywhere = false) {
         if (!isApiError(error) || error.status !== 401) throw error;
       }
     },
-    onSuccess: () => dropSession(queryClient, everywhere ? "signedOutEverywhere" : "signedOut"),
+    onSuccess: async () => {
+      // Signing out is leaving the device: the field store goes too (the menu warned about unsent work).
+      const session = queryClient.getQueryData<SessionInfo | null>(SESSION_KEY);
+      if (session) await wipeFor(session.user.id);
+      dropSession(queryClient, everywhere ? "signedOutEverywhere" : "signedOut");
+    },
   });
 }
 
@@ -36,7 +46,10 @@ export function useChangePassword() {
   return useMutation({
     mutationFn: (body: { currentPassword: string; newPassword: string }) =>
       api.post("/api/v1/auth/password", body),
-    onSuccess: () => dropSession(queryClient, "passwordChanged"),
+    onSuccess: async (_result, body) => {
+      await changeStorePassword(body.currentPassword, body.newPassword);
+      dropSession(queryClient, "passwordChanged");
+    },
   });
 }
 

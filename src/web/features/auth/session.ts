@@ -3,6 +3,7 @@ import { useCallback } from "react";
 import type { Me, SessionInfo } from "../../../contracts/auth";
 import { ApiError, api, onUnauthorized, setCsrfToken } from "../../api/client";
 import i18n, { type Language, rememberLanguage } from "../../i18n";
+import { openStore } from "../../offline/field-store";
 
 export const SESSION_KEY = ["auth", "session"] as const;
 
@@ -16,7 +17,11 @@ export function signInReason(): SignInReason | null {
   return lastSignInReason;
 }
 
-/** The current session, or null when nobody is signed in (the API answers 401). */
+/**
+ * The current session, or null when nobody is signed in (the API answers 401). With no network, a
+ * field worker whose store is open on this device carries on as herself: her work is on the device,
+ * and the server checks her session again when the outbox is sent.
+ */
 async function fetchSession(signal: AbortSignal): Promise<SessionInfo | null> {
   try {
     const session = await api.get<SessionInfo>("/api/v1/auth/session", { signal });
@@ -27,6 +32,8 @@ async function fetchSession(signal: AbortSignal): Promise<SessionInfo | null> {
       setCsrfToken(null);
       return null;
     }
+    const field = openStore();
+    if (error instanceof ApiError && error.status === 0 && field) return { user: field.me, csrfToken: "" };
     throw error;
   }
 }

@@ -1,26 +1,14 @@
-import {
-  Button,
-  Group,
-  Modal,
-  NumberInput,
-  Paper,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  Textarea,
-  TextInput,
-} from "@mantine/core";
+import { Button, Group, Modal, Paper, SimpleGrid, Stack, Text, Textarea, TextInput } from "@mantine/core";
 import { IconPencil, IconPlus } from "@tabler/icons-react";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { AGE_BANDS, type AgeBand, SEXES, type Sex } from "../../../domain/isaf-cycle";
 import { ConfirmButton } from "../../components/ConfirmButton";
 import { EmptyState } from "../../components/EmptyState";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { FormPanel } from "../../components/FormPanel";
 import { PlacePicker } from "../../components/PlacePicker";
 import { useFormat } from "../../i18n/format";
+import { type Attendance, AttendanceGrid, emptyAttendance } from "./AttendanceGrid";
 import {
   type CycleBody,
   type PackBody,
@@ -29,12 +17,6 @@ import {
   useSaveSession,
 } from "./isaf.api";
 import { todayIso } from "./labels";
-
-type Attendance = Record<Sex, Record<AgeBand, number>>;
-const empty = (): Attendance =>
-  Object.fromEntries(
-    SEXES.map((sex) => [sex, Object.fromEntries(AGE_BANDS.map((band) => [band, 0]))]),
-  ) as Attendance;
 
 /** Dissemination sessions of the I4C pack, with attendance by sex and age band. */
 export function I4cSessions({ cycle, pack }: { cycle: CycleBody; pack: PackBody }) {
@@ -132,16 +114,11 @@ function SessionForm({
   onDone: () => void;
 }) {
   const { t } = useTranslation("isaf");
-  const format = useFormat();
   const save = useSaveSession(cycle.id);
   const [heldOn, setHeldOn] = useState(session?.heldOn ?? todayIso());
   const [village, setVillage] = useState<string | null>(session?.village?.code ?? null);
-  const [attendance, setAttendance] = useState<Attendance>(session?.attendance ?? empty());
+  const [attendance, setAttendance] = useState<Attendance>(session?.attendance ?? emptyAttendance());
   const [notes, setNotes] = useState(session?.notes ?? "");
-  const total = SEXES.reduce(
-    (sum, sex) => sum + AGE_BANDS.reduce((s, band) => s + attendance[sex][band], 0),
-    0,
-  );
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -176,52 +153,7 @@ function SessionForm({
             onChange={(code) => setVillage(code)}
           />
         </SimpleGrid>
-        <Table.ScrollContainer minWidth={300}>
-          <Table aria-label={t("sessions.attendance")} verticalSpacing={4}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t("sessions.ageBand")}</Table.Th>
-                {SEXES.map((sex) => (
-                  <Table.Th scope="col" key={sex}>
-                    {t(`sexes.${sex}`)}
-                  </Table.Th>
-                ))}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {AGE_BANDS.map((band) => (
-                <Table.Tr key={band}>
-                  <Table.Th scope="row" fw={500}>
-                    {t(`ageBands.${band}`)}
-                  </Table.Th>
-                  {SEXES.map((sex) => (
-                    <Table.Td key={sex}>
-                      <NumberInput
-                        aria-label={`${t(`sexes.${sex}`)} ${t(`ageBands.${band}`)}`}
-                        min={0}
-                        max={100000}
-                        allowDecimal={false}
-                        allowNegative={false}
-                        value={attendance[sex][band]}
-                        onChange={(value) =>
-                          setAttendance({
-                            ...attendance,
-                            [sex]: { ...attendance[sex], [band]: Number(value) || 0 },
-                          })
-                        }
-                        size="xs"
-                        miw={70}
-                      />
-                    </Table.Td>
-                  ))}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-        <Text fw={600} role="status">
-          {t("sessions.total", { count: total, n: format.number(total) })}
-        </Text>
+        <AttendanceGrid value={attendance} onChange={setAttendance} />
         <Textarea
           label={t("sessions.notes")}
           value={notes}

@@ -2,9 +2,11 @@ import { Button, SegmentedControl, Select, Stack, Text, TextInput } from "@manti
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api, isApiError } from "../../api/client";
+import { isApiError } from "../../api/client";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { useFormat } from "../../i18n/format";
+import { villagesUrl } from "../../offline/field-records";
+import { referenceGet } from "../../offline/field-references";
 import { StepTitle } from "./StepParts";
 import { type Scorecard, useCardChange } from "./scorecards.api";
 
@@ -21,7 +23,8 @@ export function MeetingDetailsStep({ card }: { card: Scorecard }) {
   const [mode, setMode] = useState(card.mode);
   const villages = useQuery({
     queryKey: ["places", "children", card.cycle.communeCode],
-    queryFn: ({ signal }) => api.get<Places>(`/api/v1/places?parent=${card.cycle.communeCode}`, { signal }),
+    // Kept on the device for field work, so the picker works offline too.
+    queryFn: ({ signal }) => referenceGet<Places>(villagesUrl(card.cycle.communeCode), signal),
     staleTime: 60 * 60_000,
   });
   const empty = card.participantCount === 0 && card.issues.length === 0 && (card.scores?.length ?? 0) === 0;

@@ -45,7 +45,7 @@ export function SubmitStep({ card }: { card: Scorecard }) {
           <Alert color="yellow" title={t("submit.missingTitle")}>
             <List size="sm">
               {card.missing.map((item) => (
-                <List.Item key={item.path}>{item.message}</List.Item>
+                <List.Item key={item.path}>{item.message || t(`refusal.${item.code}`)}</List.Item>
               ))}
             </List>
           </Alert>

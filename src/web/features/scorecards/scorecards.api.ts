@@ -9,7 +9,21 @@ import type {
   Scorecard,
   ScorecardResults,
 } from "../../../contracts/scorecards";
-import { api, withQuery } from "../../api/client";
+import type { SyncCycle } from "../../../contracts/sync";
+import { resultsOf } from "../../../domain/scorecard-content";
+import { ApiError, api } from "../../api/client";
+import i18n from "../../i18n";
+import { contentOf, LocalRefusal } from "../../offline/card-reducer";
+import type { CardRequest } from "../../offline/card-requests";
+import {
+  catalogueUrl,
+  changeHeldCard,
+  createHeldCard,
+  readRecord,
+  readRecords,
+} from "../../offline/field-records";
+import { RATING_SCALE_URL, referenceGet } from "../../offline/field-references";
+import { syncSoon } from "../../offline/sync-engine";
 
 export type { Scorecard } from "../../../contracts/scorecards";
 export type CycleCards = z.infer<typeof CycleScorecards>;
@@ -46,19 +60,63 @@ export const scorecardKeys = {
 
 const card = (id: string, path = "") => `/api/v1/scorecards/${encodeURIComponent(id)}${path}`;
 
+/** A cycle's cards: from the device when the cycle was downloaded for field work, else from the API. */
 export function useCycleCards(cycleId: string) {
   return useQuery({
     queryKey: scorecardKeys.cycle(cycleId),
-    queryFn: ({ signal }) =>
+    queryFn: async ({ signal }) =>
+      (await heldCycleCards(cycleId)) ??
       api.get<CycleCards>(`/api/v1/cycles/${encodeURIComponent(cycleId)}/scorecards`, { signal }),
   });
 }
 
+async function heldCycleCards(cycleId: string): Promise<CycleCards | null> {
+  const cycle = await readRecord<SyncCycle>("cycle", cycleId);
+  if (!cycle) return null;
+  const cards = (await readRecords<Scorecard>("scorecard")).filter((held) => held.cycleId === cycleId);
+  const summary = (kind: Kind) => {
+    const found = cards.find((held) => held.kind === kind);
+    if (!found) return null;
+    const {
+      id,
+      kind: k,
+      mode,
+      status,
+      heldOn,
+      participantCount,
+      priorityCount,
+      submittedAt,
+      version,
+    } = found;
+    return {
+      id,
+      cycleId,
+      kind: k,
+      mode,
+      status,
+      heldOn,
+      participantCount,
+      priorityCount,
+      submittedAt,
+      version,
+    };
+  };
+  return { community: summary("community"), self: summary("self"), can: cycle.can };
+}
+
+/** Creates a card: on the device (queued) for a downloaded cycle, else through the API. */
 export function useCreateCard(cycleId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { kind: Kind; mode: "individual" | "tally" }) =>
-      api.post<Scorecard>(`/api/v1/cycles/${encodeURIComponent(cycleId)}/scorecards`, body),
+    mutationFn: async (body: { kind: Kind; mode: "individual" | "tally" }) => {
+      const cycle = await readRecord<SyncCycle>("cycle", cycleId);
+      if (cycle) {
+        const created = await createHeldCard(cycle, body.kind, body.mode);
+        syncSoon();
+        return created;
+      }
+      return api.post<Scorecard>(`/api/v1/cycles/${encodeURIComponent(cycleId)}/scorecards`, body);
+    },
     onSuccess: (created) => {
       queryClient.setQueryData(scorecardKeys.one(created.id), created);
       return queryClient.invalidateQueries({ queryKey: scorecardKeys.cycle(cycleId) });
@@ -66,24 +124,52 @@ export function useCreateCard(cycleId: string) {
   });
 }
 
+/** A card downloaded for field work is read from the device (src/web/offline); any other from the API. */
 export function useScorecard(id: string) {
   return useQuery({
     queryKey: scorecardKeys.one(id),
-    queryFn: ({ signal }) => api.get<Scorecard>(card(id), { signal }),
+    queryFn: async ({ signal }) =>
+      (await readRecord<Scorecard>("scorecard", id)) ?? api.get<Scorecard>(card(id), { signal }),
   });
+}
+
+/** A change the device refused before queueing it, shown by the screens like the server's answer. */
+function refusalError(refusal: LocalRefusal): ApiError {
+  const detail = i18n.t(`scorecards:refusal.${refusal.code}`);
+  return new ApiError({
+    type: "about:blank",
+    title: refusal.code,
+    status: 409,
+    code: refusal.code,
+    detail,
+    errors: refusal.path ? [{ path: refusal.path, code: refusal.code, message: detail }] : [],
+  });
+}
+
+/** Queues the change of a card held on the device (null when the card is not held or the change is not field work). */
+async function changeOnDevice(id: string, request: CardRequest): Promise<Scorecard | null> {
+  try {
+    const changed = await changeHeldCard(id, request);
+    if (changed) syncSoon();
+    return changed;
+  } catch (error) {
+    throw error instanceof LocalRefusal ? refusalError(error) : error;
+  }
 }
 
 /**
  * Every change of a card answers with the whole card: it replaces the cached one, and the results,
- * the cycle's summary and the review queue are read again.
+ * the cycle's summary and the review queue are read again. A card held on the device changes there
+ * and reaches the server through the outbox.
  */
 export function useCardChange(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ method, path, body }: { method: "POST" | "PUT"; path: string; body?: unknown }) =>
-      method === "POST"
-        ? api.post<Scorecard>(card(id, path), body)
-        : api.put<Scorecard>(card(id, path), body),
+    mutationFn: async (request: CardRequest) =>
+      (await changeOnDevice(id, request)) ??
+      (request.method === "POST"
+        ? api.post<Scorecard>(card(id, request.path), request.body)
+        : api.put<Scorecard>(card(id, request.path), request.body)),
     onSuccess: (updated) => {
       queryClient.setQueryData(scorecardKeys.one(id), updated);
       void queryClient.invalidateQueries({ queryKey: scorecardKeys.results(id) });
@@ -97,8 +183,23 @@ export function useCardChange(id: string) {
 export function useResults(id: string) {
   return useQuery({
     queryKey: scorecardKeys.results(id),
-    queryFn: ({ signal }) => api.get<Results>(card(id, "/results"), { signal }),
+    queryFn: async ({ signal }) => {
+      const held = await readRecord<Scorecard>("scorecard", id);
+      return held ? resultsOnDevice(held) : api.get<Results>(card(id, "/results"), { signal });
+    },
   });
+}
+
+/** The results of a card held on the device, by the same rules as the server's (src/domain). */
+function resultsOnDevice(held: Scorecard): Results {
+  return {
+    id: held.id,
+    kind: held.kind,
+    mode: held.mode,
+    status: held.status,
+    participantCount: held.participantCount,
+    indicators: resultsOf(held.mode, { ...contentOf(held), priorities: held.priorities }),
+  };
 }
 
 export function useComparison(cycleId: string) {
@@ -123,10 +224,7 @@ export function useCatalogue(sector: string, programmeId: string) {
   return useQuery({
     queryKey: ["catalogue", "indicators", sector, programmeId, "active"],
     queryFn: ({ signal }) =>
-      api.get<z.infer<typeof IndicatorList>>(
-        withQuery("/api/v1/indicators", { sector, status: "active", programme: programmeId }),
-        { signal },
-      ),
+      referenceGet<z.infer<typeof IndicatorList>>(catalogueUrl(sector, programmeId), signal),
     staleTime: 10 * 60_000,
   });
 }
@@ -135,7 +233,7 @@ export function useCatalogue(sector: string, programmeId: string) {
 export function useRatingScale() {
   return useQuery({
     queryKey: ["catalogue", "rating-scale"],
-    queryFn: ({ signal }) => api.get<z.infer<typeof RatingScale>>("/api/v1/rating-scale", { signal }),
+    queryFn: ({ signal }) => referenceGet<z.infer<typeof RatingScale>>(RATING_SCALE_URL, signal),
     staleTime: 60 * 60_000,
   });
 }

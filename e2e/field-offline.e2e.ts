@@ -1,0 +1,338 @@
+import type { Browser, Page, Route } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  type ApiSession,
+  apiRequest,
+  demoSession,
+  fromKhmerDigits,
+  khmerFontLoaded,
+  launchBrowser,
+  newPage,
+  overflowsHorizontally,
+  PHONE,
+  pickOption,
+  shot,
+  shownText,
+  signIn,
+} from "./browser";
+
+/**
+ * Field work with no network (issue 4): a facilitator signs in with signal on a 360 px phone in Khmer
+ * and downloads her work; then, offline, she runs a whole score-card meeting across a reload and a
+ * closed and reopened app (each asking for her password: the work on the phone is encrypted). Back
+ * online it syncs by itself through a push cut in the middle and a batch sent twice, and the server
+ * holds exactly one copy of everything. Users, facility, programme and cycle come from the API.
+ */
+let browser: Browser;
+let admin: ApiSession;
+const RUN = Date.now().toString(36).toUpperCase();
+const PASSWORD = "Tonle-Sap-Lantern-42";
+const COMMUNE = "150102";
+const SCHOOL_KM = `សាលាវាល ${RUN}`;
+let facilityId: string;
+let programmeId: string;
+let indicators: { id: string; code: string; nameKm: string }[];
+
+const api = <T>(method: "GET" | "POST" | "PUT", route: string, body?: unknown) =>
+  apiRequest<T>(admin, method, route, body);
+
+async function createFacilitator(name: string): Promise<{ id: string; username: string }> {
+  const username = `field-${name}-${RUN}`.toLowerCase();
+  const user = await api<{ id: string }>("POST", "/api/v1/users", {
+    username,
+    displayName: `${name} ${RUN}`,
+    roles: ["facilitator"],
+    area: { national: false, codes: [COMMUNE] },
+    locale: "km",
+    password: PASSWORD,
+  });
+  return { id: user.id, username };
+}
+
+async function planCycle(facilitatorId: string, year: number): Promise<string> {
+  const plan = await api<{ created: { id: string }[] }>("POST", `/api/v1/programmes/${programmeId}/cycles`, {
+    year,
+    facilityIds: [facilityId],
+    facilitatorIds: [facilitatorId],
+  });
+  return plan.created[0]!.id;
+}
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  admin = await demoSession("admin");
+  indicators = (await api<{ items: typeof indicators }>("GET", "/api/v1/indicators?sector=PS&status=active"))
+    .items;
+  facilityId = (
+    await api<{ id: string }>("POST", "/api/v1/facilities", {
+      code: `FW-${RUN}`,
+      kindCode: "PS",
+      nameKm: SCHOOL_KM,
+      nameEn: `Field School ${RUN}`,
+      communeCode: COMMUNE,
+    })
+  ).id;
+  programmeId = (
+    await api<{ id: string }>("POST", "/api/v1/programmes", {
+      nameKm: `កម្មវិធីវាល ${RUN}`,
+      nameEn: `Field programme ${RUN}`,
+      startYear: 2025,
+      endYear: 2027,
+      communeCodes: [COMMUNE],
+    })
+  ).id;
+});
+afterAll(() => browser.close());
+
+/** Signs in through the form (that is what opens the encrypted store) and waits for the service worker. */
+async function fieldPage(username: string): Promise<Page> {
+  const page = await newPage(browser, PHONE, "km");
+  await signIn(page, username, PASSWORD);
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+  await page.reload();
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+  // The reload dropped the store's key from memory: it asks for the password, as on a real phone.
+  await unlockWith(page, PASSWORD);
+  await page.getByRole("navigation").first().waitFor();
+  return page;
+}
+
+async function unlockWith(page: Page, password: string) {
+  await page.getByRole("heading", { level: 1, name: "ដោះសោការងារនៅមូលដ្ឋានរបស់អ្នក" }).waitFor();
+  await page.locator('input[type="password"]').fill(password);
+  await page.getByRole("button", { name: "ដោះសោ" }).click();
+}
+
+/**
+ * Moves to another screen inside the app, as a tap on a link does. (page.goto would load the page
+ * anew, which locks the field store like any reload.)
+ */
+async function openInApp(page: Page, path: string) {
+  await page.evaluate((to) => {
+    window.history.pushState({}, "", to);
+    window.dispatchEvent(new PopStateEvent("popstate"));
+  }, path);
+}
+
+async function download(page: Page) {
+  await openInApp(page, "/field");
+  await page
+    .getByRole("button", { name: /ទាញយកការងាររបស់ខ្ញុំ|ធ្វើសមកាលកម្មឥឡូវ/ })
+    .first()
+    .click();
+  await page.getByRole("heading", { level: 2, name: SCHOOL_KM }).waitFor();
+  await page.getByText("សមកាលកម្មពេញលេញចុងក្រោយ").waitFor();
+}
+
+const goToStep = (page: Page, label: RegExp) =>
+  page.getByRole("navigation", { name: "ជំហាននៃកិច្ចប្រជុំ" }).getByRole("button", { name: label }).click();
+
+async function addParticipant(page: Page, sex: "ស្រី" | "ប្រុស", age: number) {
+  const list = page.getByRole("list", { name: "អ្នកចូលរួម" });
+  const before = (await list.count()) ? await list.getByRole("listitem").count() : 0;
+  await page.getByRole("button", { name: sex, exact: true }).click();
+  await page.getByLabel("អាយុ (ឆ្នាំ)").fill(String(age));
+  await page.getByRole("button", { name: "បន្ថែមអ្នកចូលរួម" }).click();
+  await expect.poll(() => list.getByRole("listitem").count()).toBe(before + 1);
+}
+
+async function pendingShown(page: Page): Promise<number> {
+  const text = fromKhmerDigits(await shownText(page.getByTestId("pending-count")));
+  return Number(/\d+/.exec(text)?.[0] ?? "0");
+}
+
+describe("a score-card meeting with no network, on a phone in Khmer", () => {
+  it("records the whole meeting offline across a reload and a reopened app, then syncs exactly once", async () => {
+    const facilitator = await createFacilitator("meeting");
+    const cycleId = await planCycle(facilitator.id, 2026);
+    const page = await fieldPage(facilitator.username);
+    await download(page);
+    await shot(page, "field-km-phone-1-downloaded");
+    expect(await overflowsHorizontally(page)).toBe(false);
+
+    await page.context().setOffline(true);
+    await page
+      .getByTestId("offline-banner")
+      .getByText("ការងារនៅមូលដ្ឋានរបស់អ្នកត្រូវបានរក្សាទុក", { exact: false })
+      .waitFor();
+    await page.getByRole("link", { name: "ចាប់ផ្តើមប័ណ្ណដាក់ពិន្ទុសហគមន៍" }).click();
+    await page.getByRole("button", { name: "ចាប់ផ្តើមប័ណ្ណដាក់ពិន្ទុសហគមន៍" }).click();
+    await page.waitForURL(/\/scorecards\/[0-9a-f-]{36}$/);
+    const cardId = page.url().split("/").pop()!;
+
+    // 1. The meeting: date and village (the commune's villages were downloaded).
+    await page.getByLabel("កាលបរិច្ឆេទកិច្ចប្រជុំ").fill("2026-11-20");
+    await pickOption(page, page.getByRole("combobox", { name: "ភូមិ" }), /./);
+    await page.getByRole("button", { name: "រក្សាទុក" }).click();
+    await page.getByRole("status").filter({ hasText: "បានរក្សាទុក" }).waitFor();
+
+    // 2–3. Participants and the issues they raise.
+    await goToStep(page, /អ្នកចូលរួម/);
+    await addParticipant(page, "ស្រី", 16);
+    await addParticipant(page, "ស្រី", 34);
+    await addParticipant(page, "ប្រុស", 52);
+    const [a, b] = indicators as [(typeof indicators)[0], (typeof indicators)[0]];
+    await goToStep(page, /បញ្ហា/);
+    for (const [indicator, who] of [
+      [a, ["#១ ស", "#២ ស"]],
+      [b, ["#៣ ប"]],
+    ] as const) {
+      await page.getByRole("radio", { name: `${indicator.code} · ${indicator.nameKm}` }).check();
+      for (const chip of who) await page.getByText(chip, { exact: true }).click();
+      await page.getByRole("button", { name: "កត់ត្រាបញ្ហា" }).click();
+      await page.getByRole("list", { name: "បញ្ហាដែលបានលើកឡើង" }).getByText(indicator.nameKm).waitFor();
+    }
+
+    // A reload with no network: the app asks for her password, then carries on where she was.
+    await page.reload();
+    await unlockWith(page, PASSWORD);
+    await page.getByRole("list", { name: "បញ្ហាដែលបានលើកឡើង" }).getByText(b.nameKm).waitFor();
+    expect(await khmerFontLoaded(page)).toBe(true);
+    await shot(page, "field-km-phone-2-issues-after-offline-reload");
+
+    // 4–5. Priorities, then everyone scores with the faces.
+    await goToStep(page, /អាទិភាព/);
+    await page.getByRole("button", { name: `ជ្រើសរើស ${a.nameKm}` }).click();
+    await page.getByRole("button", { name: `ជ្រើសរើស ${b.nameKm}` }).click();
+    await page.getByRole("button", { name: "រក្សាទុកអាទិភាព" }).click();
+    await expect.poll(() => page.getByRole("button", { name: "រក្សាទុកអាទិភាព" }).isDisabled()).toBe(true);
+    await goToStep(page, /ដាក់ពិន្ទុ/);
+    const faces = { [a.nameKm]: [2, 4, 5], [b.nameKm]: [1, 3, 3] };
+    for (let person = 0; person < 3; person++) {
+      for (const [name, scores] of Object.entries(faces)) {
+        await page
+          .getByRole("radiogroup", { name })
+          .getByRole("radio")
+          .nth(scores[person]! - 1)
+          .click();
+      }
+      await page.getByRole("button", { name: /រក្សាទុកពិន្ទុរបស់លេខ/ }).click();
+      await expect
+        .poll(async () =>
+          fromKhmerDigits(await shownText(page.getByRole("status").filter({ hasText: "បានដាក់ពិន្ទុ" }))),
+        )
+        .toContain(`${person + 1} នាក់ក្នុងចំណោម 3`);
+    }
+
+    // Results are worked out on the phone by the same rules as the server's.
+    await goToStep(page, /លទ្ធផល/);
+    const result = page.getByRole("region", { name: new RegExp(a.nameKm) });
+    expect(fromKhmerDigits(await shownText(result))).toMatch(/មេដ្យាន\s*4/);
+    await shot(page, "field-km-phone-3-results-offline");
+
+    // Close the app and open it again, still offline: password again; the sync screen counts what waits.
+    await page.close();
+    const reopened = await page.context().newPage();
+    await reopened.goto(`/scorecards/${cardId}?step=submit`);
+    await unlockWith(reopened, PASSWORD);
+    await reopened.getByText("អ្វីៗដែលត្រូវការត្រូវបានកត់ត្រារួចហើយ").waitFor();
+    await reopened.getByRole("button", { name: "ដាក់ស្នើដើម្បីពិនិត្យ" }).click();
+    await reopened.getByRole("dialog").getByRole("button", { name: "ដាក់ស្នើដើម្បីពិនិត្យ" }).click();
+    await reopened.getByText("បានដាក់ស្នើដើម្បីពិនិត្យ៖ ប័ណ្ណត្រូវបានចាក់សោ").waitFor();
+    await openInApp(reopened, "/field/sync");
+    await reopened.getByRole("heading", { level: 1, name: "សមកាលកម្ម" }).waitFor();
+    // create, details, 3 participants, 2 issues, priorities, 3 scores, submit
+    expect(await pendingShown(reopened)).toBe(12);
+    expect(await overflowsHorizontally(reopened)).toBe(false);
+    await shot(reopened, "field-km-phone-4-sync-pending-offline");
+
+    // Back online. The first push reaches the server but its answer is lost (the connection drops);
+    // the next is delivered twice. The device sees one answer per command; the server applies each once.
+    let pushes = 0;
+    await reopened.route("**/api/v1/sync/push", async (route: Route) => {
+      pushes += 1;
+      if (pushes === 1) {
+        await route.fetch();
+        await route.abort("connectionreset");
+      } else if (pushes === 2) {
+        await route.fetch();
+        await route.fulfill({ response: await route.fetch() });
+      } else {
+        await route.continue();
+      }
+    });
+    await reopened.context().setOffline(false);
+    await reopened
+      .getByText("អ្វីៗទាំងអស់ដែលបានកត់ត្រានៅលើទូរសព្ទនេះ បានទៅដល់ម៉ាស៊ីនមេហើយ។")
+      .waitFor({ timeout: 30_000 });
+    expect(pushes).toBeGreaterThanOrEqual(2);
+    await shot(reopened, "field-km-phone-5-all-sent");
+
+    const cards = await api<{ community: { id: string; status: string; participantCount: number } | null }>(
+      "GET",
+      `/api/v1/cycles/${cycleId}/scorecards`,
+    );
+    expect(cards.community).toMatchObject({ id: cardId, status: "submitted", participantCount: 3 });
+    const card = await api<{ scores: unknown[]; issues: unknown[]; priorities: unknown[] }>(
+      "GET",
+      `/api/v1/scorecards/${cardId}`,
+    );
+    expect([card.scores.length, card.issues.length, card.priorities.length]).toEqual([6, 3, 2]);
+    await reopened.context().close();
+  });
+});
+
+describe("losing access and signing out with unsent work", () => {
+  it("shows a refused change with its reason when the cycle was reassigned while offline, and lets her discard it", async () => {
+    const first = await createFacilitator("first");
+    const second = await createFacilitator("second");
+    const cycleId = await planCycle(first.id, 2027);
+    const page = await fieldPage(first.username);
+    await download(page);
+    await page.context().setOffline(true);
+    await page.getByRole("link", { name: "ចាប់ផ្តើមប័ណ្ណដាក់ពិន្ទុសហគមន៍" }).click();
+    await page.getByRole("button", { name: "ចាប់ផ្តើមប័ណ្ណដាក់ពិន្ទុសហគមន៍" }).click();
+    await page.waitForURL(/\/scorecards\/[0-9a-f-]{36}$/);
+
+    // Meanwhile the NGO gives the cycle to someone else.
+    const cycle = await api<{
+      version: number;
+      plannedMeetingOn: string | null;
+      ngoOrganisation: { id: string } | null;
+    }>("GET", `/api/v1/cycles/${cycleId}`);
+    await api("PUT", `/api/v1/cycles/${cycleId}`, {
+      plannedMeetingOn: cycle.plannedMeetingOn,
+      ngoOrganisationId: cycle.ngoOrganisation?.id ?? null,
+      facilitatorIds: [second.id],
+      version: cycle.version,
+    });
+
+    await openInApp(page, "/field/sync");
+    await page.context().setOffline(false);
+    const failed = page.getByTestId("failed-command");
+    await failed.first().waitFor({ timeout: 30_000 });
+    expect(await shownText(failed.first())).toContain("ប័ណ្ណដាក់ពិន្ទុថ្មី");
+    await shot(page, "field-km-phone-6-refused-after-reassignment");
+    // The cycle left her phone with the pull; the refused card stays until she decides.
+    await failed.first().getByRole("button", { name: "បោះបង់" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "បោះបង់" }).click();
+    await expect.poll(() => failed.count()).toBe(0);
+    await openInApp(page, "/field");
+    await page.getByText("មិនទាន់បានទាញយកអ្វីទេ").waitFor();
+    await page.context().close();
+  });
+
+  it("warns before signing out with unsent work, then erases the phone's copy", async () => {
+    const facilitator = await createFacilitator("signout");
+    await planCycle(facilitator.id, 2025);
+    const page = await fieldPage(facilitator.username);
+    await download(page);
+    // The server cannot be reached for a moment: the new card stays on the phone.
+    await page.route("**/api/v1/sync/push", (route) => route.abort("connectionrefused"));
+    await page.getByRole("link", { name: "ចាប់ផ្តើមប័ណ្ណដាក់ពិន្ទុសហគមន៍" }).click();
+    await page.getByRole("button", { name: "ចាប់ផ្តើមប័ណ្ណដាក់ពិន្ទុសហគមន៍" }).click();
+    await page.waitForURL(/\/scorecards\/[0-9a-f-]{36}$/);
+
+    await page.getByRole("button", { name: `ម៉ឺនុយគណនីរបស់ signout ${RUN}` }).click();
+    await page.getByRole("menuitem", { name: "ចាកចេញ" }).click();
+    const dialog = page.getByRole("dialog", { name: "ការងារមិនទាន់ផ្ញើនៅលើទូរសព្ទនេះ" });
+    await dialog.waitFor();
+    expect(fromKhmerDigits(await shownText(dialog))).toContain("ការផ្លាស់ប្តូរ 1");
+    await shot(page, "field-km-phone-7-sign-out-warning");
+    await dialog.getByRole("button", { name: "ចាកចេញ ហើយលុប" }).click();
+    await page.waitForURL(/\/sign-in/);
+    const databases = await page.evaluate(async () => (await indexedDB.databases()).map((db) => db.name));
+    expect(databases.filter((name) => name?.startsWith("samleng-field-"))).toEqual([]);
+    await page.context().close();
+  });
+});

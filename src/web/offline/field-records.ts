@@ -1,0 +1,195 @@
+import { uuidv7 } from "uuidv7";
+import type { z } from "zod";
+import type { IndicatorList } from "../../contracts/isaf";
+import type { PlaceSummary } from "../../contracts/places";
+import type { IndicatorRef, Scorecard } from "../../contracts/scorecards";
+import type { SyncCycle } from "../../contracts/sync";
+import { createClock, formatTimestamp, parseTimestamp, tick } from "../../domain/sync/hlc";
+import { applyToCard, type Lookups, newCard } from "./card-reducer";
+import { type CardRequest, commandFor } from "./card-requests";
+import { seal, unseal } from "./field-crypto";
+import { type OutboxEntry, readMeta, type StoredRecord, writeMeta } from "./field-db";
+import { openStore } from "./field-store";
+
+/**
+ * Reading and writing the open field store: downloaded cycles and cards, reference data, and the
+ * outbox. A change to a card held here is queued as a command and applied to the local copy in one
+ * IndexedDB transaction, so the card on screen and the queue never disagree, even if the tab dies.
+ */
+
+type Store = NonNullable<ReturnType<typeof openStore>>;
+
+function store(): Store {
+  const open = openStore();
+  if (!open) throw new Error("the field store is locked");
+  return open;
+}
+
+export async function readRecord<T>(kind: "cycle" | "scorecard", id: string): Promise<T | null> {
+  const open = openStore();
+  if (!open) return null;
+  const record = await open.db.records.get(id);
+  return record && record.kind === kind ? unseal<T>(open.key, record.sealed) : null;
+}
+
+export async function readRecords<T>(kind: "cycle" | "scorecard"): Promise<T[]> {
+  const { db, key } = store();
+  const records = await db.records.where("kind").equals(kind).toArray();
+  return Promise.all(records.map((record) => unseal<T>(key, record.sealed)));
+}
+
+async function sealRecord(kind: "cycle" | "scorecard", value: SyncCycle | Scorecard): Promise<StoredRecord> {
+  const { key } = store();
+  const cycleId = kind === "cycle" ? value.id : (value as Scorecard).cycleId;
+  return { kind, id: value.id, cycleId, sealed: await seal(key, value) };
+}
+
+export async function writeRecord(kind: "cycle" | "scorecard", value: SyncCycle | Scorecard): Promise<void> {
+  await store().db.records.put(await sealRecord(kind, value));
+}
+
+/** Reference data (catalogue, rating scale, villages) kept under the URL it was read from. */
+export async function saveReference(url: string, data: unknown): Promise<void> {
+  const open = openStore();
+  if (!open) return;
+  await open.db.references.put({
+    url,
+    sealed: await seal(open.key, data),
+    savedAt: new Date().toISOString(),
+  });
+}
+
+export async function readReference<T>(url: string): Promise<T | null> {
+  const open = openStore();
+  if (!open) return null;
+  const stored = await open.db.references.get(url);
+  return stored ? unseal<T>(open.key, stored.sealed) : null;
+}
+
+/** The catalogue URL the meeting screens read for a cycle (scorecards.api.ts, useCatalogue). */
+export function catalogueUrl(sectorCode: string, programmeId: string): string {
+  return `/api/v1/indicators?sector=${encodeURIComponent(sectorCode)}&status=active&programme=${encodeURIComponent(programmeId)}`;
+}
+
+export function villagesUrl(communeCode: string): string {
+  return `/api/v1/places?parent=${communeCode}`;
+}
+
+async function lookupsFor(card: Scorecard): Promise<Lookups> {
+  const catalogue = await readReference<z.infer<typeof IndicatorList>>(
+    catalogueUrl(card.cycle.sectorCode, card.cycle.programme.id),
+  );
+  const villages = await readReference<{ items: PlaceSummary[] }>(villagesUrl(card.cycle.communeCode));
+  const indicators = new Map<string, IndicatorRef>(
+    (catalogue?.items ?? []).map((item) => [
+      item.id,
+      { id: item.id, code: item.code, nameKm: item.nameKm, nameEn: item.nameEn, status: item.status },
+    ]),
+  );
+  return {
+    indicator: (id) => indicators.get(id),
+    village: (code) => villages?.items.find((village) => village.code === code),
+  };
+}
+
+/** The device's id: names its clock and its pushes. */
+export async function deviceId(): Promise<string> {
+  const { db } = store();
+  let id = await readMeta<string>(db, "deviceId");
+  if (!id) {
+    id = Array.from(crypto.getRandomValues(new Uint8Array(8)), (byte) => byte.toString(36).padStart(2, "0"))
+      .join("")
+      .slice(0, 16);
+    await writeMeta(db, "deviceId", id);
+  }
+  return id;
+}
+
+/** The next hybrid-logical-clock stamp of this device (src/domain/sync/hlc.ts). */
+async function nextStamp(): Promise<string> {
+  const { db } = store();
+  const last = await readMeta<string>(db, "clock");
+  const clock = last ? parseTimestamp(last) : createClock(await deviceId());
+  const stamp = formatTimestamp(tick(clock, Date.now()));
+  await writeMeta(db, "clock", stamp);
+  return stamp;
+}
+
+/** An outbox entry, sealed and stamped, ready to be stored with the record it changes. */
+async function outboxEntry(
+  entry: Pick<OutboxEntry, "type" | "recordId" | "baseVersion">,
+  payload: unknown,
+): Promise<OutboxEntry> {
+  return {
+    ...entry,
+    id: uuidv7(),
+    stamp: await nextStamp(),
+    state: "pending",
+    createdAt: new Date().toISOString(),
+    sealed: await seal(store().key, payload),
+    attempts: 0,
+    failure: null,
+  };
+}
+
+/**
+ * Stores a command and the record as it is after it, together. Sealing (WebCrypto) happens before:
+ * awaiting anything but IndexedDB inside a transaction would let it commit early.
+ */
+async function storeChange(entry: OutboxEntry, record: StoredRecord): Promise<void> {
+  const { db } = store();
+  await db.transaction("rw", db.records, db.outbox, async () => {
+    await db.outbox.put(entry);
+    await db.records.put(record);
+  });
+}
+
+/**
+ * Queues the change of a card held on the device and applies it to the local copy. Returns the new
+ * local card, or null when the change is not field work (it then goes to the API directly).
+ */
+export async function changeHeldCard(cardId: string, request: CardRequest): Promise<Scorecard | null> {
+  const card = await readRecord<Scorecard>("scorecard", cardId);
+  if (!card) return null;
+  const command = commandFor(card, request);
+  if (!command) return null;
+  const updated = applyToCard(card, command, await lookupsFor(card));
+  const entry = await outboxEntry(
+    { type: command.type, recordId: cardId, baseVersion: command.baseVersion },
+    command.payload,
+  );
+  await storeChange(entry, await sealRecord("scorecard", updated));
+  return updated;
+}
+
+/** Makes a card for a downloaded cycle on the device; the server gets it as scorecard.create. */
+export async function createHeldCard(
+  cycle: SyncCycle,
+  kind: Scorecard["kind"],
+  mode: Scorecard["mode"],
+): Promise<Scorecard> {
+  const id = uuidv7();
+  const { status: _status, version: _version, can: _can, ...ref } = cycle;
+  const card = newCard(id, ref, kind, mode);
+  const entry = await outboxEntry(
+    { type: "scorecard.create", recordId: id, baseVersion: null },
+    { cycleId: cycle.id, kind, mode },
+  );
+  await storeChange(entry, await sealRecord("scorecard", card));
+  return card;
+}
+
+/** Queues a command that changes no record held on the device (an outreach session, a link to a photo). */
+export async function queueCommand(
+  type: string,
+  recordId: string,
+  payload: Record<string, unknown>,
+): Promise<void> {
+  await store().db.outbox.put(await outboxEntry({ type, recordId, baseVersion: null }, payload));
+}
+
+/** Whether any command for the record is still on the device (then pulls do not overwrite it). */
+export async function hasQueued(recordId: string): Promise<boolean> {
+  const { db } = store();
+  return (await db.outbox.where("recordId").equals(recordId).count()) > 0;
+}
