@@ -282,6 +282,11 @@ export const I4cSessionUpdate = I4cSessionInput.extend({
 export const I4cSessionParams = z.object({ cycleId: Uuid, sessionId: Uuid });
 export const I4cSessionDelete = z.object({ updatedAt: Timestamp });
 
+export const I4cPhotoParams = z.object({ cycleId: Uuid, sessionId: Uuid, mediaId: Uuid });
+
+/** A photo of a session, read at GET …/i4c/sessions/:sessionId/photos/:id (never on public pages). */
+export const I4cSessionPhoto = z.object({ id: Uuid, contentType: z.string(), byteSize: z.number().int() });
+
 export const I4cSession = z.object({
   id: Uuid,
   heldOn: z.string(),
@@ -290,6 +295,8 @@ export const I4cSession = z.object({
   total: z.number().int(),
   notes: z.string().nullable(),
   updatedAt: Timestamp,
+  /** In the order they were attached. */
+  photos: z.array(I4cSessionPhoto),
 });
 
 export const I4cPack = z.object({

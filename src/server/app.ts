@@ -27,6 +27,7 @@ import { placesRoutes } from "./modules/places/places.routes";
 import { publicRoutes } from "./modules/public/public.routes";
 import { scorecardsRoutes } from "./modules/scorecards/scorecards.routes";
 import { syncRoutes } from "./modules/sync/sync.routes";
+import { uploadsRoutes } from "./modules/uploads/uploads.routes";
 import { usersRoutes } from "./modules/users/users.routes";
 import { AppError } from "./platform/errors";
 import { WEB_DIST_DIR } from "./platform/paths";
@@ -113,6 +114,7 @@ export async function buildApp(options: AppOptions) {
   await app.register(jaapRoutes);
   await app.register(dashboardsRoutes);
   await app.register(syncRoutes);
+  await app.register(uploadsRoutes);
   // Open without a session, under /api/public/ (the auth hook asks for one only under /api/v1/).
   await app.register(publicRoutes);
 

@@ -87,4 +87,12 @@ export const ISAF_MESSAGES = {
     en: "Add at least one item to the I4C pack before publishing it.",
     km: "សូមបន្ថែមធាតុយ៉ាងហោចណាស់មួយទៅក្នុងកញ្ចប់ I4C មុននឹងផ្សព្វផ្សាយ។",
   },
+  i4c_session_exists: {
+    en: "A dissemination session with this id is already recorded: it was not recorded again.",
+    km: "វគ្គផ្សព្វផ្សាយដែលមានលេខសម្គាល់នេះត្រូវបានកត់ត្រារួចហើយ៖ វាមិនត្រូវបានកត់ត្រាម្តងទៀតទេ។",
+  },
+  i4c_photo_elsewhere: {
+    en: "This photo already belongs to another dissemination session.",
+    km: "រូបថតនេះជាកម្មសិទ្ធិរបស់វគ្គផ្សព្វផ្សាយមួយផ្សេងទៀតរួចហើយ។",
+  },
 } as const satisfies Record<string, { en: string; km: string }>;

@@ -3,6 +3,7 @@ import { ISAF_MESSAGES } from "./messages-isaf";
 import { JAAP_MESSAGES } from "./messages-jaap";
 import { SCORECARD_MESSAGES } from "./messages-scorecards";
 import { SYNC_MESSAGES } from "./messages-sync";
+import { UPLOAD_MESSAGES } from "./messages-uploads";
 
 /**
  * Every message the server sends to a person, in Khmer and English, by stable code.
@@ -156,6 +157,7 @@ export const MESSAGES = {
   ...JAAP_MESSAGES,
   ...DASHBOARD_MESSAGES,
   ...SYNC_MESSAGES,
+  ...UPLOAD_MESSAGES,
 };
 
 export type MessageCode = keyof typeof MESSAGES;

@@ -7,4 +7,5 @@ export * from "./organisations";
 export * from "./places";
 export * from "./scorecards";
 export * from "./sync";
+export * from "./uploads";
 export * from "./users";

@@ -18,6 +18,7 @@ import { CYCLE_STEPS } from "../../../domain/isaf-cycle";
 import { timestamps } from "./common";
 import { facilities, facilityKinds } from "./facilities";
 import { indicators } from "./isaf-catalogue";
+import { mediaFiles } from "./media";
 import { organisations } from "./organisations";
 import { places } from "./places";
 import { users } from "./users";
@@ -195,6 +196,25 @@ export const i4cSessions = pgTable(
     ...timestamps,
   },
   (t) => [index("i4c_sessions_cycle_idx").on(t.cycleId)],
+);
+
+/**
+ * Photos of a dissemination session (taken in the field, often of people's faces): read only by
+ * those who may read the cycle's I4C pack, never on the public page. A photo belongs to one session.
+ */
+export const i4cSessionPhotos = pgTable(
+  "i4c_session_photos",
+  {
+    mediaId: uuid("media_id")
+      .primaryKey()
+      .references(() => mediaFiles.id),
+    sessionId: uuid("session_id")
+      .notNull()
+      .references(() => i4cSessions.id, { onDelete: "cascade" }),
+    createdBy: uuid("created_by").references(() => users.id),
+    ...timestamps,
+  },
+  (t) => [index("i4c_session_photos_session_idx").on(t.sessionId)],
 );
 
 /** The interface meeting: citizens, provider and commune council agree the JAAP. */

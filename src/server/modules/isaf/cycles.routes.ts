@@ -6,6 +6,7 @@ import {
   CycleUpdate,
   I4cPack,
   I4cPackInput,
+  I4cPhotoParams,
   I4cSessionDelete,
   I4cSessionInput,
   I4cSessionParams,
@@ -16,10 +17,11 @@ import {
 import { type App, created, ctxOf } from "../../platform/http";
 import * as cycles from "./cycles.service";
 import * as i4c from "./i4c.service";
+import * as i4cPhotos from "./i4c-photos.service";
 
 const tags = ["isaf"];
 
-/** Cycles: the list, one cycle, its plan, its steps, and its I4C pack with dissemination sessions. */
+/** Cycles: the list, one cycle, its plan, its steps, and its I4C pack with dissemination sessions and their photos. */
 export async function cyclesRoutes(app: App) {
   app.get(
     "/api/v1/cycles",
@@ -87,5 +89,19 @@ export async function cyclesRoutes(app: App) {
         request.params.sessionId,
         request.body.updatedAt,
       ),
+  );
+
+  app.get(
+    "/api/v1/cycles/:cycleId/i4c/sessions/:sessionId/photos/:mediaId",
+    { schema: { tags, params: I4cPhotoParams } },
+    async (request, reply) => {
+      const { cycleId, sessionId, mediaId } = request.params;
+      const file = await i4cPhotos.photo(ctxOf(request), cycleId, sessionId, mediaId);
+      return reply
+        .header("content-type", file.contentType)
+        .header("cache-control", "private, max-age=3600")
+        .header("x-content-type-options", "nosniff")
+        .send(file.data);
+    },
   );
 }

@@ -1,6 +1,6 @@
-import { and, asc, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../db/database";
-import { cycles, i4cItems, i4cSessions } from "../../db/schema";
+import { cycles, i4cItems, i4cSessionPhotos, i4cSessions, mediaFiles } from "../../db/schema";
 
 /** The I4C pack of a cycle: its items, and its dissemination sessions. Callers check the cycle's scope first. */
 export type I4cItemRow = typeof i4cItems.$inferSelect;
@@ -48,6 +48,12 @@ export async function findSession(db: Db, cycleId: string, id: string): Promise<
   return row;
 }
 
+/** True when a session has this id, in whichever cycle (a device-chosen id used twice). */
+export async function sessionExists(db: Db, id: string): Promise<boolean> {
+  const [row] = await db.select({ id: i4cSessions.id }).from(i4cSessions).where(eq(i4cSessions.id, id));
+  return row !== undefined;
+}
+
 export async function insertSession(db: Db, row: typeof i4cSessions.$inferInsert): Promise<I4cSessionRow> {
   // Timestamps in milliseconds, so that updatedAt round-trips exactly as the edit token.
   const now = new Date();
@@ -78,5 +84,42 @@ export async function deleteSession(db: Db, id: string, readAt: Date): Promise<b
     .delete(i4cSessions)
     .where(and(eq(i4cSessions.id, id), eq(i4cSessions.updatedAt, readAt)))
     .returning({ id: i4cSessions.id });
+  return rows.length > 0;
+}
+
+export type SessionPhoto = { sessionId: string; id: string; contentType: string; byteSize: number };
+
+/** The photos of these sessions, in the order they were attached. */
+export async function photosOf(db: Db, sessionIds: readonly string[]): Promise<SessionPhoto[]> {
+  if (sessionIds.length === 0) return [];
+  return db
+    .select({
+      sessionId: i4cSessionPhotos.sessionId,
+      id: mediaFiles.id,
+      contentType: mediaFiles.contentType,
+      byteSize: mediaFiles.byteSize,
+    })
+    .from(i4cSessionPhotos)
+    .innerJoin(mediaFiles, eq(mediaFiles.id, i4cSessionPhotos.mediaId))
+    .where(inArray(i4cSessionPhotos.sessionId, [...sessionIds]))
+    .orderBy(asc(i4cSessionPhotos.createdAt), asc(i4cSessionPhotos.mediaId));
+}
+
+/** The session a photo belongs to, if any. */
+export async function sessionOfPhoto(db: Db, mediaId: string): Promise<string | undefined> {
+  const [row] = await db
+    .select({ sessionId: i4cSessionPhotos.sessionId })
+    .from(i4cSessionPhotos)
+    .where(eq(i4cSessionPhotos.mediaId, mediaId));
+  return row?.sessionId;
+}
+
+/** Links the photo to the session; false when the photo was linked meanwhile (a concurrent attach). */
+export async function insertPhoto(db: Db, values: typeof i4cSessionPhotos.$inferInsert): Promise<boolean> {
+  const rows = await db
+    .insert(i4cSessionPhotos)
+    .values(values)
+    .onConflictDoNothing({ target: i4cSessionPhotos.mediaId })
+    .returning({ id: i4cSessionPhotos.mediaId });
   return rows.length > 0;
 }

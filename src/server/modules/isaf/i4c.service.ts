@@ -1,7 +1,6 @@
 import { uuidv7 } from "uuidv7";
 import type { z } from "zod";
 import type { I4cPackInput, I4cSessionInput } from "../../../contracts/isaf";
-import { attendanceTotal } from "../../../domain/isaf-cycle";
 import type { Db } from "../../db/database";
 import { authorize, can } from "../../platform/access";
 import { audit, created, diff } from "../../platform/audit";
@@ -12,15 +11,11 @@ import * as places from "../places/places.service";
 import * as rollups from "../rollups/rollups.service";
 import * as cyclesRepo from "./cycles.repo";
 import { type CycleInScope, getCycleInScope } from "./cycles.service";
+import { presentItem, presentSession } from "./i4c.presenter";
 import * as repo from "./i4c.repo";
 import { isafPolicy } from "./isaf.policy";
 
 /** Information for Citizens: the pack (items, budget, notes), its publication, and dissemination sessions. */
-
-function presentItem(item: repo.I4cItemRow) {
-  const { id, position, labelKm, labelEn, standardValue, actualValue, unit } = item;
-  return { id, position, labelKm, labelEn, standardValue, actualValue, unit };
-}
 
 /** For the public module (contract): the pack of a cycle, only once it is published. */
 export async function publishedI4c(db: Db, cycleId: string) {
@@ -36,34 +31,20 @@ export async function publishedI4c(db: Db, cycleId: string) {
 }
 
 async function presentSessions(db: Db, sessions: repo.I4cSessionRow[]) {
-  const villages = new Map(
-    (
-      await places.findMany(
-        db,
-        sessions.map((s) => s.villageCode).filter((c): c is string => !!c),
-      )
-    ).map((p) => [p.code, p]),
+  const villageCodes = sessions.map((s) => s.villageCode).filter((c): c is string => !!c);
+  const sessionIds = sessions.map((s) => s.id);
+  const [villages, photos] = await Promise.all([
+    places.findMany(db, villageCodes),
+    repo.photosOf(db, sessionIds),
+  ]);
+  const villageByCode = new Map(villages.map((p) => [p.code, p]));
+  return sessions.map((session) =>
+    presentSession(
+      session,
+      session.villageCode ? villageByCode.get(session.villageCode) : undefined,
+      photos.filter((photo) => photo.sessionId === session.id),
+    ),
   );
-  return sessions.map((session) => {
-    const village = session.villageCode ? villages.get(session.villageCode) : undefined;
-    return {
-      id: session.id,
-      heldOn: session.heldOn,
-      village: village
-        ? {
-            code: village.code,
-            level: village.level,
-            type: village.type,
-            nameKm: village.nameKm,
-            nameEn: village.nameEn,
-          }
-        : null,
-      attendance: session.attendance,
-      total: attendanceTotal(session.attendance),
-      notes: session.notes,
-      updatedAt: session.updatedAt.toISOString(),
-    };
-  });
 }
 
 async function presentPack(ctx: Ctx, cycle: CycleInScope) {
@@ -221,13 +202,22 @@ async function sessionOf(ctx: Ctx, cycleId: string, sessionId: string) {
   return session;
 }
 
-export async function addSession(ctx: Ctx, cycleId: string, input: z.infer<typeof I4cSessionInput>) {
+/**
+ * Records a dissemination session. A session recorded offline keeps the id its device gave it (`id`);
+ * an id already used is a 409 (the sync ledger answers a command sent again before it gets here).
+ */
+export async function addSession(
+  ctx: Ctx,
+  cycleId: string,
+  input: z.infer<typeof I4cSessionInput> & { id?: string },
+) {
   const cycle = await facilitated(ctx, cycleId);
   const errors = await checkVillage(ctx.db, cycle.communeCode, input.villageCode);
   if (errors.length) throw badRequest("validation_failed", errors);
   await ctx.db.transaction(async (tx) => {
+    if (input.id && (await repo.sessionExists(tx, input.id))) throw conflict("i4c_session_exists");
     const row = await repo.insertSession(tx, {
-      id: uuidv7(),
+      id: input.id ?? uuidv7(),
       cycleId,
       heldOn: input.heldOn,
       villageCode: input.villageCode ?? null,
@@ -279,13 +269,18 @@ export async function deleteSession(ctx: Ctx, cycleId: string, sessionId: string
   const cycle = await facilitated(ctx, cycleId);
   const before = await sessionOf(ctx, cycleId, sessionId);
   await ctx.db.transaction(async (tx) => {
+    // The session's photos go with it (their links cascade); the event names them.
+    const photoIds = (await repo.photosOf(tx, [sessionId])).map((photo) => photo.id);
     if (!(await repo.deleteSession(tx, sessionId, new Date(updatedAt)))) throw conflict("version_conflict");
     await audit(tx, ctx, {
       action: "i4c_session.deleted",
       entityType: "i4c_session",
       entityId: sessionId,
       placeCode: cycle.communeCode,
-      changes: diff(before, {} as repo.I4cSessionRow, SESSION_FIELDS),
+      changes: {
+        ...diff(before, {} as repo.I4cSessionRow, SESSION_FIELDS),
+        ...(photoIds.length ? { photos: { from: photoIds, to: null } } : {}),
+      },
     });
   });
   return getPack(ctx, cycleId);

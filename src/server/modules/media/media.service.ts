@@ -25,6 +25,17 @@ export interface StoredMedia {
   byteSize: number;
 }
 
+/**
+ * The media type of a Content-Type value (no parameters, lowercase: "image/jpeg") when it is one of
+ * `allowed`; 400 media_type_not_allowed (with the allowed types) otherwise.
+ */
+export function allowedType(contentType: string, allowed: readonly string[]): string {
+  const type = contentType.split(";")[0]?.trim().toLowerCase() ?? "";
+  if (!allowed.includes(type))
+    throw badRequest("media_type_not_allowed", [], { allowed: allowed.join(", ") });
+  return type;
+}
+
 /** Stores the file; 400 media_type_not_allowed (with the allowed types) or media_empty otherwise. */
 export async function store(
   tx: Db,
@@ -32,9 +43,7 @@ export async function store(
   upload: Upload,
   allowed: readonly string[],
 ): Promise<StoredMedia> {
-  const contentType = upload.contentType.split(";")[0]?.trim().toLowerCase() ?? "";
-  if (!allowed.includes(contentType))
-    throw badRequest("media_type_not_allowed", [], { allowed: allowed.join(", ") });
+  const contentType = allowedType(upload.contentType, allowed);
   if (upload.data.length === 0) throw badRequest("media_empty");
   const id = uuidv7();
   const sha256 = createHash("sha256").update(upload.data).digest("hex");

@@ -1,0 +1,25 @@
+import type { Role } from "../../../domain/roles";
+import { hasRole, type Policy } from "../../platform/access";
+
+/**
+ * Who may upload attachments. Every role that records something in the field may (a session photo,
+ * JAAP evidence, a recording); viewers only read, so they have nothing to attach a file to. An upload
+ * is its uploader's alone (the repository loads only the user's own), and its file is used only by a
+ * command the uploader is allowed to run on the record it is attached to.
+ */
+const UPLOADERS: Role[] = [
+  "admin",
+  "national_officer",
+  "provincial_officer",
+  "district_officer",
+  "commune_council",
+  "ngo_staff",
+  "facilitator",
+  "service_provider",
+  "social_worker",
+  "supervisor",
+];
+
+export const uploadsPolicy: Policy<{ "upload:create": null }> = {
+  "upload:create": (actor) => hasRole(actor, ...UPLOADERS),
+};
