@@ -272,6 +272,72 @@ describe("a score-card meeting with no network, on a phone in Khmer", () => {
   });
 });
 
+describe("an outreach session with a photo, recorded offline", () => {
+  it("keeps the session and its photo on the phone, then uploads the photo in chunks through a cut", async () => {
+    const facilitator = await createFacilitator("outreach");
+    const cycleId = await planCycle(facilitator.id, 2024);
+    const page = await fieldPage(facilitator.username);
+    await download(page);
+    // A photo of an attendance sheet: noise, so that it stays large after the phone shrinks it.
+    const photo = await page.evaluate(() => {
+      const canvas = document.createElement("canvas");
+      canvas.width = 1600;
+      canvas.height = 1200;
+      const context = canvas.getContext("2d")!;
+      const image = context.createImageData(canvas.width, canvas.height);
+      for (let i = 0; i < image.data.length; i++)
+        image.data[i] = i % 4 === 3 ? 255 : Math.floor(Math.random() * 256);
+      context.putImageData(image, 0, 0);
+      return canvas.toDataURL("image/jpeg", 0.95).split(",")[1]!;
+    });
+
+    await page.context().setOffline(true);
+    await page.getByRole("link", { name: "កត់ត្រាវគ្គផ្សព្វផ្សាយ" }).click();
+    await page.getByRole("heading", { level: 1, name: "កត់ត្រាវគ្គផ្សព្វផ្សាយ" }).waitFor();
+    await page.getByLabel("ស្ត្រី និងក្មេងស្រី ១៨–៣០ ឆ្នាំ").fill("7");
+    await page.getByLabel("បុរស និងក្មេងប្រុស ៣១–៥៩ ឆ្នាំ").fill("4");
+    await page.getByLabel("កំណត់ចំណាំ").fill("វគ្គនៅវត្ត");
+    await page.locator('input[type="file"]').setInputFiles({
+      name: "attendance.jpg",
+      mimeType: "image/jpeg",
+      buffer: Buffer.from(photo, "base64"),
+    });
+    expect(await overflowsHorizontally(page)).toBe(false);
+    await shot(page, "field-km-phone-8-outreach-session-offline");
+    await page.getByRole("button", { name: "រក្សាទុកវគ្គ" }).click();
+    const queued = page.getByRole("region", { name: "វគ្គដែលកំពុងរង់ចាំផ្ញើ" });
+    await queued.waitFor();
+    expect(fromKhmerDigits(await shownText(queued))).toContain("11 នាក់");
+
+    // Online again: the second chunk reaches the server but its answer is lost; the phone asks what
+    // arrived and sends only the rest.
+    const chunkPuts: string[] = [];
+    await page.route("**/api/v1/uploads/*/chunks/*", async (route: Route) => {
+      chunkPuts.push(route.request().url().split("/").pop()!);
+      if (chunkPuts.length === 2) {
+        await route.fetch();
+        await route.abort("connectionreset");
+      } else {
+        await route.continue();
+      }
+    });
+    await openInApp(page, "/field/sync");
+    await page.context().setOffline(false);
+    await page.getByText("អ្វីៗទាំងអស់ដែលបានកត់ត្រានៅលើទូរសព្ទនេះ បានទៅដល់ម៉ាស៊ីនមេហើយ។").waitFor({ timeout: 60_000 });
+    expect(chunkPuts.length).toBeGreaterThanOrEqual(3);
+    // The chunk that went through before the cut is not sent again.
+    expect(chunkPuts.filter((index) => index === chunkPuts[1]).length).toBe(1);
+
+    const pack = await api<{
+      sessions: { total: number; notes: string | null; photos: { byteSize: number }[] }[];
+    }>("GET", `/api/v1/cycles/${cycleId}/i4c`);
+    expect(pack.sessions).toHaveLength(1);
+    expect(pack.sessions[0]).toMatchObject({ total: 11, notes: "វគ្គនៅវត្ត" });
+    expect(pack.sessions[0]!.photos).toHaveLength(1);
+    await page.context().close();
+  });
+});
+
 describe("losing access and signing out with unsent work", () => {
   it("shows a refused change with its reason when the cycle was reassigned while offline, and lets her discard it", async () => {
     const first = await createFacilitator("first");
@@ -304,8 +370,8 @@ describe("losing access and signing out with unsent work", () => {
     expect(await shownText(failed.first())).toContain("ប័ណ្ណដាក់ពិន្ទុថ្មី");
     await shot(page, "field-km-phone-6-refused-after-reassignment");
     // The cycle left her phone with the pull; the refused card stays until she decides.
-    await failed.first().getByRole("button", { name: "បោះបង់" }).click();
-    await page.getByRole("dialog").getByRole("button", { name: "បោះបង់" }).click();
+    await failed.first().getByRole("button", { name: "លុបចោល" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "លុបចោល" }).click();
     await expect.poll(() => failed.count()).toBe(0);
     await openInApp(page, "/field");
     await page.getByText("មិនទាន់បានទាញយកអ្វីទេ").waitFor();
@@ -328,6 +394,7 @@ describe("losing access and signing out with unsent work", () => {
     const dialog = page.getByRole("dialog", { name: "ការងារមិនទាន់ផ្ញើនៅលើទូរសព្ទនេះ" });
     await dialog.waitFor();
     expect(fromKhmerDigits(await shownText(dialog))).toContain("ការផ្លាស់ប្តូរ 1");
+    await page.waitForTimeout(400); // the dialog's opening transition, for the screenshot
     await shot(page, "field-km-phone-7-sign-out-warning");
     await dialog.getByRole("button", { name: "ចាកចេញ ហើយលុប" }).click();
     await page.waitForURL(/\/sign-in/);

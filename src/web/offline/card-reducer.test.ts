@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { IndicatorRef, Scorecard } from "../../contracts/scorecards";
 import { resultsOf } from "../../domain/scorecard-content";
 import { applyToCard, contentOf, LocalRefusal, type Lookups, newCard } from "./card-reducer";
-import { type CardRequest, commandFor } from "./card-requests";
+import { type CardRequest, commandsFor } from "./card-requests";
 
 const indicator = (n: number): IndicatorRef => ({
   id: `0190a000-0000-7000-8000-00000000000${n}`,
@@ -29,9 +29,9 @@ const cycle: Scorecard["cycle"] = {
 /** Runs the screens' requests through the same path as the app: request → command → local card. */
 function run(card: Scorecard, ...requests: CardRequest[]): Scorecard {
   return requests.reduce((current, request) => {
-    const command = commandFor(current, request);
-    if (!command) throw new Error(`not field work: ${request.method} ${request.path}`);
-    return applyToCard(current, command, lookups);
+    const commands = commandsFor(current, request);
+    if (!commands) throw new Error(`not field work: ${request.method} ${request.path}`);
+    return commands.reduce((next, command) => applyToCard(next, command, lookups), current);
   }, card);
 }
 
@@ -78,7 +78,7 @@ describe("a card recorded on the device", () => {
       ["PS1", 2, 3],
     ]);
     expect(card.village?.code).toBe("15010101");
-    expect(card.version).toBe(10);
+    expect(card.version).toBe(11); // create, details, 2 × participants, 3 issues, priorities, 3 × scores
     expect(card.missing).toEqual([]);
     expect(card.can.submit).toBe(true);
     const results = resultsOf(card.mode, { ...contentOf(card), priorities: card.priorities });
@@ -124,7 +124,8 @@ describe("a card recorded on the device", () => {
 
   it("locks a submitted card and keeps each change's base version", () => {
     const card = meeting();
-    const submit = commandFor(card, { method: "POST", path: "/submit", body: { version: card.version } });
+    const [submit] =
+      commandsFor(card, { method: "POST", path: "/submit", body: { version: card.version } }) ?? [];
     expect(submit).toEqual({ type: "scorecard.submit", payload: {}, baseVersion: card.version });
     const submitted = applyToCard(card, submit!, lookups);
     expect(submitted.status).toBe("submitted");

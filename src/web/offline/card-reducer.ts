@@ -125,25 +125,15 @@ export function applyToCard(card: Card, command: CardCommand, lookups: Lookups):
     case "scorecard.raiseIssue": {
       const indicator = lookups.indicator(p.indicatorId as string);
       if (!indicator) throw new LocalRefusal("offline_needs_catalogue", "indicatorId");
-      const numbers = (p.participantNumbers as number[] | undefined) ?? [];
-      const ids = (p.ids as string[] | undefined) ?? [];
-      const raised =
-        card.mode === "individual"
-          ? numbers.map((participantNumber, index) => ({
-              id: ids[index] ?? `${p.id as string}-${index}`,
-              indicator,
-              participantNumber,
-              count: 1,
-            }))
-          : [
-              {
-                id: ids[0] ?? (p.id as string),
-                indicator,
-                participantNumber: null,
-                count: p.count as number,
-              },
-            ];
-      return withPriorityCounts({ ...next, issues: [...card.issues, ...raised] });
+      // One command names one issue (card-requests.ts splits a raise by several participants).
+      const raised = {
+        id: p.id as string,
+        indicator,
+        participantNumber:
+          card.mode === "individual" ? ((p.participantNumbers as number[])[0] ?? null) : null,
+        count: card.mode === "individual" ? 1 : (p.count as number),
+      };
+      return withPriorityCounts({ ...next, issues: [...card.issues, raised] });
     }
     case "scorecard.removeIssue":
       return withPriorityCounts({ ...next, issues: card.issues.filter((issue) => issue.id !== p.issueId) });

@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { Scorecard } from "../../contracts/scorecards";
-import { commandFor } from "./card-requests";
+import { commandsFor } from "./card-requests";
+
+const commandFor = (card: Scorecard, request: Parameters<typeof commandsFor>[1]) =>
+  commandsFor(card, request)?.[0] ?? null;
+
 import type { OutboxEntry } from "./field-db";
 import { sendable } from "./outbox-order";
 
@@ -41,6 +45,17 @@ describe("the meeting screens' requests as sync commands", () => {
   it("numbers new participants after the highest on the device", () => {
     const command = commandFor(card, { method: "POST", path: "/participants", body: { participants: [] } });
     expect(command?.payload).toMatchObject({ firstNumber: 5 });
+  });
+
+  it("raises an issue once per participant, each with its own id, and leaves own words to the API", () => {
+    const commands = commandsFor(
+      { ...card, mode: "individual" },
+      { method: "POST", path: "/issues", body: { indicatorId: ID, participantNumbers: [1, 4] } },
+    );
+    expect(commands?.map((c) => c.payload.participantNumbers)).toEqual([[1], [4]]);
+    expect(new Set(commands?.map((c) => c.payload.id)).size).toBe(2);
+    const words = { ownWords: { nameKm: "ផ្លូវ" }, participantNumbers: [1] };
+    expect(commandsFor(card, { method: "POST", path: "/issues", body: words })).toBeNull();
   });
 
   it("leaves review decisions and change requests to the API", () => {

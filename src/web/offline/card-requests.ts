@@ -28,11 +28,37 @@ function nextParticipantNumber(card: Scorecard): number {
 }
 
 /**
- * The meeting screens speak the API's routes; a card held on the device turns each change into the
- * matching sync command, so the same screens work with or without a network. Review decisions and
- * change requests are not field work: they return null and need a connection.
+ * An issue raised by several participants is one command per participant, each naming its issue with
+ * an id made here, so that the device can remove one of them before it ever reached the server. Issues
+ * in the participants' own words make a new catalogue entry on the server: they need a connection.
  */
-export function commandFor(card: Scorecard, request: CardRequest): CardCommand | null {
+function raiseIssues(card: Scorecard, payload: Body): CardCommand[] | null {
+  if (payload.ownWords !== undefined) return null;
+  const numbers =
+    card.mode === "individual" ? ((payload.participantNumbers as number[] | undefined) ?? []) : [];
+  const each =
+    numbers.length > 0 ? numbers.map((number) => ({ ...payload, participantNumbers: [number] })) : [payload];
+  return each.map((one) => ({
+    type: "scorecard.raiseIssue",
+    payload: { ...one, id: uuidv7() },
+    baseVersion: null,
+  }));
+}
+
+/**
+ * The meeting screens speak the API's routes; a card held on the device turns each change into the
+ * matching sync commands, so the same screens work with or without a network. Review decisions,
+ * change requests and issues in the participants' own words are not field work: they return null
+ * and need a connection.
+ */
+export function commandsFor(card: Scorecard, request: CardRequest): CardCommand[] | null {
+  if (request.method === "POST" && request.path === "/issues")
+    return raiseIssues(card, split(request.body).payload);
+  const command = commandFor(card, request);
+  return command ? [command] : null;
+}
+
+function commandFor(card: Scorecard, request: CardRequest): CardCommand | null {
   const { method, path } = request;
   const { payload, baseVersion } = split(request.body);
   const route = `${method} ${path.replace(/\/[0-9a-f-]{36}(?=\/|$)/g, "/:id").replace(/\/\d+(?=\/|$)/g, "/:n")}`;
@@ -58,8 +84,6 @@ export function commandFor(card: Scorecard, request: CardRequest): CardCommand |
         payload: { ...payload, participantNumber: number() },
         baseVersion,
       };
-    case "POST /issues":
-      return { type: "scorecard.raiseIssue", payload: { ...payload, id: uuidv7() }, baseVersion: null };
     case "POST /issues/:id/remove":
       return { type: "scorecard.removeIssue", payload: { issueId: segments[2] }, baseVersion: null };
     case "PUT /priorities":

@@ -6,7 +6,7 @@ import type { IndicatorRef, Scorecard } from "../../contracts/scorecards";
 import type { SyncCycle } from "../../contracts/sync";
 import { createClock, formatTimestamp, parseTimestamp, tick } from "../../domain/sync/hlc";
 import { applyToCard, type Lookups, newCard } from "./card-reducer";
-import { type CardRequest, commandFor } from "./card-requests";
+import { type CardRequest, commandsFor } from "./card-requests";
 import { seal, unseal } from "./field-crypto";
 import { type OutboxEntry, readMeta, type StoredRecord, writeMeta } from "./field-db";
 import { openStore } from "./field-store";
@@ -136,30 +136,43 @@ async function outboxEntry(
  * Stores a command and the record as it is after it, together. Sealing (WebCrypto) happens before:
  * awaiting anything but IndexedDB inside a transaction would let it commit early.
  */
-async function storeChange(entry: OutboxEntry, record: StoredRecord): Promise<void> {
+async function storeChange(entries: OutboxEntry[], record: StoredRecord): Promise<void> {
   const { db } = store();
   await db.transaction("rw", db.records, db.outbox, async () => {
-    await db.outbox.put(entry);
+    await db.outbox.bulkPut(entries);
     await db.records.put(record);
   });
 }
 
 /**
- * Queues the change of a card held on the device and applies it to the local copy. Returns the new
- * local card, or null when the change is not field work (it then goes to the API directly).
+ * Queues the change of a card held on the device (one or more commands) and applies it to the local
+ * copy. Returns the new local card, or null when the change is not field work (it then goes to the
+ * API directly).
  */
 export async function changeHeldCard(cardId: string, request: CardRequest): Promise<Scorecard | null> {
   const card = await readRecord<Scorecard>("scorecard", cardId);
   if (!card) return null;
-  const command = commandFor(card, request);
-  if (!command) return null;
-  const updated = applyToCard(card, command, await lookupsFor(card));
-  const entry = await outboxEntry(
-    { type: command.type, recordId: cardId, baseVersion: command.baseVersion },
-    command.payload,
-  );
-  await storeChange(entry, await sealRecord("scorecard", updated));
+  const commands = commandsFor(card, request);
+  if (!commands) return null;
+  const lookups = await lookupsFor(card);
+  let updated = card;
+  const entries: OutboxEntry[] = [];
+  for (const command of commands) {
+    updated = applyToCard(updated, command, lookups);
+    entries.push(
+      await outboxEntry(
+        { type: command.type, recordId: cardId, baseVersion: command.baseVersion },
+        command.payload,
+      ),
+    );
+  }
+  await storeChange(entries, await sealRecord("scorecard", updated));
   return updated;
+}
+
+/** Keeps the server's copy of a card held on the device (after a change made through the API). */
+export async function keepIfHeld(card: Scorecard): Promise<void> {
+  if (openStore() && (await readRecord("scorecard", card.id))) await writeRecord("scorecard", card);
 }
 
 /** Makes a card for a downloaded cycle on the device; the server gets it as scorecard.create. */
@@ -175,7 +188,7 @@ export async function createHeldCard(
     { type: "scorecard.create", recordId: id, baseVersion: null },
     { cycleId: cycle.id, kind, mode },
   );
-  await storeChange(entry, await sealRecord("scorecard", card));
+  await storeChange([entry], await sealRecord("scorecard", card));
   return card;
 }
 

@@ -19,6 +19,7 @@ import {
   catalogueUrl,
   changeHeldCard,
   createHeldCard,
+  keepIfHeld,
   readRecord,
   readRecords,
 } from "../../offline/field-records";
@@ -165,11 +166,16 @@ async function changeOnDevice(id: string, request: CardRequest): Promise<Scoreca
 export function useCardChange(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (request: CardRequest) =>
-      (await changeOnDevice(id, request)) ??
-      (request.method === "POST"
-        ? api.post<Scorecard>(card(id, request.path), request.body)
-        : api.put<Scorecard>(card(id, request.path), request.body)),
+    mutationFn: async (request: CardRequest) => {
+      const onDevice = await changeOnDevice(id, request);
+      if (onDevice) return onDevice;
+      const updated =
+        request.method === "POST"
+          ? await api.post<Scorecard>(card(id, request.path), request.body)
+          : await api.put<Scorecard>(card(id, request.path), request.body);
+      await keepIfHeld(updated);
+      return updated;
+    },
     onSuccess: (updated) => {
       queryClient.setQueryData(scorecardKeys.one(id), updated);
       void queryClient.invalidateQueries({ queryKey: scorecardKeys.results(id) });
