@@ -10,10 +10,12 @@ import {
   RaiseIssueBody,
 } from "../../../contracts/scorecards";
 import type { Ctx } from "../../platform/context";
-import { badRequest } from "../../platform/errors";
+import { AppError, badRequest } from "../../platform/errors";
 import { fieldErrorsFromZod } from "../../platform/validation";
+import { type Edit, editCardInSteps } from "../scorecards/scorecards.edit";
+import * as issues from "../scorecards/scorecards.issues";
 import * as meeting from "../scorecards/scorecards.meeting";
-import { setPriorities } from "../scorecards/scorecards.priorities";
+import { setPrioritiesEdit } from "../scorecards/scorecards.priorities";
 import * as review from "../scorecards/scorecards.review";
 import * as scores from "../scorecards/scorecards.scores";
 import * as scorecards from "../scorecards/scorecards.service";
@@ -24,12 +26,22 @@ import * as scorecards from "../scorecards/scorecards.service";
  * is the API's request body; `version` comes from the command's baseVersion where the API asks for
  * one, so that a change made offline on a record someone else changed meanwhile is a conflict, not a
  * silent overwrite.
+ *
+ * A command that changes a card names the service's change (`…Edit`, what the API's service hands
+ * to editCard) rather than calling the service: the push applies a card's changes one after the
+ * other with editCardInSteps, which checks and audits each as editCard would but reads, locks and
+ * tracks the card's counters once for them all, and answers with versions, not presented cards.
  */
 interface CommandDefinition<Payload> {
   payload: z.ZodType<Payload>;
   /** The API needs the record's version: the command must carry baseVersion. */
   versioned: boolean;
-  run(ctx: Ctx, recordId: string, payload: Payload, version: number): Promise<{ version: number }>;
+  /** A command that makes a record (scorecard.create): its service, answering with the new record. */
+  run?(ctx: Ctx, recordId: string, payload: Payload, version: number): Promise<{ card: { version: number } }>;
+  /** A change of a card (every other command): the service's change. */
+  edit?(ctx: Ctx, recordId: string, payload: Payload, version: number): Edit;
+  /** Several commands of this (unversioned) type in a row as one change: a meeting's 60 participants' scores. */
+  editMany?(ctx: Ctx, recordId: string, payloads: Payload[]): Edit;
 }
 
 function define<Payload>(definition: CommandDefinition<Payload>): CommandDefinition<unknown> {
@@ -45,47 +57,59 @@ export const COMMANDS: Record<string, CommandDefinition<unknown>> = {
   "scorecard.updateDetails": define({
     payload: MeetingDetailsBody.omit({ version: true }),
     versioned: true,
-    run: (ctx, id, details, version) => scorecards.updateDetails(ctx, id, { ...details, version }),
+    edit: (_ctx, id, details, version) => scorecards.updateDetailsEdit(id, { ...details, version }),
   }),
   "scorecard.addParticipants": define({
     payload: AddParticipantsBody.extend({ firstNumber: z.number().int().min(1) }),
     versioned: false,
-    run: (ctx, id, { participants, firstNumber }) =>
-      meeting.addParticipants(ctx, id, participants, firstNumber),
+    edit: (_ctx, id, { participants, firstNumber }) =>
+      meeting.addParticipantsEdit(id, participants, firstNumber),
   }),
   "scorecard.raiseIssue": define({
     payload: RaiseIssueBody,
     versioned: false,
-    run: (ctx, id, issue) => meeting.raiseIssue(ctx, id, issue),
+    edit: (ctx, id, issue) => issues.raiseIssueEdit(ctx, id, issue),
   }),
   "scorecard.setPriorities": define({
     payload: PrioritiesBody.omit({ version: true }),
     versioned: true,
-    run: (ctx, id, input, version) => setPriorities(ctx, id, { ...input, version }),
+    edit: (ctx, id, input, version) => setPrioritiesEdit(ctx, id, { ...input, version }),
   }),
   "scorecard.addScores": define({
     payload: ParticipantScoresBody,
     versioned: false,
-    run: (ctx, id, input) => scores.addScores(ctx, id, input),
+    edit: (_ctx, id, input) => scores.addScoresEdit(id, [input]),
+    editMany: (_ctx, id, inputs) => scores.addScoresEdit(id, inputs),
   }),
   "scorecard.setNotes": define({
     payload: PriorityNotesBody.omit({ version: true }).extend({ indicatorId: Uuid }),
     versioned: true,
-    run: (ctx, id, { indicatorId, ...notes }, version) =>
-      meeting.setNotes(ctx, id, indicatorId, notes, version),
+    edit: (_ctx, id, { indicatorId, ...notes }, version) =>
+      meeting.setNotesEdit(id, indicatorId, notes, version),
   }),
   "scorecard.submit": define({
     payload: z.object({}),
     versioned: true,
-    run: (ctx, id, _payload, version) => review.submit(ctx, id, version),
+    edit: (ctx, id, _payload, version) => review.submitEdit(ctx, id, version),
   }),
 };
 
-/** Runs one command through its service; a malformed payload or record id is a 400 like the API's. */
-export async function runCommand(
-  ctx: Ctx,
-  command: { type: string; recordId: string; payload: unknown; baseVersion: number | null },
-): Promise<{ version: number }> {
+/** A command checked against its type, ready to run. */
+export interface ParsedCommand {
+  type: string;
+  definition: CommandDefinition<unknown>;
+  recordId: string;
+  payload: unknown;
+  version: number;
+}
+
+/** Checks a command against its type; a malformed payload or record id is a 400 like the API's. */
+export function parseCommand(command: {
+  type: string;
+  recordId: string;
+  payload: unknown;
+  baseVersion: number | null;
+}): ParsedCommand {
   // hasOwn: a type such as "constructor" must not find Object's own properties.
   const definition = Object.hasOwn(COMMANDS, command.type) ? COMMANDS[command.type] : undefined;
   if (!definition) throw badRequest("sync_unknown_type", [], { type: command.type });
@@ -96,6 +120,48 @@ export async function runCommand(
   if (!payload.success)
     throw badRequest("validation_failed", fieldErrorsFromZod(payload.error.issues, ["payload"]));
   if (definition.versioned && command.baseVersion === null) throw badRequest("sync_base_version_required");
-  const card = await definition.run(ctx, recordId.data, payload.data, command.baseVersion ?? 0);
+  return {
+    type: command.type,
+    definition,
+    recordId: recordId.data,
+    payload: payload.data,
+    version: command.baseVersion ?? 0,
+  };
+}
+
+/** Whether the command changes a card (applied with runEdits) rather than making a record (runCommand). */
+export function isEdit(command: ParsedCommand): boolean {
+  return command.definition.edit !== undefined;
+}
+
+/** Runs a command that makes a record through its service; a refusal is thrown. */
+export async function runCommand(ctx: Ctx, command: ParsedCommand): Promise<{ version: number }> {
+  const { card } = await command.definition.run!(ctx, command.recordId, command.payload, command.version);
   return { version: card.version };
+}
+
+/**
+ * Applies commands that change one card (isEdit), one after the other (editCardInSteps), a run of
+ * one type with editMany as one change. Answers each as it would be answered alone: the card's
+ * version after it, or its refusal.
+ */
+export async function runEdits(
+  ctx: Ctx,
+  commands: ParsedCommand[],
+): Promise<({ version: number } | AppError)[]> {
+  const edits: Edit[] = [];
+  for (let start = 0; start < commands.length; ) {
+    const { definition, type, recordId, payload, version } = commands[start]!;
+    let end = start + 1;
+    if (definition.editMany) while (commands[end]?.type === type) end++;
+    const together = commands.slice(start, end).map((command) => command.payload);
+    edits.push(
+      end - start > 1
+        ? definition.editMany!(ctx, recordId, together)
+        : definition.edit!(ctx, recordId, payload, version),
+    );
+    start = end;
+  }
+  const versions = await editCardInSteps(ctx, commands[0]!.recordId, edits);
+  return versions.map((version) => (version instanceof AppError ? version : { version }));
 }
