@@ -17,13 +17,19 @@ async function participantNumbers(tx: Db, id: string): Promise<Set<number>> {
 }
 
 type IssueInput = {
+  /** The id a device gave the issue (the API does not take one). */
+  id?: string;
   indicatorId?: string;
   ownWords?: { nameKm: string; nameEn?: string | null };
   participantNumbers?: number[];
   count?: number;
 };
 
-/** An issue raised from the catalogue or in the participants' own words, with who raised it. */
+/**
+ * An issue raised from the catalogue or in the participants' own words, with who raised it. A device
+ * recording offline names the issue itself (`id`), so that it can remove it before it was ever sent:
+ * an id names one issue, so it comes with one raiser, and an id already used is a conflict.
+ */
 export function raiseIssue(ctx: Ctx, id: string, input: IssueInput) {
   return editCard(ctx, id, raiseIssueEdit(ctx, id, input));
 }
@@ -56,6 +62,10 @@ export function raiseIssueEdit(ctx: Ctx, id: string, input: IssueInput): Edit {
       if (!input.count) refuse([{ path: "count", code: "raised_by_required" }]);
       raisers.push({ participantNumber: null, count: input.count! });
     }
+    if (input.id !== undefined) {
+      if (raisers.length !== 1) refuse([{ path: "participantNumbers", code: "issue_id_one_raiser" }]);
+      if (await store.issueExists(tx, input.id)) throw conflict("issue_id_taken");
+    }
     let indicatorId = input.indicatorId;
     let proposed: { id: string; code: string } | null = null;
     if (indicatorId) {
@@ -77,8 +87,15 @@ export function raiseIssueEdit(ctx: Ctx, id: string, input: IssueInput): Edit {
       });
       indicatorId = proposed.id;
     }
-    await store.addIssues(tx, id, indicatorId!, raisers);
-    return { changes: { indicatorId, proposedIndicator: proposed?.code ?? null, raisers } };
+    await store.addIssues(tx, id, indicatorId!, raisers, input.id);
+    return {
+      changes: {
+        ...(input.id !== undefined ? { issueId: input.id } : {}),
+        indicatorId,
+        proposedIndicator: proposed?.code ?? null,
+        raisers,
+      },
+    };
   });
 }
 

@@ -73,20 +73,22 @@ export async function replaceTallies(
 }
 
 /**
- * One issue row per raiser. The card lists issues in the order raised (created_at): clock_timestamp(),
- * not the default now(), which is the same for every issue a pushed meeting raises in one transaction.
+ * One issue row per raiser; `id`, the id a device gave the issue, names the only raiser's row. The
+ * card lists issues in the order raised (created_at): clock_timestamp(), not the default now(), which
+ * is the same for every issue a pushed meeting raises in one transaction.
  */
 export async function addIssues(
   tx: Db,
   scorecardId: string,
   indicatorId: string,
   raisers: { participantNumber: number | null; count: number }[],
+  id?: string,
 ) {
   return tx
     .insert(scorecardIssues)
     .values(
       raisers.map((raiser) => ({
-        id: uuidv7(),
+        id: id ?? uuidv7(),
         scorecardId,
         indicatorId,
         ...raiser,
@@ -94,6 +96,15 @@ export async function addIssues(
       })),
     )
     .returning();
+}
+
+/** Whether any card has an issue with this id (ids given by devices are checked before use). */
+export async function issueExists(db: Db, id: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: scorecardIssues.id })
+    .from(scorecardIssues)
+    .where(eq(scorecardIssues.id, id));
+  return row !== undefined;
 }
 
 export async function removeIssue(tx: Db, scorecardId: string, issueId: string) {

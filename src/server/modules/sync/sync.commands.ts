@@ -3,11 +3,16 @@ import { Uuid } from "../../../contracts/common";
 import {
   AddParticipantsBody,
   CreateScorecardBody,
+  IssueParams,
   MeetingDetailsBody,
   ParticipantScoresBody,
   PrioritiesBody,
   PriorityNotesBody,
   RaiseIssueBody,
+  ReplaceScoresBody,
+  ScoreTallyBody,
+  TalliesBody,
+  UpdateParticipantBody,
 } from "../../../contracts/scorecards";
 import type { Ctx } from "../../platform/context";
 import { AppError, badRequest } from "../../platform/errors";
@@ -23,8 +28,9 @@ import * as scorecards from "../scorecards/scorecards.service";
 /**
  * The commands a field device may push, each run through the same service as the online API (so
  * the same abilities, area checks, validation, locks, audit and rollups apply). A command's payload
- * is the API's request body; `version` comes from the command's baseVersion where the API asks for
- * one, so that a change made offline on a record someone else changed meanwhile is a conflict, not a
+ * is the API's request body, plus what the API takes from the URL (a participant's number, an
+ * indicator or issue id); `version` comes from the command's baseVersion where the API asks for one,
+ * so that a change made offline on a record someone else changed meanwhile is a conflict, not a
  * silent overwrite.
  *
  * A command that changes a card names the service's change (`…Edit`, what the API's service hands
@@ -48,6 +54,9 @@ function define<Payload>(definition: CommandDefinition<Payload>): CommandDefinit
   return definition as CommandDefinition<unknown>;
 }
 
+/** A participant's number in a payload (a JSON number, as in addScores; the API has it in the URL). */
+const ParticipantNumber = ParticipantScoresBody.shape.participantNumber;
+
 export const COMMANDS: Record<string, CommandDefinition<unknown>> = {
   "scorecard.create": define({
     payload: CreateScorecardBody.extend({ cycleId: Uuid }),
@@ -65,10 +74,32 @@ export const COMMANDS: Record<string, CommandDefinition<unknown>> = {
     edit: (_ctx, id, { participants, firstNumber }) =>
       meeting.addParticipantsEdit(id, participants, firstNumber),
   }),
+  "scorecard.updateParticipant": define({
+    payload: UpdateParticipantBody.omit({ version: true }).extend({ number: ParticipantNumber }),
+    versioned: true,
+    edit: (_ctx, id, { number, ...person }, version) =>
+      meeting.updateParticipantEdit(id, number, person, version),
+  }),
+  "scorecard.removeParticipant": define({
+    payload: z.object({ number: ParticipantNumber }),
+    versioned: false,
+    edit: (_ctx, id, { number }) => meeting.removeParticipantEdit(id, number),
+  }),
+  "scorecard.setTallies": define({
+    payload: TalliesBody.omit({ version: true }),
+    versioned: true,
+    edit: (_ctx, id, { rows }, version) => meeting.setTalliesEdit(id, rows, version),
+  }),
   "scorecard.raiseIssue": define({
-    payload: RaiseIssueBody,
+    // The device names the issue (`id`), so that a later removeIssue made offline can say which.
+    payload: RaiseIssueBody.extend({ id: Uuid.optional() }),
     versioned: false,
     edit: (ctx, id, issue) => issues.raiseIssueEdit(ctx, id, issue),
+  }),
+  "scorecard.removeIssue": define({
+    payload: IssueParams.pick({ issueId: true }),
+    versioned: false,
+    edit: (_ctx, id, { issueId }) => issues.removeIssueEdit(id, issueId),
   }),
   "scorecard.setPriorities": define({
     payload: PrioritiesBody.omit({ version: true }),
@@ -80,6 +111,18 @@ export const COMMANDS: Record<string, CommandDefinition<unknown>> = {
     versioned: false,
     edit: (_ctx, id, input) => scores.addScoresEdit(id, [input]),
     editMany: (_ctx, id, inputs) => scores.addScoresEdit(id, inputs),
+  }),
+  "scorecard.replaceScores": define({
+    payload: ReplaceScoresBody.omit({ version: true }).extend({ participantNumber: ParticipantNumber }),
+    versioned: true,
+    edit: (_ctx, id, { participantNumber, scores: given }, version) =>
+      scores.replaceScoresEdit(id, participantNumber, given, version),
+  }),
+  "scorecard.scoreTally": define({
+    payload: ScoreTallyBody.omit({ version: true }).extend({ indicatorId: Uuid }),
+    versioned: true,
+    edit: (_ctx, id, { indicatorId, counts }, version) =>
+      scores.setScoreTallyEdit(id, indicatorId, counts, version),
   }),
   "scorecard.setNotes": define({
     payload: PriorityNotesBody.omit({ version: true }).extend({ indicatorId: Uuid }),
