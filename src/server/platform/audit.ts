@@ -20,17 +20,25 @@ export interface AuditWho {
 
 /** Writes an audit event inside the caller's transaction. */
 export async function audit(tx: Db, who: AuditWho, event: AuditEvent): Promise<void> {
-  await tx.insert(auditEvents).values({
-    actorId: who.actor?.id ?? null,
-    actorUsername: who.actor?.username ?? null,
-    actorRoles: who.actor?.roles ?? [],
-    ip: who.ip,
-    action: event.action,
-    entityType: event.entityType,
-    entityId: event.entityId,
-    placeCode: event.placeCode ?? null,
-    changes: event.changes ?? null,
-  });
+  await auditAll(tx, who, [event]);
+}
+
+/** Writes several audit events, in this order, in one insert inside the caller's transaction. */
+export async function auditAll(tx: Db, who: AuditWho, events: AuditEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  await tx.insert(auditEvents).values(
+    events.map((event) => ({
+      actorId: who.actor?.id ?? null,
+      actorUsername: who.actor?.username ?? null,
+      actorRoles: who.actor?.roles ?? [],
+      ip: who.ip,
+      action: event.action,
+      entityType: event.entityType,
+      entityId: event.entityId,
+      placeCode: event.placeCode ?? null,
+      changes: event.changes ?? null,
+    })),
+  );
 }
 
 /** Field changes between two versions of a record: { field: { from, to } } for fields that differ. */

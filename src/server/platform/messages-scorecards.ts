@@ -65,6 +65,14 @@ export const SCORECARD_MESSAGES = {
     en: "This issue has already been recorded for this person.",
     km: "បញ្ហានេះត្រូវបានកត់ត្រាសម្រាប់អ្នកនេះរួចហើយ។",
   },
+  issue_id_taken: {
+    en: "An issue with this id is already recorded, so this one was not recorded again. Check the card's issues.",
+    km: "បញ្ហាដែលមានលេខសម្គាល់នេះត្រូវបានកត់ត្រារួចហើយ ដូច្នេះបញ្ហានេះមិនត្រូវបានកត់ត្រាម្តងទៀតទេ។ សូមពិនិត្យបញ្ហានៅលើប័ណ្ណ។",
+  },
+  issue_id_one_raiser: {
+    en: "An issue that carries its own id is raised by one participant: record it once for each participant.",
+    km: "បញ្ហាដែលមានលេខសម្គាល់ផ្ទាល់ខ្លួន ត្រូវលើកឡើងដោយអ្នកចូលរួមតែម្នាក់៖ សូមកត់ត្រាវាម្តងសម្រាប់អ្នកចូលរួមម្នាក់ៗ។",
+  },
   issue_is_prioritised: {
     en: "This issue is among the priorities; take it off the priorities first.",
     km: "បញ្ហានេះស្ថិតក្នុងចំណោមអាទិភាព។ សូមដកវាចេញពីអាទិភាពជាមុនសិន។",

@@ -71,6 +71,16 @@ export function databaseInputError(error: unknown): AppError | undefined {
   return undefined;
 }
 
+/**
+ * A service's error as the refusal the caller gets (an AppError below 500, or a database refusing
+ * the input), or undefined for a fault. For code that answers a refusal and carries on: the sync
+ * push, which answers each command.
+ */
+export function refusalOf(error: unknown): AppError | undefined {
+  const appError = error instanceof AppError ? error : databaseInputError(error);
+  return appError && appError.status < 500 ? appError : undefined;
+}
+
 /** An error's localised parts, as problem+json and the sync push's per-command answers show them. */
 export function describeError(appError: AppError, locale: Locale) {
   return {

@@ -1,15 +1,12 @@
 import type { ParticipantInput } from "../../../contracts/scorecards";
-import type { Db } from "../../db/database";
 import { diff } from "../../platform/audit";
 import type { Ctx } from "../../platform/context";
 import { badRequest, conflict, type FieldError, notFound } from "../../platform/errors";
-import { proposeIndicator } from "../isaf/catalogue.service";
-import { assertMode, editCard } from "./scorecards.edit";
-import { presentCard } from "./scorecards.presenter";
+import { assertMode, type Edit, editCard, singleEdit } from "./scorecards.edit";
 import * as repo from "./scorecards.repo";
 import * as store from "./scorecards.store";
 
-/** The meeting's records: participants or tallies, issues raised, notes per indicator, scores. */
+/** The meeting's records: participants or tallies, notes per indicator (issues and scores: their own files). */
 
 function refuse(errors: FieldError[], status: 400 | 409 = 400): void {
   if (errors.length === 0) return;
@@ -17,22 +14,18 @@ function refuse(errors: FieldError[], status: 400 | 409 = 400): void {
   throw badRequest("validation_failed", errors);
 }
 
-async function participantNumbers(tx: Db, id: string): Promise<Set<number>> {
-  return new Set((await repo.participants(tx, id)).map((p) => p.number));
-}
-
 /**
  * Adds participants, numbered after the last one. A device that numbered them itself while offline
  * says which number it gave the first (`firstNumber`): if someone else added participants meanwhile,
  * the numbers would not match its scores, so the change is refused as a conflict.
  */
-export async function addParticipants(
-  ctx: Ctx,
-  id: string,
-  people: ParticipantInput[],
-  firstNumber?: number,
-) {
-  const found = await editCard(ctx, id, { action: "participants_added" }, async (tx, card) => {
+export function addParticipants(ctx: Ctx, id: string, people: ParticipantInput[], firstNumber?: number) {
+  return editCard(ctx, id, addParticipantsEdit(id, people, firstNumber));
+}
+
+/** The change behind addParticipants; the field app's push applies it too (sync.commands.ts). */
+export function addParticipantsEdit(id: string, people: ParticipantInput[], firstNumber?: number): Edit {
+  return singleEdit({ action: "participants_added" }, async (tx, card) => {
     assertMode(card, "individual");
     const numbers = await store.addParticipants(tx, id, people);
     if (firstNumber !== undefined && numbers[0] !== firstNumber)
@@ -41,17 +34,26 @@ export async function addParticipants(
       changes: { participants: people.map((person, index) => ({ number: numbers[index], ...person })) },
     };
   });
-  return presentCard(ctx, found);
 }
 
-export async function updateParticipant(
+export function updateParticipant(
   ctx: Ctx,
   id: string,
   number: number,
   person: ParticipantInput,
   version: number,
 ) {
-  const found = await editCard(ctx, id, { action: "participant_updated", version }, async (tx, card) => {
+  return editCard(ctx, id, updateParticipantEdit(id, number, person, version));
+}
+
+/** The change behind updateParticipant; the field app's push applies it too (sync.commands.ts). */
+export function updateParticipantEdit(
+  id: string,
+  number: number,
+  person: ParticipantInput,
+  version: number,
+): Edit {
+  return singleEdit({ action: "participant_updated", version }, async (tx, card) => {
     assertMode(card, "individual");
     const before = (await repo.participants(tx, id)).find((p) => p.number === number);
     if (!before) throw notFound("participant");
@@ -60,15 +62,19 @@ export async function updateParticipant(
       changes: { number, ...diff(before, after!, ["sex", "age", "disability", "ethnicMinority", "idPoor"]) },
     };
   });
-  return presentCard(ctx, found);
 }
 
 /**
  * Removes a participant with their scores and the issues they raised. Refused (as removeIssue) when
  * they alone raised a prioritised indicator: it comes off the priorities first.
  */
-export async function removeParticipant(ctx: Ctx, id: string, number: number) {
-  const found = await editCard(ctx, id, { action: "participant_removed" }, async (tx, card) => {
+export function removeParticipant(ctx: Ctx, id: string, number: number) {
+  return editCard(ctx, id, removeParticipantEdit(id, number));
+}
+
+/** The change behind removeParticipant; the field app's push applies it too (sync.commands.ts). */
+export function removeParticipantEdit(id: string, number: number): Edit {
+  return singleEdit({ action: "participant_removed" }, async (tx, card) => {
     assertMode(card, "individual");
     const scores = (await repo.scores(tx, id)).filter((s) => s.participantNumber === number);
     const allIssues = await repo.issues(tx, id);
@@ -92,7 +98,6 @@ export async function removeParticipant(ctx: Ctx, id: string, number: number) {
       },
     };
   });
-  return presentCard(ctx, found);
 }
 
 type TallyInput = {
@@ -104,8 +109,13 @@ type TallyInput = {
   idPoor: number;
 };
 
-export async function setTallies(ctx: Ctx, id: string, rows: TallyInput[], version: number) {
-  const found = await editCard(ctx, id, { action: "tallies_set", version }, async (tx, card) => {
+export function setTallies(ctx: Ctx, id: string, rows: TallyInput[], version: number) {
+  return editCard(ctx, id, setTalliesEdit(id, rows, version));
+}
+
+/** The change behind setTallies; the field app's push applies it too (sync.commands.ts). */
+export function setTalliesEdit(id: string, rows: TallyInput[], version: number): Edit {
+  return singleEdit({ action: "tallies_set", version }, async (tx, card) => {
     assertMode(card, "tally");
     const errors: FieldError[] = [];
     const seen = new Set<string>();
@@ -133,104 +143,26 @@ export async function setTallies(ctx: Ctx, id: string, rows: TallyInput[], versi
       },
     };
   });
-  return presentCard(ctx, found);
 }
 
-/** An issue raised from the catalogue or in the participants' own words, with who raised it. */
-export async function raiseIssue(
-  ctx: Ctx,
-  id: string,
-  input: {
-    indicatorId?: string;
-    ownWords?: { nameKm: string; nameEn?: string | null };
-    participantNumbers?: number[];
-    count?: number;
-  },
-) {
-  const found = await editCard(ctx, id, { action: "issue_raised" }, async (tx, card, cycle) => {
-    if (card.kind === "self") throw conflict("issues_not_for_self");
-    if ((input.indicatorId === undefined) === (input.ownWords === undefined)) {
-      refuse([{ path: "indicatorId", code: "indicator_or_words_required" }]);
-    }
-    const issues = await repo.issues(tx, id);
-    const raisers: { participantNumber: number | null; count: number }[] = [];
-    if (card.mode === "individual") {
-      const numbers = [...new Set(input.participantNumbers ?? [])];
-      if (numbers.length === 0) refuse([{ path: "participantNumbers", code: "raised_by_required" }]);
-      const known = await participantNumbers(tx, id);
-      refuse(
-        numbers
-          .map((number, index) => ({ number, index }))
-          .filter(({ number }) => !known.has(number))
-          .map(({ number, index }) => ({
-            path: `participantNumbers.${index}`,
-            code: "participant_unknown",
-            params: { number },
-          })),
-      );
-      raisers.push(...numbers.map((number) => ({ participantNumber: number, count: 1 })));
-    } else {
-      if (!input.count) refuse([{ path: "count", code: "raised_by_required" }]);
-      raisers.push({ participantNumber: null, count: input.count! });
-    }
-    let indicatorId = input.indicatorId;
-    let proposed: { id: string; code: string } | null = null;
-    if (indicatorId) {
-      const alreadyRaised = issues.some((issue) => issue.indicator.id === indicatorId);
-      if (!alreadyRaised && !(await store.inCatalogue(tx, cycle.id, indicatorId))) {
-        refuse([{ path: "indicatorId", code: "indicator_not_in_catalogue" }]);
-      }
-      const clash = issues.find(
-        (issue) =>
-          issue.indicator.id === indicatorId &&
-          raisers.some((raiser) => raiser.participantNumber === issue.participantNumber),
-      );
-      if (clash) throw conflict("issue_already_raised");
-    } else {
-      proposed = await proposeIndicator(tx, ctx, {
-        sectorCode: cycle.sectorCode,
-        nameKm: input.ownWords!.nameKm,
-        ...(input.ownWords!.nameEn ? { nameEn: input.ownWords!.nameEn } : {}),
-      });
-      indicatorId = proposed.id;
-    }
-    await store.addIssues(tx, id, indicatorId!, raisers);
-    return { changes: { indicatorId, proposedIndicator: proposed?.code ?? null, raisers } };
-  });
-  return presentCard(ctx, found);
-}
-
-export async function removeIssue(ctx: Ctx, id: string, issueId: string) {
-  const found = await editCard(ctx, id, { action: "issue_removed" }, async (tx, card) => {
-    if (card.kind === "self") throw conflict("issues_not_for_self");
-    const issues = await repo.issues(tx, id);
-    const issue = issues.find((entry) => entry.id === issueId);
-    if (!issue) throw notFound("issue");
-    const prioritised = (await repo.priorities(tx, id)).some((p) => p.indicator.id === issue.indicator.id);
-    const others = issues.filter(
-      (entry) => entry.indicator.id === issue.indicator.id && entry.id !== issueId,
-    );
-    if (prioritised && others.length === 0) throw conflict("issue_is_prioritised");
-    await store.removeIssue(tx, id, issueId);
-    return {
-      changes: {
-        indicator: issue.indicator.code,
-        participantNumber: issue.participantNumber,
-        count: issue.count,
-      },
-    };
-  });
-  return presentCard(ctx, found);
-}
-
-export async function setNotes(
+export function setNotes(
   ctx: Ctx,
   id: string,
   indicatorId: string,
   notes: { strengths?: string | null; weaknesses?: string | null; suggestedActions?: string | null },
   version: number,
 ) {
-  const found = await editCard(ctx, id, { action: "notes_updated", version }, async (tx) => {
+  return editCard(ctx, id, setNotesEdit(id, indicatorId, notes, version));
+}
+
+/** The change behind setNotes; the field app's push applies it too (sync.commands.ts). */
+export function setNotesEdit(
+  id: string,
+  indicatorId: string,
+  notes: { strengths?: string | null; weaknesses?: string | null; suggestedActions?: string | null },
+  version: number,
+): Edit {
+  return singleEdit({ action: "notes_updated", version }, async (tx) => {
     const before = (await repo.priorities(tx, id)).find((p) => p.indicator.id === indicatorId);
     if (!before) refuse([{ path: "indicatorId", code: "indicator_not_prioritised" }]);
     const after = {
@@ -246,5 +178,4 @@ export async function setNotes(
       },
     };
   });
-  return presentCard(ctx, found);
 }

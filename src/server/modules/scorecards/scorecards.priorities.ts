@@ -3,8 +3,7 @@ import { audit } from "../../platform/audit";
 import type { Ctx } from "../../platform/context";
 import { badRequest, conflict, type FieldError } from "../../platform/errors";
 import * as rollups from "../rollups/rollups.service";
-import { assertEditable, editCard } from "./scorecards.edit";
-import { presentCard } from "./scorecards.presenter";
+import { assertEditable, type Edit, editCard, singleEdit } from "./scorecards.edit";
 import * as repo from "./scorecards.repo";
 import * as store from "./scorecards.store";
 
@@ -13,55 +12,54 @@ import * as store from "./scorecards.store";
  * self-assessment scores the same list: it follows every change of the community's, in the same
  * transaction. Taking off an indicator that has scores (on either card) needs discardScores.
  */
-export async function setPriorities(
+export function setPriorities(
   ctx: Ctx,
   id: string,
   input: { indicatorIds: string[]; discardScores: boolean; version: number },
 ) {
-  const found = await editCard(
-    ctx,
-    id,
-    { action: "priorities_set", version: input.version },
-    async (tx, card, cycle) => {
-      if (card.kind === "self") throw conflict("self_priorities_fixed");
-      const raised = new Set((await repo.issues(tx, id)).map((issue) => issue.indicator.id));
-      const errors: FieldError[] = [];
-      const seen = new Set<string>();
-      input.indicatorIds.forEach((indicatorId, index) => {
-        if (seen.has(indicatorId)) errors.push({ path: `indicatorIds.${index}`, code: "indicator_repeated" });
-        else if (!raised.has(indicatorId))
-          errors.push({ path: `indicatorIds.${index}`, code: "indicator_not_raised" });
-        seen.add(indicatorId);
-      });
-      if (errors.length) throw badRequest("validation_failed", errors);
+  return editCard(ctx, id, setPrioritiesEdit(ctx, id, input));
+}
 
-      const before = await repo.priorities(tx, id);
-      const dropped = before.filter((priority) => !seen.has(priority.indicator.id));
-      const self = (await repo.ofCycle(tx, cycle.id)).find((other) => other.kind === "self");
-      const cardIds = self ? [id, self.id] : [id];
-      const scored = await store.scoredIndicatorIds(tx, cardIds);
-      const losing = dropped.filter((priority) => scored.has(priority.indicator.id));
-      if (losing.length && !input.discardScores) {
-        throw conflict(
-          "priorities_have_scores",
-          [{ path: "discardScores", code: "priorities_have_scores" }],
-          {
-            codes: losing.map((priority) => priority.indicator.code).join(", "),
-          },
-        );
-      }
-      await store.replacePriorities(tx, id, input.indicatorIds);
-      if (self) await followOnSelf(ctx, tx, self.id, cycle.communeCode, input.indicatorIds);
-      return {
-        changes: {
-          from: before.map((priority) => priority.indicator.code),
-          to: input.indicatorIds,
-          scoresDiscardedFor: losing.map((priority) => priority.indicator.code),
-        },
-      };
-    },
-  );
-  return presentCard(ctx, found);
+/** The change behind setPriorities; the field app's push applies it too (sync.commands.ts). */
+export function setPrioritiesEdit(
+  ctx: Ctx,
+  id: string,
+  input: { indicatorIds: string[]; discardScores: boolean; version: number },
+): Edit {
+  return singleEdit({ action: "priorities_set", version: input.version }, async (tx, card, cycle) => {
+    if (card.kind === "self") throw conflict("self_priorities_fixed");
+    const raised = new Set((await repo.issues(tx, id)).map((issue) => issue.indicator.id));
+    const errors: FieldError[] = [];
+    const seen = new Set<string>();
+    input.indicatorIds.forEach((indicatorId, index) => {
+      if (seen.has(indicatorId)) errors.push({ path: `indicatorIds.${index}`, code: "indicator_repeated" });
+      else if (!raised.has(indicatorId))
+        errors.push({ path: `indicatorIds.${index}`, code: "indicator_not_raised" });
+      seen.add(indicatorId);
+    });
+    if (errors.length) throw badRequest("validation_failed", errors);
+
+    const before = await repo.priorities(tx, id);
+    const dropped = before.filter((priority) => !seen.has(priority.indicator.id));
+    const self = (await repo.ofCycle(tx, cycle.id)).find((other) => other.kind === "self");
+    const cardIds = self ? [id, self.id] : [id];
+    const scored = await store.scoredIndicatorIds(tx, cardIds);
+    const losing = dropped.filter((priority) => scored.has(priority.indicator.id));
+    if (losing.length && !input.discardScores) {
+      throw conflict("priorities_have_scores", [{ path: "discardScores", code: "priorities_have_scores" }], {
+        codes: losing.map((priority) => priority.indicator.code).join(", "),
+      });
+    }
+    await store.replacePriorities(tx, id, input.indicatorIds);
+    if (self) await followOnSelf(ctx, tx, self.id, cycle.communeCode, input.indicatorIds);
+    return {
+      changes: {
+        from: before.map((priority) => priority.indicator.code),
+        to: input.indicatorIds,
+        scoresDiscardedFor: losing.map((priority) => priority.indicator.code),
+      },
+    };
+  });
 }
 
 /** The self-assessment takes the community's new list (refused while it is locked). */

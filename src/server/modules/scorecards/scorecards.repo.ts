@@ -57,11 +57,16 @@ export async function insert(tx: Db, values: typeof scorecards.$inferInsert): Pr
   return row!;
 }
 
-/** Sets columns and moves the version on. */
-export async function touch(tx: Db, id: string, values: Partial<typeof scorecards.$inferInsert> = {}) {
+/** Sets columns and moves the version on, by one per change made (`steps`). */
+export async function touch(
+  tx: Db,
+  id: string,
+  values: Partial<typeof scorecards.$inferInsert> = {},
+  steps = 1,
+) {
   const [row] = await tx
     .update(scorecards)
-    .set({ ...values, version: sql`${scorecards.version} + 1`, updatedAt: new Date() })
+    .set({ ...values, version: sql`${scorecards.version} + ${steps}`, updatedAt: new Date() })
     .where(eq(scorecards.id, id))
     .returning();
   return row!;

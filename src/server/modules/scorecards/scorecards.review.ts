@@ -3,8 +3,8 @@ import type { Ctx } from "../../platform/context";
 import { badRequest, conflict, forbidden, notFound } from "../../platform/errors";
 import { isafAbilities } from "../isaf/isaf.policy";
 import { loadContent, missingForSubmit } from "./scorecards.content";
-import { editCard } from "./scorecards.edit";
-import { cycleRefsById, presentCard, presentChangeRequest, presentSummaryOf } from "./scorecards.presenter";
+import { type Edit, editCard, singleEdit } from "./scorecards.edit";
+import { cycleRefsById, presentChangeRequest, presentSummaryOf } from "./scorecards.presenter";
 import * as repo from "./scorecards.repo";
 import * as store from "./scorecards.store";
 
@@ -14,8 +14,13 @@ import * as store from "./scorecards.store";
  * a reviewer grants (the card goes back to draft) or refuses. Each step moves the dashboard counters.
  */
 
-export async function submit(ctx: Ctx, id: string, version: number) {
-  const found = await editCard(ctx, id, { action: "submitted", version }, async (tx, card) => {
+export function submit(ctx: Ctx, id: string, version: number) {
+  return editCard(ctx, id, submitEdit(ctx, id, version));
+}
+
+/** The change behind submit; the field app's push applies it too (sync.commands.ts). */
+export function submitEdit(ctx: Ctx, id: string, version: number): Edit {
+  return singleEdit({ action: "submitted", version }, async (tx, card) => {
     const missing = missingForSubmit(card, await loadContent(tx, id));
     if (missing.length) throw badRequest("validation_failed", missing);
     return {
@@ -23,59 +28,66 @@ export async function submit(ctx: Ctx, id: string, version: number) {
       changes: { status: { from: card.status, to: "submitted" } },
     };
   });
-  return presentCard(ctx, found);
 }
 
 export async function approve(ctx: Ctx, id: string, version: number) {
-  const found = await editCard(
+  return editCard(
     ctx,
     id,
-    { action: "approved", version, ability: "scorecard:review", whileLocked: true },
-    async (_tx, card) => {
-      if (card.status !== "submitted") throw conflict("scorecard_not_submitted");
-      return {
-        set: { status: "approved", reviewedAt: new Date(), reviewedBy: ctx.actor.id, reviewComment: null },
-        changes: { status: { from: "submitted", to: "approved" } },
-      };
-    },
+    singleEdit(
+      { action: "approved", version, ability: "scorecard:review", whileLocked: true },
+      async (_tx, card) => {
+        if (card.status !== "submitted") throw conflict("scorecard_not_submitted");
+        return {
+          set: { status: "approved", reviewedAt: new Date(), reviewedBy: ctx.actor.id, reviewComment: null },
+          changes: { status: { from: "submitted", to: "approved" } },
+        };
+      },
+    ),
   );
-  return presentCard(ctx, found);
 }
 
 export async function returnCard(ctx: Ctx, id: string, version: number, comment: string) {
-  const found = await editCard(
+  return editCard(
     ctx,
     id,
-    { action: "returned", version, ability: "scorecard:review", whileLocked: true },
-    async (_tx, card) => {
-      if (card.status !== "submitted") throw conflict("scorecard_not_submitted");
-      return {
-        set: { status: "returned", reviewedAt: new Date(), reviewedBy: ctx.actor.id, reviewComment: comment },
-        changes: { status: { from: "submitted", to: "returned" }, comment },
-      };
-    },
+    singleEdit(
+      { action: "returned", version, ability: "scorecard:review", whileLocked: true },
+      async (_tx, card) => {
+        if (card.status !== "submitted") throw conflict("scorecard_not_submitted");
+        return {
+          set: {
+            status: "returned",
+            reviewedAt: new Date(),
+            reviewedBy: ctx.actor.id,
+            reviewComment: comment,
+          },
+          changes: { status: { from: "submitted", to: "returned" }, comment },
+        };
+      },
+    ),
   );
-  return presentCard(ctx, found);
 }
 
 export async function requestChange(ctx: Ctx, id: string, reason: string) {
-  const found = await editCard(
+  return editCard(
     ctx,
     id,
-    { action: "change_requested", ability: "scorecard:request_change", whileLocked: true },
-    async (tx, card) => {
-      if (card.status !== "approved") throw conflict("scorecard_not_approved");
-      if (await store.pendingRequestOf(tx, id)) throw conflict("change_request_pending");
-      const request = await store.insertChangeRequest(tx, {
-        id: uuidv7(),
-        scorecardId: id,
-        reason,
-        requestedBy: ctx.actor.id,
-      });
-      return { changes: { changeRequestId: request.id, reason } };
-    },
+    singleEdit(
+      { action: "change_requested", ability: "scorecard:request_change", whileLocked: true },
+      async (tx, card) => {
+        if (card.status !== "approved") throw conflict("scorecard_not_approved");
+        if (await store.pendingRequestOf(tx, id)) throw conflict("change_request_pending");
+        const request = await store.insertChangeRequest(tx, {
+          id: uuidv7(),
+          scorecardId: id,
+          reason,
+          requestedBy: ctx.actor.id,
+        });
+        return { changes: { changeRequestId: request.id, reason } };
+      },
+    ),
   );
-  return presentCard(ctx, found);
 }
 
 /** Grants (the card goes back to draft for the correction) or refuses a pending change request. */
@@ -86,29 +98,30 @@ export async function decideChange(
   decision: "granted" | "refused",
   note: string | null,
 ) {
-  const found = await editCard(
+  return editCard(
     ctx,
     id,
-    { action: `change_${decision}`, ability: "scorecard:review", whileLocked: true },
-    async (tx, card) => {
-      const request = await store.lockChangeRequest(tx, id, requestId);
-      if (!request) throw notFound("change_request");
-      if (request.status !== "pending") throw conflict("change_request_decided");
-      await store.decideChangeRequest(tx, requestId, {
-        status: decision,
-        decidedBy: ctx.actor.id,
-        decidedAt: new Date(),
-        decisionNote: note,
-      });
-      const changes = { changeRequestId: requestId, reason: request.reason, note };
-      if (decision === "refused") return { changes };
-      return {
-        set: { status: "draft" as const, submittedAt: null, submittedBy: null },
-        changes: { ...changes, status: { from: card.status, to: "draft" } },
-      };
-    },
+    singleEdit(
+      { action: `change_${decision}`, ability: "scorecard:review", whileLocked: true },
+      async (tx, card) => {
+        const request = await store.lockChangeRequest(tx, id, requestId);
+        if (!request) throw notFound("change_request");
+        if (request.status !== "pending") throw conflict("change_request_decided");
+        await store.decideChangeRequest(tx, requestId, {
+          status: decision,
+          decidedBy: ctx.actor.id,
+          decidedAt: new Date(),
+          decisionNote: note,
+        });
+        const changes = { changeRequestId: requestId, reason: request.reason, note };
+        if (decision === "refused") return { changes };
+        return {
+          set: { status: "draft" as const, submittedAt: null, submittedBy: null },
+          changes: { ...changes, status: { from: card.status, to: "draft" } },
+        };
+      },
+    ),
   );
-  return presentCard(ctx, found);
 }
 
 /** Submitted cards and pending change requests in the reviewer's area, oldest first. */

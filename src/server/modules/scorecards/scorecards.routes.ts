@@ -17,12 +17,16 @@ import {
 } from "../../../contracts/scorecards";
 import { type App, created, ctxOf } from "../../platform/http";
 import { meetingRoutes } from "./scorecards.meeting.routes";
+import { presentCard } from "./scorecards.presenter";
 import * as review from "./scorecards.review";
 import * as scorecards from "./scorecards.service";
 
 const tags = ["scorecards"];
 
-/** Score cards: a cycle's two cards, the card itself, its results, and the review. */
+/**
+ * Score cards: a cycle's two cards, the card itself, its results, and the review. A change answers
+ * with the card: the services return the changed row, presented here.
+ */
 export async function scorecardsRoutes(app: App) {
   app.get(
     "/api/v1/cycles/:cycleId/scorecards",
@@ -33,8 +37,13 @@ export async function scorecardsRoutes(app: App) {
   app.post(
     "/api/v1/cycles/:cycleId/scorecards",
     { schema: { tags, params: CycleParams, body: CreateScorecardBody, response: { 201: Scorecard } } },
-    async (request, reply) =>
-      created(reply, await scorecards.create(ctxOf(request), request.params.cycleId, request.body)),
+    async (request, reply) => {
+      const ctx = ctxOf(request);
+      return created(
+        reply,
+        await presentCard(ctx, await scorecards.create(ctx, request.params.cycleId, request.body)),
+      );
+    },
   );
 
   app.get(
@@ -58,7 +67,10 @@ export async function scorecardsRoutes(app: App) {
   app.put(
     "/api/v1/scorecards/:id",
     { schema: { tags, params: ScorecardParams, body: MeetingDetailsBody, response: { 200: Scorecard } } },
-    async (request) => scorecards.updateDetails(ctxOf(request), request.params.id, request.body),
+    async (request) => {
+      const ctx = ctxOf(request);
+      return presentCard(ctx, await scorecards.updateDetails(ctx, request.params.id, request.body));
+    },
   );
 
   app.get(
@@ -70,53 +82,60 @@ export async function scorecardsRoutes(app: App) {
   app.post(
     "/api/v1/scorecards/:id/submit",
     { schema: { tags, params: ScorecardParams, body: VersionBody, response: { 200: Scorecard } } },
-    async (request) => review.submit(ctxOf(request), request.params.id, request.body.version),
+    async (request) => {
+      const ctx = ctxOf(request);
+      return presentCard(ctx, await review.submit(ctx, request.params.id, request.body.version));
+    },
   );
 
   app.post(
     "/api/v1/scorecards/:id/approve",
     { schema: { tags, params: ScorecardParams, body: VersionBody, response: { 200: Scorecard } } },
-    async (request) => review.approve(ctxOf(request), request.params.id, request.body.version),
+    async (request) => {
+      const ctx = ctxOf(request);
+      return presentCard(ctx, await review.approve(ctx, request.params.id, request.body.version));
+    },
   );
 
   app.post(
     "/api/v1/scorecards/:id/return",
     { schema: { tags, params: ScorecardParams, body: ReturnBody, response: { 200: Scorecard } } },
-    async (request) =>
-      review.returnCard(ctxOf(request), request.params.id, request.body.version, request.body.comment),
+    async (request) => {
+      const ctx = ctxOf(request);
+      const { version, comment } = request.body;
+      return presentCard(ctx, await review.returnCard(ctx, request.params.id, version, comment));
+    },
   );
 
   app.post(
     "/api/v1/scorecards/:id/change-requests",
     { schema: { tags, params: ScorecardParams, body: ChangeRequestBody, response: { 201: Scorecard } } },
-    async (request, reply) =>
-      created(reply, await review.requestChange(ctxOf(request), request.params.id, request.body.reason)),
+    async (request, reply) => {
+      const ctx = ctxOf(request);
+      const found = await review.requestChange(ctx, request.params.id, request.body.reason);
+      return created(reply, await presentCard(ctx, found));
+    },
   );
 
   app.post(
     "/api/v1/scorecards/:id/change-requests/:requestId/grant",
     { schema: { tags, params: ChangeRequestParams, body: GrantBody, response: { 200: Scorecard } } },
-    async (request) =>
-      review.decideChange(
-        ctxOf(request),
-        request.params.id,
-        request.params.requestId,
-        "granted",
-        request.body.note ?? null,
-      ),
+    async (request) => {
+      const ctx = ctxOf(request);
+      const { id, requestId } = request.params;
+      const note = request.body.note ?? null;
+      return presentCard(ctx, await review.decideChange(ctx, id, requestId, "granted", note));
+    },
   );
 
   app.post(
     "/api/v1/scorecards/:id/change-requests/:requestId/refuse",
     { schema: { tags, params: ChangeRequestParams, body: RefuseBody, response: { 200: Scorecard } } },
-    async (request) =>
-      review.decideChange(
-        ctxOf(request),
-        request.params.id,
-        request.params.requestId,
-        "refused",
-        request.body.note,
-      ),
+    async (request) => {
+      const ctx = ctxOf(request);
+      const { id, requestId } = request.params;
+      return presentCard(ctx, await review.decideChange(ctx, id, requestId, "refused", request.body.note));
+    },
   );
 
   await meetingRoutes(app);

@@ -12,7 +12,7 @@ import { isafPolicy } from "../isaf/isaf.policy";
 import * as places from "../places/places.service";
 import * as rollups from "../rollups/rollups.service";
 import { isEmpty, loadContent, participantCount, resultsOf } from "./scorecards.content";
-import { editAbility, editCard, loadCard } from "./scorecards.edit";
+import { type Edit, editAbility, editCard, loadCard, singleEdit } from "./scorecards.edit";
 import { presentCard, presentSummaryOf } from "./scorecards.presenter";
 import * as repo from "./scorecards.repo";
 import * as store from "./scorecards.store";
@@ -93,7 +93,8 @@ export async function listForCycle(ctx: Ctx, cycleId: string) {
 
 /**
  * Creates the cycle's community card or self-assessment; the self-assessment takes the community's
- * priorities. A card started offline keeps the id its device gave it (`id`).
+ * priorities. A card started offline keeps the id its device gave it (`id`). Answers with the new card
+ * and its cycle, like every change of a card (editCard).
  */
 export async function create(
   ctx: Ctx,
@@ -103,7 +104,7 @@ export async function create(
   const cycle = await getCycleInScope(ctx.db, ctx.actor, cycleId);
   authorize(isafPolicy, editAbility(input.kind), ctx.actor, cycle);
   const id = input.id ?? uuidv7();
-  await ctx.db.transaction(async (tx) => {
+  const inserted = await ctx.db.transaction(async (tx) => {
     const existing = await repo.ofCycle(tx, cycleId);
     if (existing.some((card) => card.kind === input.kind)) throw conflict("scorecard_exists");
     let priorityIds: string[] = [];
@@ -111,8 +112,14 @@ export async function create(
       priorityIds = await store.communityPriorityIds(tx, cycleId);
       if (priorityIds.length === 0) throw conflict("community_priorities_missing");
     }
-    await rollups.tracked(tx, "scorecard", id, async () => {
-      await repo.insert(tx, { id, cycleId, kind: input.kind, mode: input.mode, facilitatorId: ctx.actor.id });
+    return rollups.tracked(tx, "scorecard", id, async () => {
+      const row = await repo.insert(tx, {
+        id,
+        cycleId,
+        kind: input.kind,
+        mode: input.mode,
+        facilitatorId: ctx.actor.id,
+      });
       await store.replacePriorities(tx, id, priorityIds);
       await audit(tx, ctx, {
         action: "scorecard.created",
@@ -121,9 +128,10 @@ export async function create(
         placeCode: cycle.communeCode,
         changes: { kind: input.kind, mode: input.mode, cycleId, priorities: priorityIds },
       });
+      return row;
     });
   });
-  return presentCard(ctx, await loadCard(ctx, id));
+  return { card: inserted, cycle };
 }
 
 export async function get(ctx: Ctx, id: string) {
@@ -133,24 +141,27 @@ export async function get(ctx: Ctx, id: string) {
 }
 
 /** The meeting's date, village and mode (the mode only while the card is empty). */
-export async function updateDetails(
-  ctx: Ctx,
-  id: string,
-  input: {
-    heldOn: string | null;
-    villageCode?: string | null;
-    mode: "individual" | "tally";
-    version: number;
-  },
-) {
+export function updateDetails(ctx: Ctx, id: string, input: MeetingDetails) {
+  return editCard(ctx, id, updateDetailsEdit(id, input));
+}
+
+type MeetingDetails = {
+  heldOn: string | null;
+  villageCode?: string | null;
+  mode: "individual" | "tally";
+  version: number;
+};
+
+/** The change behind updateDetails; the field app's push applies it too (sync.commands.ts). */
+export function updateDetailsEdit(id: string, input: MeetingDetails): Edit {
   const villageCode = input.villageCode ?? null;
   // Today in Cambodia, so that a morning meeting is not in the future.
-  if (input.heldOn && input.heldOn > cambodiaToday()) {
-    throw badRequest("validation_failed", [{ path: "heldOn", code: "held_on_future" }]);
-  }
-  const updated = await editCard(
-    ctx,
-    id,
+  const check = () => {
+    if (input.heldOn && input.heldOn > cambodiaToday()) {
+      throw badRequest("validation_failed", [{ path: "heldOn", code: "held_on_future" }]);
+    }
+  };
+  return singleEdit(
     { action: "details_updated", version: input.version },
     async (tx, card, cycle) => {
       if (villageCode) {
@@ -172,8 +183,8 @@ export async function updateDetails(
         ]),
       };
     },
+    check,
   );
-  return presentCard(ctx, updated);
 }
 
 // ---- results ----------------------------------------------------------------------------------------

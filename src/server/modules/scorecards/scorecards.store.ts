@@ -72,16 +72,39 @@ export async function replaceTallies(
     await tx.insert(scorecardParticipantTallies).values(kept.map((row) => ({ ...row, scorecardId })));
 }
 
+/**
+ * One issue row per raiser; `id`, the id a device gave the issue, names the only raiser's row. The
+ * card lists issues in the order raised (created_at): clock_timestamp(), not the default now(), which
+ * is the same for every issue a pushed meeting raises in one transaction.
+ */
 export async function addIssues(
   tx: Db,
   scorecardId: string,
   indicatorId: string,
   raisers: { participantNumber: number | null; count: number }[],
+  id?: string,
 ) {
   return tx
     .insert(scorecardIssues)
-    .values(raisers.map((raiser) => ({ id: uuidv7(), scorecardId, indicatorId, ...raiser })))
+    .values(
+      raisers.map((raiser) => ({
+        id: id ?? uuidv7(),
+        scorecardId,
+        indicatorId,
+        ...raiser,
+        createdAt: sql`clock_timestamp()`,
+      })),
+    )
     .returning();
+}
+
+/** Whether any card has an issue with this id (ids given by devices are checked before use). */
+export async function issueExists(db: Db, id: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: scorecardIssues.id })
+    .from(scorecardIssues)
+    .where(eq(scorecardIssues.id, id));
+  return row !== undefined;
 }
 
 export async function removeIssue(tx: Db, scorecardId: string, issueId: string) {
@@ -152,16 +175,14 @@ export async function scoredIndicatorIds(db: Db, scorecardIds: string[]): Promis
   return new Set(rows.map((row) => row.indicator_id));
 }
 
+/** Scores of one or several participants, in one insert. */
 export async function insertScores(
   tx: Db,
   scorecardId: string,
-  participantNumber: number,
-  scores: { indicatorId: string; score: number }[],
+  rows: { participantNumber: number; indicatorId: string; score: number }[],
 ) {
-  if (scores.length === 0) return;
-  await tx
-    .insert(scorecardScores)
-    .values(scores.map((entry) => ({ scorecardId, participantNumber, ...entry })));
+  if (rows.length === 0) return;
+  await tx.insert(scorecardScores).values(rows.map((row) => ({ scorecardId, ...row })));
 }
 
 export async function deleteScoresOf(tx: Db, scorecardId: string, participantNumber: number) {

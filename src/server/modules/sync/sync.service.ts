@@ -1,10 +1,11 @@
 import type { CommandResult, SyncCommand } from "../../../contracts/sync";
-import { inDeliveryOrder } from "../../../domain/sync/commands";
+import { inDeliveryOrder, type OrderedCommand } from "../../../domain/sync/commands";
+import type { Db } from "../../db/database";
 import type { Ctx } from "../../platform/context";
 import { AppError } from "../../platform/errors";
 import type { MessageCode } from "../../platform/messages";
-import { databaseInputError, describeError } from "../../platform/problem";
-import { runCommand } from "./sync.commands";
+import { describeError, refusalOf } from "../../platform/problem";
+import { isEdit, type ParsedCommand, parseCommand, runCommand, runEdits } from "./sync.commands";
 import * as repo from "./sync.repo";
 
 /** A command's recorded answer (the id is added when answering). */
@@ -12,16 +13,28 @@ type Outcome =
   | { status: "applied"; result: { version: number | null } }
   | ({ status: "rejected" | "conflict" } & ReturnType<typeof describeError>);
 
-/** Thrown inside a command's transaction when another push recorded the same id first. */
+/** What answering needs of a ledger entry: whose command it was, its body, its first outcome. */
+type Entry = Pick<repo.LedgerRow, "id" | "userId" | "fingerprint" | "outcome">;
+
+/** A command of the batch with what its type made of it (parseCommand). */
+type Parsed = OrderedCommand & { parsed: ParsedCommand };
+
+/** Thrown inside a savepoint when another push recorded one of its commands first. */
 class AlreadyRecorded extends Error {}
 
 /**
  * POST /api/v1/sync/push: applies a device's queued commands and answers each one (the rules of
  * src/domain/sync/commands.ts `deliver`, with the database as the ledger). Commands are applied in
- * stamp order; each runs through its service in its own transaction together with its ledger entry,
- * so a command is applied exactly once even when the connection is cut after it (the device sends
- * the batch again and gets the recorded answers back). A business refusal is an answer, recorded
- * too; an unexpected error fails the request and leaves the commands after it for the next push.
+ * stamp order, each through its service together with its ledger entry, so a command is applied
+ * exactly once even when the connection is cut after it (the device sends the batch again and gets
+ * the recorded answers back). A business refusal is an answer, recorded too.
+ *
+ * For speed, consecutive commands of one record (a meeting's 73) share one transaction, and a card's
+ * changes are applied one after the other by runEdits (editCardInSteps: each change in its own
+ * savepoint, so a refused one is rolled back alone and still gets its own answer and ledger entry;
+ * the card read, locked and its counters tracked once). An unexpected error fails the request: the
+ * commands of the record it hit are rolled back with it and, like those after it, left for the next
+ * push.
  */
 export async function push(
   ctx: Ctx,
@@ -40,49 +53,124 @@ export async function push(
       ...refusal(ctx, new AppError(400, code, { reason })),
     };
   }
+  const ledger: Map<string, Entry> = await repo.findMany(
+    ctx.db,
+    valid.map(({ command }) => command.id),
+  );
+  // Applied only once: a known id, or an id sent twice in this batch, is answered from the ledger.
+  const fresh: OrderedCommand[] = [];
+  const ids = new Set<string>();
+  for (const entry of valid) {
+    if (!ledger.has(entry.command.id) && !ids.has(entry.command.id)) fresh.push(entry);
+    ids.add(entry.command.id);
+  }
+  for (const run of runsOfOneRecord(fresh)) {
+    const entries = await ctx.db.transaction((tx) => applyRun(ctx, tx, input.deviceId, run));
+    for (const entry of entries) ledger.set(entry.id, entry);
+  }
   for (const { index, command, fingerprint } of valid) {
-    const outcome = await answer(ctx, input.deviceId, command, fingerprint);
-    results[index] = { id: command.id, ...outcome };
+    results[index] = { id: command.id, ...recorded(ctx, ledger.get(command.id)!, fingerprint) };
   }
   return { results };
 }
 
-async function answer(
-  ctx: Ctx,
-  deviceId: string,
-  command: SyncCommand,
-  fingerprint: string,
-): Promise<Outcome> {
-  const known = await repo.find(ctx.db, command.id);
-  if (known) return recorded(ctx, known, fingerprint);
-  const entry = {
+/** Consecutive commands of the same record. */
+function runsOfOneRecord(commands: OrderedCommand[]): OrderedCommand[][] {
+  const runs: OrderedCommand[][] = [];
+  for (const entry of commands) {
+    const last = runs.at(-1);
+    if (last && last[0]!.command.recordId === entry.command.recordId) last.push(entry);
+    else runs.push([entry]);
+  }
+  return runs;
+}
+
+/** Applies one record's run in the caller's transaction and returns every command's ledger entry. */
+async function applyRun(ctx: Ctx, tx: Db, deviceId: string, run: OrderedCommand[]): Promise<Entry[]> {
+  const entries: Entry[] = [];
+  const units: Parsed[][] = [];
+  for (const entry of run) {
+    let parsed: ParsedCommand;
+    try {
+      parsed = parseCommand(entry.command);
+    } catch (error) {
+      const refused = refusalOf(error);
+      if (!refused) throw error;
+      entries.push(await recordOrFind(tx, entryOf(ctx, deviceId, entry, refusal(ctx, refused))));
+      continue;
+    }
+    // The card's changes form one unit (a malformed command between them changes nothing); a command
+    // that makes a record is a unit of its own.
+    const unit = units.at(-1);
+    if (unit && isEdit(unit[0]!.parsed) && isEdit(parsed)) unit.push({ ...entry, parsed });
+    else units.push([{ ...entry, parsed }]);
+  }
+  for (const unit of units) entries.push(...(await applyUnit(ctx, tx, deviceId, unit)));
+  return entries;
+}
+
+/**
+ * Applies a unit in its own savepoint together with its ledger entries: a command that makes a
+ * record through its service, or a card's changes through runEdits (each refused change rolled back
+ * alone there, and answered with its refusal).
+ */
+async function applyUnit(ctx: Ctx, tx: Db, deviceId: string, unit: Parsed[]): Promise<Entry[]> {
+  try {
+    return await tx.transaction(async (savepoint) => {
+      const inSavepoint = { ...ctx, db: savepoint };
+      const answers = isEdit(unit[0]!.parsed)
+        ? await runEdits(
+            inSavepoint,
+            unit.map((command) => command.parsed),
+          )
+        : [await runCommand(inSavepoint, unit[0]!.parsed)];
+      const entries = unit.map((command, index) => {
+        const answer = answers[index]!;
+        const outcome: Outcome =
+          answer instanceof AppError ? refusal(ctx, answer) : { status: "applied", result: answer };
+        return entryOf(ctx, deviceId, command, outcome);
+      });
+      if (!(await repo.record(savepoint, entries))) throw new AlreadyRecorded();
+      return entries;
+    });
+  } catch (error) {
+    if (error instanceof AlreadyRecorded) {
+      // Another push is applying the same commands: one by one, each answered from its ledger entry.
+      if (unit.length === 1) return [(await repo.find(tx, unit[0]!.command.id))!];
+      const entries: Entry[] = [];
+      for (const command of unit) entries.push(...(await applyUnit(ctx, tx, deviceId, [command])));
+      return entries;
+    }
+    const refused = refusalOf(error);
+    if (!refused) throw error;
+    const entries: Entry[] = [];
+    for (const command of unit) {
+      entries.push(await recordOrFind(tx, entryOf(ctx, deviceId, command, refusal(ctx, refused))));
+    }
+    return entries;
+  }
+}
+
+function entryOf(ctx: Ctx, deviceId: string, { command, fingerprint }: OrderedCommand, outcome: Outcome) {
+  return {
     id: command.id,
     userId: ctx.actor.id,
     deviceId,
     type: command.type,
     recordId: command.recordId,
     fingerprint,
+    outcome,
   };
-  try {
-    return await ctx.db.transaction(async (tx) => {
-      const result = await runCommand({ ...ctx, db: tx }, command);
-      const outcome: Outcome = { status: "applied", result };
-      if (!(await repo.record(tx, { ...entry, outcome }))) throw new AlreadyRecorded();
-      return outcome;
-    });
-  } catch (error) {
-    if (error instanceof AlreadyRecorded)
-      return recorded(ctx, (await repo.find(ctx.db, command.id))!, fingerprint);
-    const appError = error instanceof AppError ? error : databaseInputError(error);
-    if (!appError || appError.status >= 500) throw error;
-    const outcome = refusal(ctx, appError);
-    if (await repo.record(ctx.db, { ...entry, outcome })) return outcome;
-    return recorded(ctx, (await repo.find(ctx.db, command.id))!, fingerprint);
-  }
+}
+
+/** Records a refusal; when a concurrent push recorded the command first, its entry instead. */
+async function recordOrFind(tx: Db, entry: ReturnType<typeof entryOf>): Promise<Entry> {
+  if (await repo.record(tx, [entry])) return entry;
+  return (await repo.find(tx, entry.id))!;
 }
 
 /** The first answer to a command sent again — if it is the same command, from the same user. */
-function recorded(ctx: Ctx, row: repo.LedgerRow, fingerprint: string): Outcome {
+function recorded(ctx: Ctx, row: Entry, fingerprint: string): Outcome {
   if (row.userId !== ctx.actor.id || row.fingerprint !== fingerprint) {
     return refusal(ctx, new AppError(409, "sync_id_reused"));
   }

@@ -2,12 +2,11 @@ import { sql } from "drizzle-orm";
 import { uuidv7 } from "uuidv7";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CommandResult, SyncCommand } from "../../../contracts/sync";
-import { type Clock, createClock, formatTimestamp, tick } from "../../../domain/sync/hlc";
-import { queryRows } from "../../db/sql";
-import type { Caller, TestApp } from "../../test/harness";
+import type { TestApp } from "../../test/harness";
 import { createTestApp } from "../../test/harness";
 import { createCycle } from "../../test/isaf-fixtures";
 import { cycleFor, type People, people, rowCounts } from "../scorecards/scorecards.fixtures";
+import { ledgerSize as ledgerRows, outbox, push } from "./sync.fixtures";
 
 /**
  * Issue 4, part 2: the field app's queued commands applied through the same services as the API,
@@ -27,28 +26,6 @@ beforeAll(async () => {
   [indicatorA, indicatorB] = fixture.indicators.map((indicator) => indicator.id) as [string, string];
 });
 afterAll(() => t.close());
-
-/** A phone's outbox: each command gets a new UUIDv7 and the next stamp of the phone's clock. */
-function outbox(node: string) {
-  let clock: Clock = createClock(node);
-  let now = Date.parse("2026-11-20T02:00:00Z");
-  return (
-    type: string,
-    recordId: string,
-    payload: unknown,
-    baseVersion: number | null = null,
-  ): SyncCommand => {
-    now += 1000;
-    clock = tick(clock, now);
-    return { id: uuidv7(), type, recordId, payload, baseVersion, stamp: formatTimestamp(clock) };
-  };
-}
-
-async function push(caller: Caller, commands: SyncCommand[], deviceId = "phone1") {
-  const response = await caller.post("/api/v1/sync/push", { deviceId, commands });
-  expect(response.statusCode, response.body).toBe(200);
-  return (response.json() as { results: CommandResult[] }).results;
-}
 
 const PEOPLE = [
   { sex: "female", age: 14 },
@@ -75,10 +52,7 @@ function meeting(command: ReturnType<typeof outbox>, cardId: string, scores = [2
   ];
 }
 
-async function ledgerSize(): Promise<number> {
-  const [row] = await queryRows<{ n: number }>(t.db, sql`select count(*)::int as n from sync_commands`);
-  return row!.n;
-}
+const ledgerSize = () => ledgerRows(t.db);
 
 describe("a meeting recorded offline and pushed", () => {
   const cardId = uuidv7();
