@@ -76,7 +76,7 @@ beforeAll(async () => {
     await api<{ id: string }>("POST", "/api/v1/programmes", {
       nameKm: `កម្មវិធីវាល ${RUN}`,
       nameEn: `Field programme ${RUN}`,
-      startYear: 2025,
+      startYear: 2024,
       endYear: 2027,
       communeCodes: [COMMUNE],
     })
@@ -164,7 +164,7 @@ describe("a score-card meeting with no network, on a phone in Khmer", () => {
     await page.getByLabel("កាលបរិច្ឆេទកិច្ចប្រជុំ").fill("2026-11-20");
     await pickOption(page, page.getByRole("combobox", { name: "ភូមិ" }), /./);
     await page.getByRole("button", { name: "រក្សាទុក" }).click();
-    await page.getByRole("status").filter({ hasText: "បានរក្សាទុក" }).waitFor();
+    await page.getByRole("main").getByRole("status").filter({ hasText: "បានរក្សាទុក" }).waitFor();
 
     // 2–3. Participants and the issues they raise.
     await goToStep(page, /អ្នកចូលរួម/);
@@ -231,8 +231,8 @@ describe("a score-card meeting with no network, on a phone in Khmer", () => {
     await reopened.getByText("បានដាក់ស្នើដើម្បីពិនិត្យ៖ ប័ណ្ណត្រូវបានចាក់សោ").waitFor();
     await openInApp(reopened, "/field/sync");
     await reopened.getByRole("heading", { level: 1, name: "សមកាលកម្ម" }).waitFor();
-    // create, details, 3 participants, 2 issues, priorities, 3 scores, submit
-    expect(await pendingShown(reopened)).toBe(12);
+    // create, details, 3 participants, 3 issues (one per participant who raised it), priorities, 3 scores, submit
+    expect(await pendingShown(reopened)).toBe(13);
     expect(await overflowsHorizontally(reopened)).toBe(false);
     await shot(reopened, "field-km-phone-4-sync-pending-offline");
 

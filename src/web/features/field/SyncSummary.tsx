@@ -1,11 +1,11 @@
-import { Alert, Anchor, Button, Card, Group, Stack, Text } from "@mantine/core";
+import { Alert, Anchor, Button, Card, Group, Skeleton, Stack, Text } from "@mantine/core";
 import { IconAlertTriangle, IconCircleCheck, IconClock, IconRefresh } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useFormat } from "../../i18n/format";
 import { syncNow } from "../../offline/sync-engine";
 import { useOnline } from "../../offline/useOnline";
-import { useOutbox, useSyncStatus } from "./field.api";
+import { useOutbox, useSyncStatus, useUploads } from "./field.api";
 
 /** Starts a sync (download and send); disabled with no connection, busy while one runs. */
 export function SyncButton({ label }: { label?: string }) {
@@ -30,13 +30,20 @@ export function SyncSummary({ withLink = true }: { withLink?: boolean }) {
   const format = useFormat();
   const online = useOnline();
   const status = useSyncStatus();
-  const outbox = useOutbox() ?? [];
-  const failed = outbox.filter((entry) => entry.state === "failed").length;
-  const pending = outbox.length - failed;
+  const loadedOutbox = useOutbox();
+  const loadedUploads = useUploads();
+  // Until both are read, say nothing about them: "all sent" must never show for a moment by mistake.
+  if (!loadedOutbox || !loadedUploads) return <Skeleton h={140} aria-busy="true" />;
+  const outbox = loadedOutbox;
+  const uploads = loadedUploads;
+  // Photos waiting to upload count as waiting changes; a refused one needs attention like a command.
+  const failedUploads = uploads.filter((upload) => upload.failure !== null).length;
+  const failed = outbox.filter((entry) => entry.state === "failed").length + failedUploads;
+  const pending = outbox.length + uploads.length - failed;
   return (
     <Card withBorder padding="sm">
       <Stack gap="xs" role="status" aria-live="polite">
-        {outbox.length === 0 ? (
+        {pending + failed === 0 ? (
           <Group gap="xs" wrap="nowrap">
             <IconCircleCheck size={20} color="var(--mantine-color-teal-7)" aria-hidden />
             <Text size="sm">{t("status.allSent")}</Text>
