@@ -12,14 +12,18 @@ import { Providers } from "./app/Providers";
 import { queryClient } from "./app/query-client";
 import { router } from "./app/router";
 import { watchForLostSession } from "./features/auth/session";
-import { startIdleLock } from "./offline/field-store";
-import { onRecordsChanged, startSyncEngine } from "./offline/sync-engine";
+import { fieldState, startIdleLock, subscribeField } from "./offline/field-store";
 
 watchForLostSession(queryClient);
-// Field work: the device's store locks itself when left alone, and syncs by itself when it can.
+// Field work: the device's store locks itself when left alone, and syncs by itself when it can. The
+// sync engine (with the database code) loads when a field store first opens, not on every first visit.
 startIdleLock();
-onRecordsChanged(() => void queryClient.invalidateQueries({ queryKey: ["scorecards"] }));
-startSyncEngine();
+subscribeField(() => {
+  if (fieldState().status !== "open") return;
+  void import("./offline/sync-engine").then((engine) =>
+    engine.startSyncEngine(() => void queryClient.invalidateQueries({ queryKey: ["scorecards"] })),
+  );
+});
 
 createRoot(document.getElementById("root")!).render(
   <StrictMode>

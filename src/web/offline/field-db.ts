@@ -106,6 +106,10 @@ export function openFieldDatabase(userId: string): FieldDatabase {
   return db;
 }
 
+export function deleteFieldDatabase(userId: string): Promise<void> {
+  return Dexie.delete(databaseName(userId));
+}
+
 export async function readMeta<T>(db: FieldDatabase, key: string): Promise<T | undefined> {
   return (await db.meta.get(key))?.value as T | undefined;
 }

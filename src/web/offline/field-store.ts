@@ -1,8 +1,13 @@
-import { Dexie } from "dexie";
 import { useSyncExternalStore } from "react";
 import type { Me } from "../../contracts/auth";
 import { createDataKey, openDataKey, rewrapDataKey, seal, unseal, type WrappedKey } from "./field-crypto";
-import { databaseName, type FieldDatabase, openFieldDatabase, readMeta, writeMeta } from "./field-db";
+import type { FieldDatabase } from "./field-db";
+
+/**
+ * The database code (Dexie) loads only when a store is opened, so that the first visit of someone who
+ * never does field work does not download it (bench/bundle.ts keeps the first load under 300 KB).
+ */
+const database = () => import("./field-db");
 
 /**
  * Who the field store on this device belongs to, and whether it is open (its data key in memory),
@@ -82,6 +87,7 @@ export async function openAfterSignIn(me: Me, password: string): Promise<boolean
   const profile: FieldProfile = { id: me.id, username: me.username, displayName: me.displayName };
   if (state.status === "open") state.db.close();
   localStorage.setItem(PROFILE_KEY, JSON.stringify(profile));
+  const { openFieldDatabase, readMeta, writeMeta } = await database();
   const db = openFieldDatabase(me.id);
   const stored = await readMeta<WrappedKey>(db, "key");
   let key: CryptoKey | null;
@@ -107,6 +113,7 @@ export async function openAfterSignIn(me: Me, password: string): Promise<boolean
 export async function unlock(password: string): Promise<boolean> {
   if (state.status !== "locked") return state.status === "open";
   const profile = state.profile;
+  const { openFieldDatabase, readMeta } = await database();
   const db = openFieldDatabase(profile.id);
   const stored = await readMeta<WrappedKey>(db, "key");
   const key = stored ? await openDataKey(password, stored) : null;
@@ -135,7 +142,7 @@ export async function wipeFor(userId: string): Promise<void> {
 export async function wipe(): Promise<void> {
   const profile = state.status === "absent" ? null : state.profile;
   if (state.status === "open") state.db.close();
-  if (profile) await Dexie.delete(databaseName(profile.id));
+  if (profile) await (await database()).deleteFieldDatabase(profile.id);
   localStorage.removeItem(PROFILE_KEY);
   setState({ status: "absent" });
 }
@@ -143,6 +150,7 @@ export async function wipe(): Promise<void> {
 /** Keeps the store's key usable after the user changed the password (online, on this device). */
 export async function changeStorePassword(oldPassword: string, newPassword: string): Promise<void> {
   if (state.status !== "open") return;
+  const { readMeta, writeMeta } = await database();
   const stored = await readMeta<WrappedKey>(state.db, "key");
   const rewrapped = stored ? await rewrapDataKey(oldPassword, newPassword, stored) : null;
   if (rewrapped) await writeMeta(state.db, "key", rewrapped);
@@ -152,7 +160,7 @@ export async function changeStorePassword(oldPassword: string, newPassword: stri
 export async function unsentCount(userId?: string): Promise<number> {
   if (state.status === "absent") return 0;
   if (userId !== undefined && state.profile.id !== userId) return 0;
-  const db = state.status === "open" ? state.db : openFieldDatabase(state.profile.id);
+  const db = state.status === "open" ? state.db : (await database()).openFieldDatabase(state.profile.id);
   try {
     return await db.outbox.count();
   } finally {

@@ -55,11 +55,6 @@ export function subscribeSync(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
-/** What to refresh on screen after a sync changed local records (set by the app: the query cache). */
-export function onRecordsChanged(callback: () => void): void {
-  afterChange = callback;
-}
-
 type PushResult = z.infer<typeof PushResponse>["results"][number];
 
 async function pushBatch(entries: OutboxEntry[]): Promise<void> {
@@ -219,16 +214,26 @@ export function syncSoon(delayMs = 800): void {
 
 const PERIODIC_MS = 2 * 60_000;
 
-/** Starts syncing by itself: when the network comes back, when the store opens, and every two minutes. */
-export function startSyncEngine(): void {
+let started = false;
+
+/**
+ * Starts syncing by itself: now, when the network comes back, when the store opens again, and every
+ * two minutes. `onChanged` refreshes the screens after a sync changed local records. Called once the
+ * first field store opens (main.tsx); later calls do nothing.
+ */
+export function startSyncEngine(onChanged: () => void): void {
+  if (started) return;
+  started = true;
+  afterChange = onChanged;
+  const whenOpen = () => {
+    if (fieldState().status !== "open") return;
+    void loadLastSync();
+    if (navigator.onLine) void syncNow();
+  };
   window.addEventListener("online", () => void syncNow());
-  subscribeField(() => {
-    if (fieldState().status === "open") {
-      void loadLastSync();
-      if (navigator.onLine) void syncNow();
-    }
-  });
+  subscribeField(whenOpen);
   setInterval(() => {
     if (navigator.onLine && openStore()) void syncNow();
   }, PERIODIC_MS);
+  whenOpen();
 }
