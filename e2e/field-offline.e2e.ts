@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   type ApiSession,
   apiRequest,
+  DESKTOP,
   demoSession,
   fromKhmerDigits,
   khmerFontLoaded,
@@ -11,6 +12,7 @@ import {
   overflowsHorizontally,
   PHONE,
   pickOption,
+  setLanguage,
   shot,
   shownText,
   signIn,
@@ -36,14 +38,17 @@ let indicators: { id: string; code: string; nameKm: string }[];
 const api = <T>(method: "GET" | "POST" | "PUT", route: string, body?: unknown) =>
   apiRequest<T>(admin, method, route, body);
 
-async function createFacilitator(name: string): Promise<{ id: string; username: string }> {
+async function createFacilitator(
+  name: string,
+  locale: "km" | "en" = "km",
+): Promise<{ id: string; username: string }> {
   const username = `field-${name}-${RUN}`.toLowerCase();
   const user = await api<{ id: string }>("POST", "/api/v1/users", {
     username,
     displayName: `${name} ${RUN}`,
     roles: ["facilitator"],
     area: { national: false, codes: [COMMUNE] },
-    locale: "km",
+    locale,
     password: PASSWORD,
   });
   return { id: user.id, username };
@@ -77,7 +82,7 @@ beforeAll(async () => {
       nameKm: `កម្មវិធីវាល ${RUN}`,
       nameEn: `Field programme ${RUN}`,
       startYear: 2024,
-      endYear: 2027,
+      endYear: 2028,
       communeCodes: [COMMUNE],
     })
   ).id;
@@ -85,22 +90,24 @@ beforeAll(async () => {
 afterAll(() => browser.close());
 
 /** Signs in through the form (that is what opens the encrypted store) and waits for the service worker. */
-async function fieldPage(username: string): Promise<Page> {
-  const page = await newPage(browser, PHONE, "km");
+async function fieldPage(username: string, viewport = PHONE, locale: "km" | "en" = "km"): Promise<Page> {
+  const page = await newPage(browser, viewport, locale);
   await signIn(page, username, PASSWORD);
   await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
   await page.reload();
   await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
   // The reload dropped the store's key from memory: it asks for the password, as on a real phone.
-  await unlockWith(page, PASSWORD);
+  await unlockWith(page, PASSWORD, locale);
   await page.getByRole("navigation").first().waitFor();
   return page;
 }
 
-async function unlockWith(page: Page, password: string) {
-  await page.getByRole("heading", { level: 1, name: "ដោះសោការងារនៅមូលដ្ឋានរបស់អ្នក" }).waitFor();
+async function unlockWith(page: Page, password: string, locale: "km" | "en" = "km") {
+  const [title, button] =
+    locale === "km" ? ["ដោះសោការងារនៅមូលដ្ឋានរបស់អ្នក", "ដោះសោ"] : ["Unlock your field work", "Unlock"];
+  await page.getByRole("heading", { level: 1, name: title }).waitFor();
   await page.locator('input[type="password"]').fill(password);
-  await page.getByRole("button", { name: "ដោះសោ" }).click();
+  await page.getByRole("button", { name: button }).click();
 }
 
 /**
@@ -400,6 +407,31 @@ describe("losing access and signing out with unsent work", () => {
     await page.waitForURL(/\/sign-in/);
     const databases = await page.evaluate(async () => (await indexedDB.databases()).map((db) => db.name));
     expect(databases.filter((name) => name?.startsWith("samleng-field-"))).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe("the field screens on a desktop, in English", () => {
+  it("lists the downloaded work and the sync details, then shows them in Khmer too", async () => {
+    const facilitator = await createFacilitator("desktop", "en");
+    await planCycle(facilitator.id, 2028);
+    const page = await fieldPage(facilitator.username, DESKTOP, "en");
+    await openInApp(page, "/field");
+    await page
+      .getByRole("button", { name: /Download my work|Sync now/ })
+      .first()
+      .click();
+    await page.getByRole("heading", { level: 2, name: `Field School ${RUN}` }).waitFor();
+    await page.getByText("Last complete sync").waitFor();
+    await shot(page, "field-en-desktop-work");
+    await page.getByRole("link", { name: "Sync details" }).click();
+    await page.getByRole("heading", { level: 1, name: "Sync" }).waitFor();
+    await page.getByText("Everything recorded on this phone has reached the server.").waitFor();
+    await shot(page, "field-en-desktop-sync");
+    await setLanguage(page, "km");
+    await page.getByRole("heading", { level: 1, name: "សមកាលកម្ម" }).waitFor();
+    expect(await khmerFontLoaded(page)).toBe(true);
+    await shot(page, "field-km-desktop-sync");
     await page.context().close();
   });
 });

@@ -38,8 +38,6 @@ export interface OutboxEntry {
   createdAt: string;
   /** The payload, sealed. */
   sealed: Sealed;
-  /** Sending attempts that did not get an answer (network failures). */
-  attempts: number;
   /** The server's refusal (state "failed"). */
   failure: { status: "rejected" | "conflict"; code: string; message: string; paths: string[] } | null;
 }

@@ -127,7 +127,6 @@ async function outboxEntry(
     state: "pending",
     createdAt: new Date().toISOString(),
     sealed: await seal(store().key, payload),
-    attempts: 0,
     failure: null,
   };
 }

@@ -121,7 +121,6 @@ describe("field store", () => {
       state: "pending",
       createdAt: new Date().toISOString(),
       sealed: { iv: new Uint8Array(12), data: new ArrayBuffer(0) },
-      attempts: 0,
       failure: null,
     });
     lock();

@@ -22,6 +22,7 @@ import { EmptyState } from "../../components/EmptyState";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { ListStates } from "../../components/ListStates";
 import { useFormat } from "../../i18n/format";
+import { useOnline } from "../../offline/useOnline";
 import { StepTitle } from "./StepParts";
 import {
   audioLanguage,
@@ -49,6 +50,7 @@ function RaiseIssue({ card }: { card: RecordedCard }) {
   const format = useFormat();
   const catalogue = useCatalogue(card.cycle.sectorCode, card.cycle.programme.id);
   const change = useCardChange(card.id);
+  const online = useOnline();
   const [source, setSource] = useState<"catalogue" | "words">("catalogue");
   const [indicatorId, setIndicatorId] = useState<string | null>(null);
   const [words, setWords] = useState("");
@@ -80,9 +82,15 @@ function RaiseIssue({ card }: { card: RecordedCard }) {
           onChange={(value) => setSource(value as typeof source)}
           data={[
             { value: "catalogue", label: t("issues.fromCatalogue") },
-            { value: "words", label: t("issues.ownWords") },
+            // Own words add an indicator to the catalogue on the server: they need a connection.
+            { value: "words", label: t("issues.ownWords"), disabled: !online },
           ]}
         />
+        {!online && (
+          <Text size="sm" c="dimmed">
+            {t("issues.ownWordsOffline")}
+          </Text>
+        )}
         {source === "catalogue" ? (
           <ListStates
             query={catalogue}
