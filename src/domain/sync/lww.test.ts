@@ -7,6 +7,7 @@ import {
   type FieldChange,
   mergeStates,
   type RecordState,
+  splitByStamp,
   valuesOf,
 } from "./lww";
 import { anyStamp, latest, NOW, schedule, stamp } from "./sync.fixtures";
@@ -182,6 +183,36 @@ describe("delivery in any order, with duplicates and re-sent batches", () => {
         expect(one).toEqual(stateOf(list));
       }),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe("splitByStamp", () => {
+  it("keeps the fields with no stamp held or an older one, and says which a later write holds", () => {
+    const held = { heldOn: at(2), mode: at(0), constructor: at(5) };
+    expect(splitByStamp(held, ["heldOn", "mode", "villageCode", "constructor"], at(1))).toEqual({
+      kept: ["mode", "villageCode"],
+      overtaken: ["heldOn", "constructor"],
+    });
+  });
+
+  it("takes the same write again as overtaken, and refuses a malformed stamp", () => {
+    expect(splitByStamp({ notes: at(3) }, ["notes"], at(3))).toEqual({ kept: [], overtaken: ["notes"] });
+    expect(() => splitByStamp({}, ["notes"], "yesterday")).toThrow(RangeError);
+  });
+
+  it("agrees with applyFieldChange for any held stamps", () => {
+    fc.assert(
+      fc.property(changes, stamp, (list, written) => {
+        const state = stateOf(list);
+        const held = Object.fromEntries(Object.entries(state.fields).map(([f, e]) => [f, e.stamp]));
+        const fields = ["score", "note", "constructor"];
+        const { kept } = splitByStamp(held, fields, written);
+        const expected = fields.filter(
+          (field) => applyFieldChange(state, { field, value: 1, stamp: written }) !== state,
+        );
+        expect(kept).toEqual(expected);
+      }),
     );
   });
 });

@@ -67,3 +67,28 @@ export function valuesOf(state: RecordState): Record<string, unknown> {
 function entryOf(state: RecordState, field: string): FieldEntry | undefined {
   return Object.hasOwn(state.fields, field) ? state.fields[field] : undefined;
 }
+
+/**
+ * Which of `fields`, written together by one change stamped `stamp`, win against the stamps held
+ * (field → stamp of the write that set it): `kept` where nothing is held or `stamp` is greater,
+ * `overtaken` where a later (or the same) write is held. The rule of applyFieldChange, for a caller
+ * that keeps the values elsewhere (the server keeps them in its tables, only the stamps beside them).
+ */
+export function splitByStamp(
+  held: Readonly<Record<string, string>>,
+  fields: readonly string[],
+  stamp: string,
+): { kept: string[]; overtaken: string[] } {
+  const state: RecordState = {
+    fields: Object.fromEntries(
+      Object.entries(held).map(([field, at]) => [field, { value: null, stamp: at }]),
+    ),
+  };
+  const kept: string[] = [];
+  const overtaken: string[] = [];
+  for (const field of fields) {
+    const next = applyFieldChange(state, { field, value: null, stamp });
+    (next === state ? overtaken : kept).push(field);
+  }
+  return { kept, overtaken };
+}

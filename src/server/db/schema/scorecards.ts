@@ -7,6 +7,7 @@ import {
   foreignKey,
   index,
   integer,
+  jsonb,
   pgTable,
   primaryKey,
   smallint,
@@ -49,6 +50,11 @@ export const scorecards = pgTable(
     reviewedBy: uuid("reviewed_by").references(() => users.id),
     reviewComment: text("review_comment"),
     version: integer("version").notNull().default(1),
+    /**
+     * Field key → HLC stamp of the write that set it (e.g. "heldOn", "notes.<indicatorId>.strengths"),
+     * so that a draft edited on two devices merges per field by last write (scorecards.stamps.ts).
+     */
+    fieldStamps: jsonb("field_stamps").$type<Record<string, string>>().notNull().default({}),
     ...timestamps,
   },
   (t) => [

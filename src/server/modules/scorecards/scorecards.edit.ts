@@ -9,6 +9,7 @@ import { type CycleInScope, getCycleInScope } from "../isaf/cycles.service";
 import { isafPolicy } from "../isaf/isaf.policy";
 import * as rollups from "../rollups/rollups.service";
 import * as repo from "./scorecards.repo";
+import { type FieldStamps, type Merge, mergeOf, serverStamp, withStamps } from "./scorecards.stamps";
 
 export type ScorecardRow = repo.ScorecardRow;
 
@@ -55,6 +56,12 @@ export interface EditOptions {
   ability?: "cycle:facilitate" | "scorecard:self_assess" | "scorecard:review" | "scorecard:request_change";
   /** Changes allowed on a locked card (the review's own steps). */
   whileLocked?: boolean;
+  /**
+   * The card's fields the change writes (scorecards.stamps.ts FIELD), each stamped with its write.
+   * Pushed by the field app onto a draft or returned card, the change merges by stamp instead of
+   * checking the version (editCardInSteps); online it stays strictly versioned.
+   */
+  fields?: readonly string[];
 }
 
 /** What a change did: the audit's changes, and columns of the card itself to set. */
@@ -62,7 +69,13 @@ export interface Changed {
   changes?: Record<string, unknown>;
   set?: Parameters<typeof repo.touch>[2];
 }
-export type Change = (tx: Db, card: ScorecardRow, cycle: CycleInScope) => Promise<Changed>;
+/** `written`: which of the change's fields it writes (all online; merged, those whose stamp won). */
+export type Change = (
+  tx: Db,
+  card: ScorecardRow,
+  cycle: CycleInScope,
+  written: ReadonlySet<string>,
+) => Promise<Changed>;
 
 /**
  * A change of a card as a service describes it, for editCard (the API) or editCardInSteps (the
@@ -76,19 +89,36 @@ export interface Edit {
   count: number;
   /** Checks of the request's own values, made before the card is read. */
   check?: () => void;
-  change: (tx: Db, card: ScorecardRow, cycle: CycleInScope) => Promise<(Changed | AppError)[]>;
+  change: (
+    tx: Db,
+    card: ScorecardRow,
+    cycle: CycleInScope,
+    written: ReadonlySet<string>,
+  ) => Promise<(Changed | AppError)[]>;
+}
+
+/** A change pushed by the field app, with the stamp of its command. */
+export interface StampedEdit {
+  edit: Edit;
+  stamp: string;
 }
 
 /** One change (a refusal is thrown), the usual Edit. */
 export function singleEdit(options: EditOptions, change: Change, check?: () => void): Edit {
-  return { options, count: 1, check, change: async (tx, card, cycle) => [await change(tx, card, cycle)] };
+  return {
+    options,
+    count: 1,
+    check,
+    change: async (tx, card, cycle, written) => [await change(tx, card, cycle, written)],
+  };
 }
 
 /**
  * The one way a card changes: in the caller's area, with the ability, in one transaction that locks
  * the card, refuses a locked or stale card, moves the dashboard counters (rollups.tracked), moves the
- * version on and writes the audit event. Any refusal rolls everything back. Answers with the changed
- * card and its cycle, which the HTTP routes present.
+ * version on, stamps the fields written with the server's clock and writes the audit event. Any
+ * refusal rolls everything back. Answers with the changed card and its cycle, which the HTTP routes
+ * present.
  */
 export async function editCard(ctx: Ctx, id: string, edit: Edit): Promise<CardInScope> {
   edit.check?.();
@@ -97,11 +127,15 @@ export async function editCard(ctx: Ctx, id: string, edit: Edit): Promise<CardIn
   const updated = await ctx.db.transaction(async (tx) => {
     const current = await repo.lock(tx, id);
     assertCurrent(current, edit.options);
+    const fields = edit.options.fields ?? [];
+    const stamps = fields.length
+      ? withStamps(current.fieldStamps, fields, serverStamp(current.fieldStamps))
+      : undefined;
     return rollups.tracked(tx, "scorecard", id, async () => {
-      const outcomes = await edit.change(tx, current, cycle);
+      const outcomes = await edit.change(tx, current, cycle, new Set(fields));
       const refused = outcomes.find((outcome) => outcome instanceof AppError);
       if (refused) throw refused;
-      return record(ctx, tx, current, cycle, edit.options, outcomes);
+      return record(ctx, tx, current, cycle, edit.options, outcomes, stamps);
     });
   });
   return { card: updated, cycle };
@@ -115,8 +149,18 @@ export async function editCard(ctx: Ctx, id: string, edit: Edit): Promise<CardIn
  * What makes it cheaper than editCard per edit: the card is read and locked once, and its dashboard
  * counters are tracked once around them all (the same totals). Answers every change, in order, with
  * the card's version after it or its refusal.
+ *
+ * A change that names its fields (a versioned one but submit) merges by stamp on a draft or returned
+ * card instead of checking the version: it writes the fields where its stamp is later than the one
+ * held and leaves the others (scorecards.stamps.ts). When a later write holds every field it is
+ * still applied, changing nothing: no version step, and an audit event that says it was overtaken.
  */
-export async function editCardInSteps(ctx: Ctx, id: string, edits: Edit[]): Promise<(number | AppError)[]> {
+export async function editCardInSteps(
+  ctx: Ctx,
+  id: string,
+  steps: StampedEdit[],
+): Promise<(number | AppError)[]> {
+  const edits = steps.map((step) => step.edit);
   const found = await loadCard(ctx, id).catch(asRefusal);
   if (found instanceof AppError) {
     // As in editCard, an edit's own checks come before "not found".
@@ -135,14 +179,23 @@ export async function editCardInSteps(ctx: Ctx, id: string, edits: Edit[]): Prom
     let current = await repo.lock(tx, id);
     return rollups.tracked(tx, "scorecard", id, async () => {
       const answers: (number | AppError)[] = [];
-      for (const edit of edits) {
+      for (const { edit, stamp } of steps) {
         try {
           const { row, versions } = await tx.transaction(async (savepoint) => {
             edit.check?.();
             authorize(isafPolicy, edit.options.ability ?? editAbility(card.kind), ctx.actor, cycle);
-            assertCurrent(current, edit.options);
-            const outcomes = await edit.change(savepoint, current, cycle);
-            const row = await record(ctx, savepoint, current, cycle, edit.options, outcomes);
+            const fields = edit.options.fields;
+            const merge = fields
+              ? mergeOf(current.fieldStamps, fields, stamp, edit.options.version !== current.version)
+              : undefined;
+            assertCurrent(current, edit.options, merge !== undefined);
+            if (merge && merge.kept.length === 0) {
+              await recordOvertaken(ctx, savepoint, current, cycle, edit.options, merge);
+              return { row: current, versions: new Array<number>(edit.count).fill(current.version) };
+            }
+            const outcomes = await edit.change(savepoint, current, cycle, new Set(merge?.kept));
+            const stamps = merge && withStamps(current.fieldStamps, merge.kept, stamp);
+            const row = await record(ctx, savepoint, current, cycle, edit.options, outcomes, stamps, merge);
             let version = current.version;
             return { row, versions: outcomes.map((o) => (o instanceof AppError ? o : ++version)) };
           });
@@ -164,15 +217,26 @@ function asRefusal(error: unknown): AppError {
   return refused;
 }
 
-/** Refuses a locked card (unless the change is a review step) and a stale one. */
-function assertCurrent(card: ScorecardRow, options: EditOptions) {
+/**
+ * Refuses a locked card (unless the change is a review step), whatever the stamp, and a stale one
+ * unless the change merges by stamp.
+ */
+function assertCurrent(card: ScorecardRow, options: EditOptions, merging = false) {
   if (!options.whileLocked) assertEditable(card);
+  if (merging) return;
   if (options.version !== undefined && options.version !== card.version) throw conflict("version_conflict");
 }
 
+/** What the audit says of a merge: which fields were taken and which a later write held. */
+function mergeNote(merge: Merge | undefined) {
+  if (!merge || (!merge.stale && merge.overtaken.length === 0)) return {};
+  return { merge: { stamp: merge.stamp, kept: merge.kept, overtaken: merge.overtaken } };
+}
+
 /**
- * Moves the version on by one per accepted change (their `set` columns written together) and writes
- * each one's audit event; writes nothing when every change was refused. Answers with the card.
+ * Moves the version on by one per accepted change (their `set` columns and the fields' new stamps
+ * written together) and writes each one's audit event, with what a merge kept and dropped; writes
+ * nothing when every change was refused. Answers with the card.
  */
 async function record(
   ctx: Ctx,
@@ -181,10 +245,12 @@ async function record(
   cycle: CycleInScope,
   options: EditOptions,
   outcomes: (Changed | AppError)[],
+  stamps?: FieldStamps,
+  merge?: Merge,
 ): Promise<ScorecardRow> {
   const accepted = outcomes.filter((outcome): outcome is Changed => !(outcome instanceof AppError));
   if (accepted.length === 0) return current;
-  const set = Object.assign({}, ...accepted.map((step) => step.set ?? {}));
+  const set = Object.assign({}, ...accepted.map((step) => step.set ?? {}), stamps && { fieldStamps: stamps });
   const row = await repo.touch(tx, current.id, set, accepted.length);
   await auditAll(
     tx,
@@ -194,8 +260,28 @@ async function record(
       entityType: "scorecard",
       entityId: current.id,
       placeCode: cycle.communeCode,
-      changes: { kind: current.kind, ...(changes ?? {}) },
+      changes: { kind: current.kind, ...(changes ?? {}), ...mergeNote(merge) },
     })),
   );
   return row;
+}
+
+/** A merged change where a later write held every field: the card is left as it was, the audit says so. */
+async function recordOvertaken(
+  ctx: Ctx,
+  tx: Db,
+  current: ScorecardRow,
+  cycle: CycleInScope,
+  options: EditOptions,
+  merge: Merge,
+) {
+  await auditAll(tx, ctx, [
+    {
+      action: `scorecard.${options.action}`,
+      entityType: "scorecard",
+      entityId: current.id,
+      placeCode: cycle.communeCode,
+      changes: { kind: current.kind, ...mergeNote(merge) },
+    },
+  ]);
 }

@@ -4,6 +4,7 @@ import type { Ctx } from "../../platform/context";
 import { badRequest, conflict, type FieldError, notFound } from "../../platform/errors";
 import { assertMode, type Edit, editCard, singleEdit } from "./scorecards.edit";
 import * as repo from "./scorecards.repo";
+import { FIELD, NOTE_FIELDS } from "./scorecards.stamps";
 import * as store from "./scorecards.store";
 
 /** The meeting's records: participants or tallies, notes per indicator (issues and scores: their own files). */
@@ -53,7 +54,8 @@ export function updateParticipantEdit(
   person: ParticipantInput,
   version: number,
 ): Edit {
-  return singleEdit({ action: "participant_updated", version }, async (tx, card) => {
+  const fields = [FIELD.participant(number)];
+  return singleEdit({ action: "participant_updated", version, fields }, async (tx, card) => {
     assertMode(card, "individual");
     const before = (await repo.participants(tx, id)).find((p) => p.number === number);
     if (!before) throw notFound("participant");
@@ -115,7 +117,7 @@ export function setTallies(ctx: Ctx, id: string, rows: TallyInput[], version: nu
 
 /** The change behind setTallies; the field app's push applies it too (sync.commands.ts). */
 export function setTalliesEdit(id: string, rows: TallyInput[], version: number): Edit {
-  return singleEdit({ action: "tallies_set", version }, async (tx, card) => {
+  return singleEdit({ action: "tallies_set", version, fields: [FIELD.tallies] }, async (tx, card) => {
     assertMode(card, "tally");
     const errors: FieldError[] = [];
     const seen = new Set<string>();
@@ -155,20 +157,30 @@ export function setNotes(
   return editCard(ctx, id, setNotesEdit(id, indicatorId, notes, version));
 }
 
-/** The change behind setNotes; the field app's push applies it too (sync.commands.ts). */
+/**
+ * The change behind setNotes; the field app's push applies it too (sync.commands.ts). Each note is a
+ * field of its own. Online a note left out is cleared (`writes: "all"`); a pushed command writes
+ * only the notes in its payload (`"given"`), so that two phones that each wrote one note of the same
+ * indicator keep both.
+ */
 export function setNotesEdit(
   id: string,
   indicatorId: string,
   notes: { strengths?: string | null; weaknesses?: string | null; suggestedActions?: string | null },
   version: number,
+  writes: "all" | "given" = "all",
 ): Edit {
-  return singleEdit({ action: "notes_updated", version }, async (tx) => {
+  const named = NOTE_FIELDS.filter((note) => writes === "all" || notes[note] !== undefined);
+  const fields = named.map((note) => FIELD.note(indicatorId, note));
+  return singleEdit({ action: "notes_updated", version, fields }, async (tx, _card, _cycle, written) => {
     const before = (await repo.priorities(tx, id)).find((p) => p.indicator.id === indicatorId);
     if (!before) refuse([{ path: "indicatorId", code: "indicator_not_prioritised" }]);
+    const noteOf = (note: (typeof NOTE_FIELDS)[number]) =>
+      written.has(FIELD.note(indicatorId, note)) ? (notes[note] ?? null) : before![note];
     const after = {
-      strengths: notes.strengths ?? null,
-      weaknesses: notes.weaknesses ?? null,
-      suggestedActions: notes.suggestedActions ?? null,
+      strengths: noteOf("strengths"),
+      weaknesses: noteOf("weaknesses"),
+      suggestedActions: noteOf("suggestedActions"),
     };
     await store.setNotes(tx, id, indicatorId, after);
     return {

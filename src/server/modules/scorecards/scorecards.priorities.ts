@@ -5,6 +5,7 @@ import { badRequest, conflict, type FieldError } from "../../platform/errors";
 import * as rollups from "../rollups/rollups.service";
 import { assertEditable, type Edit, editCard, singleEdit } from "./scorecards.edit";
 import * as repo from "./scorecards.repo";
+import { FIELD } from "./scorecards.stamps";
 import * as store from "./scorecards.store";
 
 /**
@@ -26,7 +27,8 @@ export function setPrioritiesEdit(
   id: string,
   input: { indicatorIds: string[]; discardScores: boolean; version: number },
 ): Edit {
-  return singleEdit({ action: "priorities_set", version: input.version }, async (tx, card, cycle) => {
+  const options = { action: "priorities_set", version: input.version, fields: [FIELD.priorities] };
+  return singleEdit(options, async (tx, card, cycle) => {
     if (card.kind === "self") throw conflict("self_priorities_fixed");
     const raised = new Set((await repo.issues(tx, id)).map((issue) => issue.indicator.id));
     const errors: FieldError[] = [];

@@ -3,6 +3,7 @@ import type { Ctx } from "../../platform/context";
 import { AppError, badRequest, conflict, type FieldError } from "../../platform/errors";
 import { assertMode, type Edit, editCard, singleEdit } from "./scorecards.edit";
 import * as repo from "./scorecards.repo";
+import { FIELD } from "./scorecards.stamps";
 import * as store from "./scorecards.store";
 
 /** Scores: each participant's faces for the prioritised indicators, or counts per face in tally mode. */
@@ -131,7 +132,8 @@ export function replaceScoresEdit(
   scores: { indicatorId: string; score: number }[],
   version: number,
 ): Edit {
-  return singleEdit({ action: "scores_corrected", version }, async (tx, card) => {
+  const fields = [FIELD.scores(participantNumber)];
+  return singleEdit({ action: "scores_corrected", version, fields }, async (tx, card) => {
     assertMode(card, "individual");
     throwIfRefused(badScores(await scoreState(tx, id), participantNumber, scores));
     const before = await store.deleteScoresOf(tx, id, participantNumber);
@@ -156,7 +158,8 @@ export function setScoreTally(ctx: Ctx, id: string, indicatorId: string, counts:
 
 /** The change behind setScoreTally; the field app's push applies it too (sync.commands.ts). */
 export function setScoreTallyEdit(id: string, indicatorId: string, counts: number[], version: number): Edit {
-  return singleEdit({ action: "score_tally_set", version }, async (tx, card) => {
+  const fields = [FIELD.scoreTally(indicatorId)];
+  return singleEdit({ action: "score_tally_set", version, fields }, async (tx, card) => {
     assertMode(card, "tally");
     if (!(await repo.priorities(tx, id)).some((p) => p.indicator.id === indicatorId)) {
       throw new AppError(400, "validation_failed", {}, [

@@ -15,6 +15,7 @@ import { isEmpty, loadContent, participantCount, resultsOf } from "./scorecards.
 import { type Edit, editAbility, editCard, loadCard, singleEdit } from "./scorecards.edit";
 import { presentCard, presentSummaryOf } from "./scorecards.presenter";
 import * as repo from "./scorecards.repo";
+import { FIELD } from "./scorecards.stamps";
 import * as store from "./scorecards.store";
 
 // ---- for other modules -----------------------------------------------------------------------
@@ -152,7 +153,10 @@ type MeetingDetails = {
   version: number;
 };
 
-/** The change behind updateDetails; the field app's push applies it too (sync.commands.ts). */
+/**
+ * The change behind updateDetails; the field app's push applies it too (sync.commands.ts). Its fields
+ * are the date, the village and the mode: merged, it writes only those whose stamp won.
+ */
 export function updateDetailsEdit(id: string, input: MeetingDetails): Edit {
   const villageCode = input.villageCode ?? null;
   // Today in Cambodia, so that a morning meeting is not in the future.
@@ -162,9 +166,9 @@ export function updateDetailsEdit(id: string, input: MeetingDetails): Edit {
     }
   };
   return singleEdit(
-    { action: "details_updated", version: input.version },
-    async (tx, card, cycle) => {
-      if (villageCode) {
+    { action: "details_updated", version: input.version, fields: FIELD.details },
+    async (tx, card, cycle, written) => {
+      if (villageCode && written.has("villageCode")) {
         const [village] = await places.findMany(tx, [villageCode]);
         if (village?.level !== "village" || village.parentCode !== cycle.communeCode) {
           throw badRequest("validation_failed", [
@@ -172,8 +176,13 @@ export function updateDetailsEdit(id: string, input: MeetingDetails): Edit {
           ]);
         }
       }
-      if (input.mode !== card.mode && !isEmpty(await loadContent(tx, id))) throw conflict("mode_locked");
-      const set = { heldOn: input.heldOn, villageCode, mode: input.mode };
+      const mode = written.has("mode") ? input.mode : card.mode;
+      if (mode !== card.mode && !isEmpty(await loadContent(tx, id))) throw conflict("mode_locked");
+      const set = {
+        heldOn: written.has("heldOn") ? input.heldOn : card.heldOn,
+        villageCode: written.has("villageCode") ? villageCode : card.villageCode,
+        mode,
+      };
       return {
         set,
         changes: diff({ heldOn: card.heldOn, villageCode: card.villageCode, mode: card.mode }, set, [

@@ -17,7 +17,7 @@ import {
 import type { Ctx } from "../../platform/context";
 import { AppError, badRequest } from "../../platform/errors";
 import { fieldErrorsFromZod } from "../../platform/validation";
-import { type Edit, editCardInSteps } from "../scorecards/scorecards.edit";
+import { editCardInSteps, type StampedEdit } from "../scorecards/scorecards.edit";
 import * as issues from "../scorecards/scorecards.issues";
 import * as meeting from "../scorecards/scorecards.meeting";
 import { setPrioritiesEdit } from "../scorecards/scorecards.priorities";
@@ -31,9 +31,10 @@ import { I4C_COMMANDS } from "./sync.i4c-commands";
  * The commands a field device may push, each run through the same service as the online API (so
  * the same abilities, area checks, validation, locks, audit and rollups apply). A command's payload
  * is the API's request body, plus what the API takes from the URL (a participant's number, an
- * indicator or issue id); `version` comes from the command's baseVersion where the API asks for one,
- * so that a change made offline on a record someone else changed meanwhile is a conflict, not a
- * silent overwrite.
+ * indicator or issue id); `version` comes from the command's baseVersion where the API asks for one.
+ * Nothing is overwritten silently: a versioned change of a draft or returned card names its fields
+ * and merges with the others' by the command's stamp (editCardInSteps, scorecards.stamps.ts), a
+ * submission made on another version is a conflict, a locked card refuses every change.
  *
  * A command that changes a card names the service's change (`…Edit`, what the API's service hands
  * to editCard) rather than calling the service: the push applies a card's changes one after the
@@ -117,7 +118,7 @@ export const COMMANDS: Record<string, CommandDefinition<unknown>> = {
     payload: PriorityNotesBody.omit({ version: true }).extend({ indicatorId: Uuid }),
     versioned: true,
     edit: (_ctx, id, { indicatorId, ...notes }, version) =>
-      meeting.setNotesEdit(id, indicatorId, notes, version),
+      meeting.setNotesEdit(id, indicatorId, notes, version, "given"),
   }),
   "scorecard.submit": define({
     payload: z.object({}),
@@ -135,6 +136,8 @@ export interface ParsedCommand {
   recordId: string;
   payload: unknown;
   version: number;
+  /** The command's HLC stamp: a versioned change of a draft merges by it (scorecards.stamps.ts). */
+  stamp: string;
 }
 
 /** Checks a command against its type; a malformed payload or record id is a 400 like the API's. */
@@ -143,6 +146,7 @@ export function parseCommand(command: {
   recordId: string;
   payload: unknown;
   baseVersion: number | null;
+  stamp: string;
 }): ParsedCommand {
   // hasOwn: a type such as "constructor" must not find Object's own properties.
   const definition = Object.hasOwn(COMMANDS, command.type) ? COMMANDS[command.type] : undefined;
@@ -160,6 +164,7 @@ export function parseCommand(command: {
     recordId: recordId.data,
     payload: payload.data,
     version: command.baseVersion ?? 0,
+    stamp: command.stamp,
   };
 }
 
@@ -182,19 +187,20 @@ export async function runEdits(
   ctx: Ctx,
   commands: ParsedCommand[],
 ): Promise<({ version: number } | AppError)[]> {
-  const edits: Edit[] = [];
+  const steps: StampedEdit[] = [];
   for (let start = 0; start < commands.length; ) {
-    const { definition, type, recordId, payload, version } = commands[start]!;
+    const { definition, type, recordId, payload, version, stamp } = commands[start]!;
     let end = start + 1;
     if (definition.editMany) while (commands[end]?.type === type) end++;
     const together = commands.slice(start, end).map((command) => command.payload);
-    edits.push(
+    // A run (editMany) is of unversioned commands, which name no fields: their stamps are not used.
+    const edit =
       end - start > 1
         ? definition.editMany!(ctx, recordId, together)
-        : definition.edit!(ctx, recordId, payload, version),
-    );
+        : definition.edit!(ctx, recordId, payload, version);
+    steps.push({ edit, stamp });
     start = end;
   }
-  const versions = await editCardInSteps(ctx, commands[0]!.recordId, edits);
+  const versions = await editCardInSteps(ctx, commands[0]!.recordId, steps);
   return versions.map((version) => (version instanceof AppError ? version : { version }));
 }

@@ -9,7 +9,10 @@ import type { Edit } from "../scorecards/scorecards.edit";
  */
 export interface CommandDefinition<Payload> {
   payload: z.ZodType<Payload>;
-  /** The API needs the record's version: the command must carry baseVersion. */
+  /**
+   * The API needs the record's version: the command must carry baseVersion. A score card's change
+   * that names its fields (EditOptions.fields) merges by stamp on a draft instead of checking it.
+   */
   versioned: boolean;
   /** A command run by its service (scorecard.create, the I4C commands), answering with the record's version. */
   run?(ctx: Ctx, recordId: string, payload: Payload, version: number): Promise<{ version: number }>;

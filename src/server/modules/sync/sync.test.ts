@@ -163,7 +163,7 @@ describe("refusals", () => {
         scores: [{ indicatorId: indicatorA, score: 4 }],
       }),
       command("scorecard.addParticipants", cardId, { firstNumber: 1, participants: PEOPLE.slice(0, 1) }),
-      command("scorecard.setPriorities", cardId, { indicatorIds: [indicatorA, indicatorB] }, 2),
+      command("scorecard.submit", cardId, {}, 2),
       command("scorecard.submit", cardId, {}),
       command("scorecard.create", uuidv7(), {
         cycleId: outOfArea.cycleId,
@@ -185,7 +185,7 @@ describe("refusals", () => {
       "applied",
       "score_already_given", // the same participant scoring the indicator twice
       "participant_number_taken", // another device's numbers
-      "version_conflict", // made on an old version of the card
+      "version_conflict", // a submission made on an old version of the card (sync.merge.test.ts: drafts merge)
       "sync_base_version_required",
       "not_found", // a cycle outside the facilitator's area
       "sync_unknown_type",
