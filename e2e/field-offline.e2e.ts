@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   type ApiSession,
   apiRequest,
+  apiSignIn,
   DESKTOP,
   demoSession,
   fromKhmerDigits,
@@ -81,7 +82,7 @@ beforeAll(async () => {
     await api<{ id: string }>("POST", "/api/v1/programmes", {
       nameKm: `កម្មវិធីវាល ${RUN}`,
       nameEn: `Field programme ${RUN}`,
-      startYear: 2024,
+      startYear: 2023,
       endYear: 2028,
       communeCodes: [COMMUNE],
     })
@@ -342,6 +343,79 @@ describe("an outreach session with a photo, recorded offline", () => {
     expect(pack.sessions[0]).toMatchObject({ total: 11, notes: "វគ្គនៅវត្ត" });
     expect(pack.sessions[0]!.photos).toHaveLength(1);
     await page.context().close();
+  });
+});
+
+describe("two phones editing one draft", () => {
+  it("keeps what each phone wrote, field by field, whatever order they sync in", async () => {
+    const facilitator = await createFacilitator("twophones");
+    const cycleId = await planCycle(facilitator.id, 2023);
+    // The card is prepared online, up to its priorities.
+    const own = await apiSignIn(facilitator.username, PASSWORD);
+    const call = <T>(method: "POST" | "PUT", path: string, body: unknown) =>
+      apiRequest<T>(own, method, path, body);
+    const [a] = indicators as [(typeof indicators)[0]];
+    let card = await call<{ id: string; version: number }>("POST", `/api/v1/cycles/${cycleId}/scorecards`, {
+      kind: "community",
+      mode: "individual",
+    });
+    card = await call("PUT", `/api/v1/scorecards/${card.id}`, {
+      heldOn: "2026-11-30",
+      mode: "individual",
+      version: card.version,
+    });
+    card = await call("POST", `/api/v1/scorecards/${card.id}/participants`, {
+      participants: [{ sex: "female", age: 20 }],
+    });
+    card = await call("POST", `/api/v1/scorecards/${card.id}/issues`, {
+      indicatorId: a.id,
+      participantNumbers: [1],
+    });
+    card = await call("PUT", `/api/v1/scorecards/${card.id}/priorities`, {
+      indicatorIds: [a.id],
+      version: card.version,
+    });
+
+    const phones = [await fieldPage(facilitator.username), await fieldPage(facilitator.username)] as const;
+    for (const phone of phones) {
+      await download(phone);
+      await phone.context().setOffline(true);
+      await openInApp(phone, `/scorecards/${card.id}?step=notes`);
+    }
+    const write = async (phone: Page, label: string, text: string) => {
+      const notes = phone.getByRole("region", { name: a.nameKm });
+      await notes.getByLabel(label).fill(text);
+      await notes.getByRole("button", { name: "រក្សាទុក" }).click();
+      await notes.getByRole("status").waitFor();
+    };
+    await write(phones[0], "ចំណុចខ្លាំង", "គ្រូមកទាន់ពេល");
+    await write(phones[1], "ចំណុចខ្សោយ", "បង្គន់ចាក់សោ");
+
+    // The second phone syncs first, then the first: neither note is lost.
+    for (const phone of [phones[1], phones[0]]) {
+      await openInApp(phone, "/field/sync");
+      await phone.context().setOffline(false);
+      await phone.getByText("អ្វីៗទាំងអស់ដែលបានកត់ត្រានៅលើទូរសព្ទនេះ បានទៅដល់ម៉ាស៊ីនមេហើយ។").waitFor({ timeout: 30_000 });
+    }
+    const merged = await apiRequest<{
+      priorities: { strengths: string | null; weaknesses: string | null }[];
+    }>(own, "GET", `/api/v1/scorecards/${card.id}`);
+    expect(merged.priorities[0]).toMatchObject({ strengths: "គ្រូមកទាន់ពេល", weaknesses: "បង្គន់ចាក់សោ" });
+
+    // The phone that synced first gets the other's note with its next sync.
+    await phones[1].getByRole("button", { name: "ធ្វើសមកាលកម្មឥឡូវ" }).click();
+    const notes = phones[1].getByRole("region", { name: a.nameKm });
+    await expect
+      .poll(async () => {
+        // The notes form is filled when the step opens: open it again until the pull has arrived.
+        await openInApp(phones[1], "/field/sync");
+        await openInApp(phones[1], `/scorecards/${card.id}?step=notes`);
+        return notes.getByLabel("ចំណុចខ្លាំង").inputValue();
+      })
+      .toBe("គ្រូមកទាន់ពេល");
+    expect(await notes.getByLabel("ចំណុចខ្សោយ").inputValue()).toBe("បង្គន់ចាក់សោ");
+    await shot(phones[1], "field-km-phone-9-two-phones-merged");
+    for (const phone of phones) await phone.context().close();
   });
 });
 

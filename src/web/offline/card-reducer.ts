@@ -177,13 +177,16 @@ export function applyToCard(card: Card, command: CardCommand, lookups: Lookups):
       return withPriorityCounts({ ...next, scores: replaceScores(card, number, p.scores as ScoreRow[]) });
     }
     case "scorecard.setNotes": {
+      // Only the notes in the payload are written (card-requests.ts leaves unchanged ones out).
+      const given = (field: "strengths" | "weaknesses" | "suggestedActions", held: string | null) =>
+        field in p ? ((p[field] as string | null) ?? null) : held;
       const priorities = card.priorities.map((priority) =>
         priority.indicator.id === p.indicatorId
           ? {
               ...priority,
-              strengths: (p.strengths as string | null) ?? null,
-              weaknesses: (p.weaknesses as string | null) ?? null,
-              suggestedActions: (p.suggestedActions as string | null) ?? null,
+              strengths: given("strengths", priority.strengths),
+              weaknesses: given("weaknesses", priority.weaknesses),
+              suggestedActions: given("suggestedActions", priority.suggestedActions),
             }
           : priority,
       );

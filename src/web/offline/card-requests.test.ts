@@ -9,7 +9,7 @@ import type { OutboxEntry } from "./field-db";
 import { sendable } from "./outbox-order";
 
 const ID = "0190a000-0000-7000-8000-0000000000e1";
-const card = { participants: [{ number: 1 }, { number: 4 }] } as unknown as Scorecard;
+const card = { participants: [{ number: 1 }, { number: 4 }], priorities: [] } as unknown as Scorecard;
 
 describe("the meeting screens' requests as sync commands", () => {
   it.each([

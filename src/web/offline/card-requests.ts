@@ -27,6 +27,25 @@ function nextParticipantNumber(card: Scorecard): number {
   return (card.participants ?? []).reduce((max, p) => Math.max(max, p.number), 0) + 1;
 }
 
+const NOTE_FIELDS = ["strengths", "weaknesses", "suggestedActions"] as const;
+
+/**
+ * Only the notes the facilitator changed: on the server a pushed note is a field of its own, merged
+ * by last write (src/domain/sync/lww.ts), so a note left out is one another phone may have written.
+ * The screen sends all three; unchanged ones ("" and null alike) are left out here.
+ */
+function changedNotes(card: Scorecard, indicatorId: string, payload: Body): Body {
+  const priority = card.priorities.find((p) => p.indicator.id === indicatorId);
+  if (!priority) return payload;
+  const changed: Body = {};
+  for (const field of NOTE_FIELDS) {
+    if (!(field in payload)) continue;
+    if (((payload[field] as string | null) || null) !== (priority[field] || null))
+      changed[field] = payload[field];
+  }
+  return changed;
+}
+
 /**
  * An issue raised by several participants is one command per participant, each naming its issue with
  * an id made here, so that the device can remove one of them before it ever reached the server. Issues
@@ -91,7 +110,11 @@ function commandFor(card: Scorecard, request: CardRequest): CardCommand | null {
     case "POST /scores":
       return { type: "scorecard.addScores", payload, baseVersion: null };
     case "PUT /priorities/:id/notes":
-      return { type: "scorecard.setNotes", payload: { ...payload, indicatorId: segments[2] }, baseVersion };
+      return {
+        type: "scorecard.setNotes",
+        payload: { ...changedNotes(card, segments[2]!, payload), indicatorId: segments[2] },
+        baseVersion,
+      };
     case "PUT /tallies":
       return { type: "scorecard.setTallies", payload, baseVersion };
     case "PUT /score-tallies/:id":

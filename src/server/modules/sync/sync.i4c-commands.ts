@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { Uuid } from "../../../contracts/common";
 import { I4cSessionInput } from "../../../contracts/isaf";
-import type { Ctx } from "../../platform/context";
 import * as i4c from "../isaf/i4c.service";
 import * as i4cPhotos from "../isaf/i4c-photos.service";
 import { type CommandDefinition, define } from "./sync.definition";
