@@ -26,7 +26,11 @@ export type Mode = "individual" | "tally";
 /** A missing piece, as a field error of the server's problem+json (`code` has a message in both languages). */
 export interface MissingItem {
   path: string;
-  code: string;
+  code:
+    | "held_on_missing"
+    | "priorities_missing"
+    | "indicator_not_scored"
+    | "indicator_scores_exceed_participants";
   params?: Record<string, string | number>;
 }
 

@@ -1,11 +1,6 @@
-import {
-  type Distribution,
-  emptyDistribution,
-  type IndicatorResult,
-  individualResult,
-  type Participant,
-  tallyResult,
-} from "../../../domain/scorecard-result";
+import * as shared from "../../../domain/scorecard-content";
+import { type CardContent, distributionsFromRows, type Mode } from "../../../domain/scorecard-content";
+import type { Distribution } from "../../../domain/scorecard-result";
 import type { Db } from "../../db/database";
 import type { FieldError } from "../../platform/errors";
 import * as repo from "./scorecards.repo";
@@ -32,88 +27,42 @@ export async function loadContent(db: Db, id: string): Promise<Content> {
   return { participants, tallies, issues, priorities, scores, scoreTallies };
 }
 
+/** The card's records as the shared rules read them (src/domain/scorecard-content.ts, also used offline). */
+function asCardContent(content: Content): CardContent {
+  return {
+    participants: content.participants,
+    tallies: content.tallies,
+    priorities: content.priorities,
+    scores: content.scores,
+    scoreDistributions: distributionsFromRows(content.scoreTallies),
+  };
+}
+
 /** Score value counts per indicator, from the tally rows. */
 export function tallyDistributions(content: Pick<Content, "scoreTallies">): Map<string, Distribution> {
-  const byIndicator = new Map<string, Distribution>();
-  for (const row of content.scoreTallies) {
-    const distribution = byIndicator.get(row.indicatorId) ?? emptyDistribution();
-    distribution[row.score - 1] = row.count;
-    byIndicator.set(row.indicatorId, distribution);
-  }
-  return byIndicator;
+  return distributionsFromRows(content.scoreTallies);
 }
 
 /** How many scores each prioritised indicator has (registered participants, or tallied counts). */
-export function scoredBy(mode: "individual" | "tally", content: Content): Map<string, number> {
-  const counts = new Map<string, number>();
-  if (mode === "individual") {
-    for (const score of content.scores)
-      counts.set(score.indicatorId, (counts.get(score.indicatorId) ?? 0) + 1);
-  } else {
-    for (const [indicatorId, distribution] of tallyDistributions(content)) {
-      counts.set(
-        indicatorId,
-        distribution.reduce((sum, n) => sum + n, 0),
-      );
-    }
-  }
-  return counts;
+export function scoredBy(mode: Mode, content: Content): Map<string, number> {
+  return shared.scoredBy(mode, asCardContent(content));
 }
 
 export function participantCount(content: Content): number {
-  return content.participants.length + content.tallies.reduce((sum, row) => sum + row.count, 0);
+  return shared.participantCount(asCardContent(content));
 }
 
-/** The result of each prioritised indicator, in rank order (src/domain/scorecard-result.ts). */
-export function resultsOf(
-  mode: "individual" | "tally",
-  content: Content,
-): { indicator: Content["priorities"][number]["indicator"]; rank: number; result: IndicatorResult }[] {
-  const people = new Map<number, Participant>(content.participants.map((p) => [p.number, p]));
-  const tallied = tallyDistributions(content);
-  return content.priorities.map((priority) => {
-    const id = priority.indicator.id;
-    const result =
-      mode === "individual"
-        ? individualResult(
-            content.scores.filter((score) => score.indicatorId === id),
-            people,
-          )
-        : tallyResult(tallied.get(id) ?? emptyDistribution());
-    return { indicator: priority.indicator, rank: priority.rank, result };
-  });
+/** The result of each prioritised indicator, in rank order. */
+export function resultsOf(mode: Mode, content: Content) {
+  return shared.resultsOf(mode, { ...asCardContent(content), priorities: content.priorities });
 }
 
-/**
- * What stops the card from being submitted: no priority, a prioritised indicator nobody scored (or, in
- * tally mode, given more scores than participants counted), no meeting date. Each as a field error.
- */
+/** What stops the card from being submitted, each as a field error. */
 export function missingForSubmit(
-  card: { mode: "individual" | "tally"; heldOn: string | null },
+  card: { mode: Mode; heldOn: string | null },
   content: Content,
 ): FieldError[] {
-  const missing: FieldError[] = [];
-  if (!card.heldOn) missing.push({ path: "heldOn", code: "held_on_missing" });
-  if (content.priorities.length === 0) missing.push({ path: "priorities", code: "priorities_missing" });
-  const scored = scoredBy(card.mode, content);
-  const participants = participantCount(content);
-  content.priorities.forEach((priority, index) => {
-    const total = scored.get(priority.indicator.id) ?? 0;
-    if (!total) {
-      missing.push({
-        path: `priorities.${index}`,
-        code: "indicator_not_scored",
-        params: { code: priority.indicator.code },
-      });
-    } else if (card.mode === "tally" && total > participants) {
-      missing.push({
-        path: `priorities.${index}`,
-        code: "indicator_scores_exceed_participants",
-        params: { code: priority.indicator.code, total, participants },
-      });
-    }
-  });
-  return missing;
+  return shared.missingForSubmit(card, asCardContent(content));
 }
 
 /** Whether the card holds anything yet (its mode can change only while it does not). */

@@ -1,4 +1,4 @@
-import type { Role } from "../../../domain/roles";
+import { ROLES, type Role } from "../../../domain/roles";
 import { hasRole, type Policy } from "../../platform/access";
 
 /**
@@ -7,18 +7,7 @@ import { hasRole, type Policy } from "../../platform/access";
  * is its uploader's alone (the repository loads only the user's own), and its file is used only by a
  * command the uploader is allowed to run on the record it is attached to.
  */
-const UPLOADERS: Role[] = [
-  "admin",
-  "national_officer",
-  "provincial_officer",
-  "district_officer",
-  "commune_council",
-  "ngo_staff",
-  "facilitator",
-  "service_provider",
-  "social_worker",
-  "supervisor",
-];
+const UPLOADERS: Role[] = ROLES.filter((role) => role !== "viewer");
 
 export const uploadsPolicy: Policy<{ "upload:create": null }> = {
   "upload:create": (actor) => hasRole(actor, ...UPLOADERS),

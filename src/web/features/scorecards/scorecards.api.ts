@@ -71,6 +71,20 @@ export function useCycleCards(cycleId: string) {
   });
 }
 
+/** The fields of a card's summary (ScorecardSummary of contracts/scorecards.ts). */
+const SUMMARY_FIELDS = [
+  "id",
+  "cycleId",
+  "kind",
+  "mode",
+  "status",
+  "heldOn",
+  "participantCount",
+  "priorityCount",
+  "submittedAt",
+  "version",
+] as const;
+
 async function heldCycleCards(cycleId: string): Promise<CycleCards | null> {
   const cycle = await readRecord<SyncCycle>("cycle", cycleId);
   if (!cycle) return null;
@@ -78,29 +92,9 @@ async function heldCycleCards(cycleId: string): Promise<CycleCards | null> {
   const summary = (kind: Kind) => {
     const found = cards.find((held) => held.kind === kind);
     if (!found) return null;
-    const {
-      id,
-      kind: k,
-      mode,
-      status,
-      heldOn,
-      participantCount,
-      priorityCount,
-      submittedAt,
-      version,
-    } = found;
-    return {
-      id,
-      cycleId,
-      kind: k,
-      mode,
-      status,
-      heldOn,
-      participantCount,
-      priorityCount,
-      submittedAt,
-      version,
-    };
+    return Object.fromEntries(
+      SUMMARY_FIELDS.map((field) => [field, found[field]]),
+    ) as CycleCards["community"];
   };
   return { community: summary("community"), self: summary("self"), can: cycle.can };
 }
