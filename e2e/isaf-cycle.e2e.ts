@@ -144,7 +144,9 @@ describe("one ISAF cycle, end to end", () => {
     }
 
     await goToStep(page, /លទ្ធផល/);
-    const result = page.getByRole("region", { name: new RegExp(indicator.nameKm) });
+    const result = page
+      .getByRole("region", { name: new RegExp(indicator.nameKm) })
+      .filter({ hasText: "មេដ្យាន" });
     expect(fromKhmerDigits(await shownText(result))).toMatch(/មេដ្យាន\s*4/);
     await fits(page, "cycle-1-meeting-results-km-phone");
 

@@ -216,7 +216,7 @@ describe("the community score-card meeting on a phone, in Khmer", () => {
 
     // 7. Results: the exact median 3.5, the groups with n, and small groups withheld.
     await goToStep(page, /លទ្ធផល/);
-    const result = page.getByRole("region", { name: new RegExp(a.nameKm) });
+    const result = page.getByRole("region", { name: new RegExp(a.nameKm) }).filter({ hasText: "មេដ្យាន" });
     await result.waitFor();
     const text = fromKhmerDigits(await shownText(result));
     expect(text).toMatch(/មេដ្យាន\s*3[,.]5/);
