@@ -20,6 +20,7 @@ import { authenticate, requireEnrolment } from "./modules/auth/auth.hook";
 import { authRoutes } from "./modules/auth/auth.routes";
 import { dashboardsRoutes } from "./modules/dashboards/dashboards.routes";
 import { facilitiesRoutes } from "./modules/facilities/facilities.routes";
+import { feedbackRoutes } from "./modules/feedback/feedback.routes";
 import { isafRoutes } from "./modules/isaf/isaf.routes";
 import { jaapRoutes } from "./modules/jaap/jaap.routes";
 import { organisationsRoutes } from "./modules/organisations/organisations.routes";
@@ -115,6 +116,8 @@ export async function buildApp(options: AppOptions) {
   await app.register(dashboardsRoutes);
   await app.register(syncRoutes);
   await app.register(uploadsRoutes);
+  // Staff queues under /api/v1/, and the citizen form and lookup under /api/public/v1/ (no session).
+  await app.register(feedbackRoutes);
   // Open without a session, under /api/public/ (the auth hook asks for one only under /api/v1/).
   await app.register(publicRoutes);
 

@@ -1,4 +1,5 @@
 import { DASHBOARD_MESSAGES } from "./messages-dashboards";
+import { FEEDBACK_MESSAGES } from "./messages-feedback";
 import { ISAF_MESSAGES } from "./messages-isaf";
 import { JAAP_MESSAGES } from "./messages-jaap";
 import { SCORECARD_MESSAGES } from "./messages-scorecards";
@@ -158,6 +159,7 @@ export const MESSAGES = {
   ...DASHBOARD_MESSAGES,
   ...SYNC_MESSAGES,
   ...UPLOAD_MESSAGES,
+  ...FEEDBACK_MESSAGES,
 };
 
 export type MessageCode = keyof typeof MESSAGES;

@@ -28,7 +28,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
     document.getElementById("main")?.focus({ preventScroll: true });
   }, [pathname, close]);
 
-  const items = NAV_ITEMS.filter((item) => !item.ability || can(item.ability));
+  const items = NAV_ITEMS.filter((item) => !item.ability || [item.ability].flat().some(can));
   const isActive = (to: string, end?: boolean) =>
     end ? pathname === to : pathname === to || pathname.startsWith(`${to}/`);
 

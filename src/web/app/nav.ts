@@ -9,6 +9,7 @@ import {
   IconListDetails,
   IconListNumbers,
   IconMapPin,
+  IconMessage,
   IconShieldLock,
   IconSitemap,
   IconTargetArrow,
@@ -22,6 +23,7 @@ export interface NavItem {
   key:
     | "home"
     | "field"
+    | "feedback"
     | "places"
     | "facilities"
     | "cycles"
@@ -37,8 +39,8 @@ export interface NavItem {
     | "account";
   to: string;
   icon: ComponentType<{ size?: number | string; stroke?: number }>;
-  /** Shown only to users holding this ability; every signed-in user otherwise. */
-  ability?: string;
+  /** Shown only to users holding this ability (or one of these); every signed-in user otherwise. */
+  ability?: string | readonly string[];
   /** Active only on the exact path (the home page). */
   end?: boolean;
 }
@@ -47,6 +49,7 @@ export interface NavItem {
 export const NAV_ITEMS: NavItem[] = [
   { key: "home", to: "/", icon: IconHome, end: true },
   { key: "field", to: "/field", icon: IconDeviceMobile, ability: "cycle:facilitate" },
+  { key: "feedback", to: "/feedback", icon: IconMessage, ability: ["feedback:read", "feedback:restricted"] },
   { key: "places", to: "/places", icon: IconMapPin },
   { key: "facilities", to: "/facilities", icon: IconBuildingCommunity },
   { key: "cycles", to: "/cycles", icon: IconClipboardCheck },

@@ -35,6 +35,12 @@ export const router = createBrowserRouter([
             lazy: async () => ({ Component: (await import("../features/field/routes")).FieldRoutes }),
           },
           {
+            path: "feedback",
+            lazy: async () => ({
+              Component: (await import("../features/feedback/FeedbackQueuePage")).FeedbackQueuePage,
+            }),
+          },
+          {
             path: "places",
             lazy: async () => ({ Component: (await import("../features/places/PlacesPage")).PlacesPage }),
           },

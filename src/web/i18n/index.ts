@@ -4,6 +4,7 @@ import adminEn from "./locales/en/admin.json";
 import commonEn from "./locales/en/common.json";
 import dashboardsEn from "./locales/en/dashboards.json";
 import facilitiesEn from "./locales/en/facilities.json";
+import feedbackEn from "./locales/en/feedback.json";
 import fieldEn from "./locales/en/field.json";
 import isafEn from "./locales/en/isaf.json";
 import jaapEn from "./locales/en/jaap.json";
@@ -14,6 +15,7 @@ import adminKm from "./locales/km/admin.json";
 import commonKm from "./locales/km/common.json";
 import dashboardsKm from "./locales/km/dashboards.json";
 import facilitiesKm from "./locales/km/facilities.json";
+import feedbackKm from "./locales/km/feedback.json";
 import fieldKm from "./locales/km/field.json";
 import isafKm from "./locales/km/isaf.json";
 import jaapKm from "./locales/km/jaap.json";
@@ -67,6 +69,7 @@ export const resources = {
     dashboards: dashboardsKm,
     public: publicKm,
     field: fieldKm,
+    feedback: feedbackKm,
   },
   en: {
     common: commonEn,
@@ -79,6 +82,7 @@ export const resources = {
     dashboards: dashboardsEn,
     public: publicEn,
     field: fieldEn,
+    feedback: feedbackEn,
   },
 } as const;
 
@@ -99,6 +103,7 @@ i18n.use(initReactI18next).init({
     "dashboards",
     "public",
     "field",
+    "feedback",
   ],
   defaultNS: "common",
   interpolation: { escapeValue: false },

@@ -1,5 +1,6 @@
 export * from "./audit";
 export * from "./facilities";
+export * from "./feedback";
 export * from "./isaf-catalogue";
 export * from "./isaf-cycles";
 export * from "./media";

@@ -9,6 +9,7 @@ import { AppError, badRequest } from "../../platform/errors";
 import { assertPasswordAcceptable, hashPassword, verifyPassword } from "../../platform/passwords";
 import { auditAbilities } from "../audit/audit.policy";
 import { facilityAbilities } from "../facilities/facilities.policy";
+import { feedbackAbilities } from "../feedback/feedback.policy";
 import { isafAbilities } from "../isaf/isaf.policy";
 import { organisationAbilities } from "../organisations/organisations.policy";
 import { userAbilities } from "../users/users.policy";
@@ -156,6 +157,7 @@ export async function me(ctx: Ctx): Promise<Me> {
       ...organisationAbilities(actor),
       ...auditAbilities(actor),
       ...isafAbilities(actor),
+      ...feedbackAbilities(actor),
     ].sort(),
   };
 }

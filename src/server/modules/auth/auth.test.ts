@@ -139,6 +139,8 @@ describe("sign-in", () => {
         "dashboard:read",
         "facility:create",
         "facility:import",
+        "feedback:answer",
+        "feedback:read",
         "organisation:manage",
         "programme:manage",
         "role:manage",

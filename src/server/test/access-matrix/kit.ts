@@ -70,7 +70,15 @@ export const itemIds = (body: { items: { id: string }[] }) => body.items.map((it
 export interface Row {
   /** As registered: "METHOD /api/v1/path/:param". */
   route: string;
-  record: "-" | "in area" | "out of area" | "own" | "someone else's";
+  record:
+    | "-"
+    | "in area"
+    | "out of area"
+    | "own"
+    | "someone else's"
+    /** A record that only some roles see even in their area (a child-protection report). */
+    | "restricted, in area"
+    | "restricted, out of area";
   expect: Expected;
   /** Makes the principal's request; null when the case does not exist for the principal. */
   send: (p: Principal) => Promise<LightMyRequestResponse | null>;

@@ -1,4 +1,5 @@
 import { dashboardsMatrix } from "./dashboards.rows";
+import { feedbackMatrix } from "./feedback.rows";
 import { i4cPhotosMatrix } from "./i4c-photos.rows";
 import { isafMatrix } from "./isaf.rows";
 import { jaapMatrix } from "./jaap.rows";
@@ -16,4 +17,5 @@ export const MODULE_MATRICES: ModuleMatrix[] = [
   dashboardsMatrix,
   syncMatrix,
   uploadsMatrix,
+  feedbackMatrix,
 ];

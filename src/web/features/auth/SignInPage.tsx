@@ -1,8 +1,8 @@
-import { Alert, Button, Stack, Text, TextInput, Title } from "@mantine/core";
+import { Alert, Anchor, Button, Stack, Text, TextInput, Title } from "@mantine/core";
 import { IconInfoCircle } from "@tabler/icons-react";
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { type Location, Navigate, useLocation } from "react-router";
+import { Link, type Location, Navigate, useLocation } from "react-router";
 import { isApiError } from "../../api/client";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { usePageTitle } from "../../components/PageHeader";
@@ -135,6 +135,16 @@ export function SignInPage() {
           <Button type="submit" loading={signIn.isPending} fullWidth size="md">
             {t("auth.signIn")}
           </Button>
+          {/* Citizens who land here have nothing to sign in to: the way to write to the commune. */}
+          <Text size="sm" ta="center">
+            <Anchor component={Link} to="/public/feedback">
+              {t("feedback:form.title")}
+            </Anchor>
+            {" · "}
+            <Anchor component={Link} to="/public/feedback/track">
+              {t("feedback:track.title")}
+            </Anchor>
+          </Text>
         </Stack>
       </form>
     </AuthFrame>

@@ -1,5 +1,5 @@
 import { Anchor, Box, Button, Container, Group, Stack, Text } from "@mantine/core";
-import { IconLogin, IconPrinter } from "@tabler/icons-react";
+import { IconLogin, IconMessage, IconPrinter } from "@tabler/icons-react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -7,8 +7,8 @@ import { LanguageSwitch } from "../../components/LanguageSwitch";
 import classes from "./Public.module.css";
 
 /**
- * The frame of the public pages (no session): the brand, the language switch, a way in for staff,
- * a print button; the page; what is and is not published.
+ * The frame of the public pages (no session): the brand, the language switch, the way to write to
+ * the commune, a way in for staff, a print button; the page; what is and is not published.
  */
 export function PublicFrame({ children, printable = false }: { children: ReactNode; printable?: boolean }) {
   const { t } = useTranslation("public");
@@ -40,6 +40,12 @@ export function PublicFrame({ children, printable = false }: { children: ReactNo
                   {t("frame.print")}
                 </Button>
               )}
+              <Anchor component={Link} to="/public/feedback" size="sm" fw={600}>
+                <Group gap={4} wrap="nowrap" component="span">
+                  <IconMessage size={16} aria-hidden />
+                  {t("feedback:form.title")}
+                </Group>
+              </Anchor>
               <Anchor component={Link} to="/sign-in" size="sm">
                 <Group gap={4} wrap="nowrap" component="span">
                   <IconLogin size={16} aria-hidden />

@@ -1,6 +1,8 @@
 import { useTranslation } from "react-i18next";
 import { Route, Routes } from "react-router";
 import { usePageTitle } from "../../components/PageHeader";
+import { PublicFeedbackPage } from "../feedback/PublicFeedbackPage";
+import { PublicTrackPage } from "../feedback/PublicTrackPage";
 import { PublicCommunePage } from "./PublicCommunePage";
 import { PublicFacilityPage } from "./PublicFacilityPage";
 import { PublicFrame } from "./PublicFrame";
@@ -15,6 +17,8 @@ export function PublicRoutes() {
     <Routes>
       <Route path="facilities/:id" element={<PublicFacilityPage />} />
       <Route path="communes/:code" element={<PublicCommunePage />} />
+      <Route path="feedback" element={<PublicFeedbackPage />} />
+      <Route path="feedback/track" element={<PublicTrackPage />} />
       <Route path="*" element={<PublicNotFoundPage />} />
     </Routes>
   );

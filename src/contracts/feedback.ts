@@ -1,0 +1,104 @@
+import { z } from "zod";
+import { FEEDBACK_SECTORS, FEEDBACK_STATUSES, FEEDBACK_TOPICS } from "../domain/feedback/topics";
+import { PlaceCode, Timestamp, Uuid } from "./common";
+import { PlaceSummary } from "./places";
+
+/**
+ * Citizen feedback and complaints (issue 5). A citizen writes without signing in (the public form,
+ * later SMS and facilitators); staff of the area answer; reports of harm to a child go to a restricted
+ * queue that only child-protection staff of the area see.
+ */
+
+const Version = z.number().int().min(1);
+export const FeedbackTopic = z.enum(FEEDBACK_TOPICS);
+export const FeedbackSector = z.enum(FEEDBACK_SECTORS);
+export const FeedbackStatus = z.enum(FEEDBACK_STATUSES);
+
+// ---- public: anyone, no session ------------------------------------------------------------------
+
+/** POST /api/public/v1/feedback. Anonymous by design: no name, and no contact in this first part. */
+export const SubmitFeedbackBody = z.object({
+  /** The commune the message is about (6 digits). */
+  communeCode: PlaceCode.refine((code) => code.length === 6, { message: "commune_code" }),
+  /** The service it concerns, or null (something else in the commune). */
+  sectorCode: FeedbackSector.nullable(),
+  /** A facility of that commune and sector, when the sender knows which. */
+  facilityId: Uuid.nullable().default(null),
+  topic: FeedbackTopic,
+  text: z.string().trim().min(3).max(2000),
+  /** The sender says someone is hurting a child: the message goes to child protection only. */
+  harm: z.boolean().default(false),
+  /** A field people never see: a robot that fills it in is refused (no puzzle a child cannot solve). */
+  website: z.string().max(0).default(""),
+});
+
+/** The answer to a submission: the tracking code, already stored. */
+export const SubmittedFeedback = z.object({
+  trackingCode: z.string(),
+  receivedAt: Timestamp,
+  /** When an answer is due at the latest (working days, per the rules of the commune's programme or the default). */
+  answerDueOn: z.string(),
+});
+
+export const TrackingParams = z.object({ code: z.string().min(1).max(40) });
+
+/** GET /api/public/v1/feedback/:code — what the sender may read by code: never the message itself. */
+export const FeedbackByCode = z.object({
+  trackingCode: z.string(),
+  status: FeedbackStatus,
+  receivedAt: Timestamp,
+  answerDueOn: z.string(),
+  answeredAt: Timestamp.nullable(),
+  answer: z.string().nullable(),
+});
+
+// ---- staff ---------------------------------------------------------------------------------------
+
+export const FeedbackQueue = z.enum(["general", "restricted"]);
+
+export const FeedbackListQuery = z.object({
+  /** restricted: the child-protection queue (its own ability). */
+  queue: FeedbackQueue.default("general"),
+  status: FeedbackStatus.optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+export const FeedbackParams = z.object({ id: Uuid });
+
+const Person = z.object({ id: Uuid, displayName: z.string() });
+
+export const FeedbackItem = z.object({
+  id: Uuid,
+  trackingCode: z.string(),
+  channel: z.enum(["web", "sms", "facilitator"]),
+  commune: PlaceSummary,
+  sectorCode: FeedbackSector.nullable(),
+  facility: z.object({ id: Uuid, code: z.string(), nameKm: z.string(), nameEn: z.string() }).nullable(),
+  topic: FeedbackTopic,
+  text: z.string(),
+  /** In the restricted queue, and why: the sender's flag, the words found, or a person's decision. */
+  restricted: z.boolean(),
+  restrictedBecause: z.array(z.string()),
+  status: FeedbackStatus,
+  receivedAt: Timestamp,
+  answerDueOn: z.string(),
+  overdue: z.boolean(),
+  answer: z.string().nullable(),
+  answeredAt: Timestamp.nullable(),
+  answeredBy: Person.nullable(),
+  version: z.number().int(),
+  can: z.object({ answer: z.boolean(), restrict: z.boolean() }),
+});
+export type FeedbackItem = z.infer<typeof FeedbackItem>;
+
+export const FeedbackPage = z.object({ items: z.array(FeedbackItem), total: z.number().int() });
+
+export const AnswerFeedbackBody = z.object({ text: z.string().trim().min(1).max(2000), version: Version });
+
+/** Moves a message into or out of the restricted queue (audited, with the reason). */
+export const RestrictFeedbackBody = z.object({
+  restricted: z.boolean(),
+  reason: z.string().trim().min(1).max(500),
+  version: Version,
+});

@@ -1,0 +1,24 @@
+/**
+ * Working days for answer deadlines (issue 5): a message must be answered within so many working
+ * days of its receipt. Saturdays and Sundays are skipped. Cambodian public holidays are NOT yet
+ * counted: the official list changes every year by sub-decree, so it will come as reference data
+ * that an administrator keeps, and this function will then take it as a parameter.
+ */
+
+/** Working days from receipt to the answer's due date. */
+export const ANSWER_WITHIN_WORKING_DAYS = 10;
+
+/** `isoDate` (YYYY-MM-DD) moved forward by `n` working days (Monday to Friday). */
+export function addWorkingDays(isoDate: string, n: number): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(isoDate)) throw new RangeError(`not a date: ${isoDate}`);
+  if (!Number.isInteger(n) || n < 0) throw new RangeError(`not a count of days: ${n}`);
+  // Calendar arithmetic at UTC noon: no time zone or daylight saving can move the date.
+  const day = new Date(`${isoDate}T12:00:00Z`);
+  let left = n;
+  while (left > 0) {
+    day.setUTCDate(day.getUTCDate() + 1);
+    const weekday = day.getUTCDay();
+    if (weekday !== 0 && weekday !== 6) left -= 1;
+  }
+  return day.toISOString().slice(0, 10);
+}

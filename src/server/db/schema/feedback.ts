@@ -1,0 +1,53 @@
+import { sql } from "drizzle-orm";
+import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { timestamps } from "./common";
+import { facilities } from "./facilities";
+import { places } from "./places";
+import { users } from "./users";
+
+/**
+ * Citizen feedback and complaints (issue 5). A message is written without signing in and is read
+ * back by its tracking code; staff of its commune's area answer it. Messages that suggest harm to a
+ * child are `restricted`: only child-protection staff of the area see them.
+ *
+ * No sender contact in this first part: SMS numbers will live in their own encrypted table, so that
+ * this one never holds a phone number.
+ */
+export const feedbackMessages = pgTable(
+  "feedback_messages",
+  {
+    id: uuid("id").primaryKey(),
+    /** Ten digits with a Damm check digit (src/domain/feedback/tracking-code.ts), stored unformatted. */
+    trackingCode: text("tracking_code").notNull().unique("feedback_messages_tracking_code_uq"),
+    channel: text("channel", { enum: ["web", "sms", "facilitator"] }).notNull(),
+    communeCode: text("commune_code")
+      .notNull()
+      .references(() => places.code),
+    sectorCode: text("sector_code", { enum: ["PS", "HC", "CA"] }),
+    facilityId: uuid("facility_id").references(() => facilities.id),
+    topic: text("topic").notNull(),
+    text: text("text").notNull(),
+    /** The sender ticked "someone is hurting a child". */
+    senderFlaggedHarm: boolean("sender_flagged_harm").notNull().default(false),
+    /** In the child-protection queue instead of the general one. */
+    restricted: boolean("restricted").notNull().default(false),
+    /** Why: "sender", the harm terms found in the text, and/or "staff". */
+    restrictedBecause: jsonb("restricted_because").$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    status: text("status", { enum: ["received", "answered", "escalated", "closed"] })
+      .notNull()
+      .default("received"),
+    answerText: text("answer_text"),
+    answeredAt: timestamp("answered_at", { withTimezone: true, mode: "date" }),
+    answeredBy: uuid("answered_by").references(() => users.id),
+    /** Cambodia's date by which an answer is due (10 working days after receipt). */
+    answerDueOn: date("answer_due_on", { mode: "string" }).notNull(),
+    version: integer("version").notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [
+    // The staff queues: one commune (or all under a prefix), one queue, one status, newest first.
+    index("feedback_messages_queue_idx").on(t.communeCode, t.restricted, t.status, t.createdAt),
+    // For the escalation job to come: unanswered messages by due date.
+    index("feedback_messages_due_idx").on(t.status, t.answerDueOn),
+  ],
+);

@@ -1,0 +1,129 @@
+import { and, desc, eq, type SQL, sql } from "drizzle-orm";
+import type { Db } from "../../db/database";
+import { facilities, feedbackMessages, places, users } from "../../db/schema";
+import { areaPredicate } from "../../platform/access";
+import type { Actor } from "../../platform/actor";
+
+export type FeedbackRow = typeof feedbackMessages.$inferSelect;
+export type NewFeedback = typeof feedbackMessages.$inferInsert;
+
+/** A message with what staff see beside it: its commune, its facility, who answered. */
+export interface FeedbackListRow {
+  message: FeedbackRow;
+  commune: {
+    code: string;
+    level: "province" | "district" | "commune" | "village";
+    type: string;
+    nameKm: string;
+    nameEn: string;
+  };
+  facility: { id: string; code: string; nameKm: string; nameEn: string } | null;
+  answeredByName: string | null;
+}
+
+function joined(db: Db) {
+  return db
+    .select({
+      message: feedbackMessages,
+      commune: {
+        code: places.code,
+        level: places.level,
+        type: places.type,
+        nameKm: places.nameKm,
+        nameEn: places.nameEn,
+      },
+      facility: {
+        id: facilities.id,
+        code: facilities.code,
+        nameKm: facilities.nameKm,
+        nameEn: facilities.nameEn,
+      },
+      answeredByName: users.displayName,
+    })
+    .from(feedbackMessages)
+    .innerJoin(places, eq(places.code, feedbackMessages.communeCode))
+    .leftJoin(facilities, eq(facilities.id, feedbackMessages.facilityId))
+    .leftJoin(users, eq(users.id, feedbackMessages.answeredBy));
+}
+
+/**
+ * Inserts a message unless its tracking code is taken; null on such a collision, so that the caller
+ * draws another code in the same transaction (a failed INSERT would abort it on PostgreSQL).
+ */
+export async function insertUnlessCodeTaken(tx: Db, row: NewFeedback): Promise<FeedbackRow | null> {
+  const [inserted] = await tx
+    .insert(feedbackMessages)
+    .values(row)
+    .onConflictDoNothing({ target: feedbackMessages.trackingCode })
+    .returning();
+  return inserted ?? null;
+}
+
+/** For the public lookup by code: no area (the code is the key), only what the sender may read. */
+export async function findByTrackingCode(db: Db, trackingCode: string) {
+  const [row] = await db
+    .select({
+      trackingCode: feedbackMessages.trackingCode,
+      status: feedbackMessages.status,
+      createdAt: feedbackMessages.createdAt,
+      answerDueOn: feedbackMessages.answerDueOn,
+      answeredAt: feedbackMessages.answeredAt,
+      answerText: feedbackMessages.answerText,
+    })
+    .from(feedbackMessages)
+    .where(eq(feedbackMessages.trackingCode, trackingCode));
+  return row ?? null;
+}
+
+/** One message in the actor's area (the queue is the service's to check), or null. */
+export async function findInScope(db: Db, actor: Actor, id: string): Promise<FeedbackListRow | null> {
+  const [row] = await joined(db).where(
+    and(eq(feedbackMessages.id, id), areaPredicate(actor, feedbackMessages.communeCode)),
+  );
+  return (row as FeedbackListRow | undefined) ?? null;
+}
+
+export interface QueueFilters {
+  restricted: boolean;
+  status?: FeedbackRow["status"];
+  limit: number;
+  offset: number;
+}
+
+/** One queue of the actor's area, newest first. */
+export async function listQueue(
+  db: Db,
+  actor: Actor,
+  filters: QueueFilters,
+): Promise<{ rows: FeedbackListRow[]; total: number }> {
+  const where: SQL[] = [
+    areaPredicate(actor, feedbackMessages.communeCode),
+    eq(feedbackMessages.restricted, filters.restricted),
+  ];
+  if (filters.status) where.push(eq(feedbackMessages.status, filters.status));
+  const condition = and(...where)!;
+  const [rows, [count]] = await Promise.all([
+    joined(db)
+      .where(condition)
+      .orderBy(desc(feedbackMessages.createdAt), desc(feedbackMessages.id))
+      .limit(filters.limit)
+      .offset(filters.offset),
+    db.select({ n: sql<number>`count(*)::int` }).from(feedbackMessages).where(condition),
+  ]);
+  return { rows: rows as FeedbackListRow[], total: count?.n ?? 0 };
+}
+
+/** Optimistic update: null when the version has moved on. */
+export async function update(
+  tx: Db,
+  id: string,
+  version: number,
+  values: Partial<NewFeedback>,
+): Promise<FeedbackRow | null> {
+  const [row] = await tx
+    .update(feedbackMessages)
+    .set({ ...values, version: sql`${feedbackMessages.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(feedbackMessages.id, id), eq(feedbackMessages.version, version)))
+    .returning();
+  return row ?? null;
+}

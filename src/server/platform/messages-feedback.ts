@@ -1,0 +1,39 @@
+/** Messages of the feedback module (citizen feedback and complaints), in Khmer and English (merged into MESSAGES). */
+export const FEEDBACK_MESSAGES = {
+  feedback_refused_robot: {
+    en: "This message was not sent: a field that people do not see was filled in, as programs do. If you are a person, reload the page and write your message again.",
+    km: "សារនេះមិនត្រូវបានផ្ញើទេ៖ វាលមួយដែលមនុស្សមើលមិនឃើញត្រូវបានបំពេញ ដូចកម្មវិធីស្វ័យប្រវត្តិធ្វើ។ ប្រសិនបើអ្នកជាមនុស្ស សូមផ្ទុកទំព័រឡើងវិញ ហើយសរសេរសាររបស់អ្នកម្តងទៀត។",
+  },
+  feedback_code_unknown: {
+    en: "No message has this code. Check the code: it has 10 digits, as written on your receipt.",
+    km: "គ្មានសារណាមានលេខកូដនេះទេ។ សូមពិនិត្យលេខកូដ៖ វាមាន ១០ ខ្ទង់ ដូចដែលសរសេរនៅលើបង្កាន់ដៃរបស់អ្នក។",
+  },
+  feedback_facility_not_in_commune: {
+    en: "This place is not a school, health centre or commune office of the chosen commune.",
+    km: "ទីកន្លែងនេះមិនមែនជាសាលារៀន មណ្ឌលសុខភាព ឬសាលាឃុំ/សង្កាត់នៃឃុំ/សង្កាត់ដែលបានជ្រើសរើសទេ។",
+  },
+  feedback_facility_other_sector: {
+    en: "This place does not give the chosen service.",
+    km: "ទីកន្លែងនេះមិនផ្តល់សេវាដែលបានជ្រើសរើសទេ។",
+  },
+  feedback_places_below_commune: {
+    en: "Choose a province or a district: the list stops at communes.",
+    km: "សូមជ្រើសរើសខេត្ត/រាជធានី ឬស្រុក/ក្រុង/ខណ្ឌ៖ បញ្ជីបញ្ចប់ត្រឹមឃុំ/សង្កាត់។",
+  },
+  feedback_queue_forbidden: {
+    en: "Your role cannot see this queue of messages.",
+    km: "តួនាទីរបស់អ្នកមិនអាចមើលជួរសារនេះបានទេ។",
+  },
+  feedback_unrestrict_forbidden: {
+    en: "Only child-protection staff can move a message out of the child-protection queue.",
+    km: "មានតែបុគ្គលិកការពារកុមារប៉ុណ្ណោះ ដែលអាចដកសារចេញពីជួរការពារកុមារបាន។",
+  },
+  feedback_restriction_unchanged: {
+    en: "This message is already where you want to move it. Reload it to see its queue.",
+    km: "សារនេះស្ថិតនៅកន្លែងដែលអ្នកចង់ផ្លាស់ទីរួចហើយ។ សូមផ្ទុកឡើងវិញ ដើម្បីមើលជួររបស់វា។",
+  },
+  feedback_closed: {
+    en: "This message is closed: it can no longer be answered.",
+    km: "សារនេះត្រូវបានបិទហើយ៖ មិនអាចឆ្លើយតបបានទៀតទេ។",
+  },
+} as const satisfies Record<string, { en: string; km: string }>;

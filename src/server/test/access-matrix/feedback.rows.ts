@@ -1,0 +1,167 @@
+import { eq } from "drizzle-orm";
+import { expect } from "vitest";
+import type { Role } from "../../../domain/roles";
+import { feedbackMessages } from "../../db/schema";
+import {
+  ANONYMOUS,
+  everyone,
+  itemIds,
+  type MatrixKit,
+  type ModuleMatrix,
+  only,
+  type Principal,
+  type Row,
+  shows,
+  type Where,
+} from "./kit";
+
+/**
+ * The feedback module's rows (feedback.policy.ts). Messages are sent through the public form, in
+ * the matrix's in-area (Pursat) and out-of-area (Battambang) communes; a restricted one carries a
+ * Khmer word for hitting. The general queue is read by the offices, the restricted one only by child
+ * protection (not by administrators), and a restricted message is "not found" for everyone else.
+ */
+const READERS: Role[] = [
+  "admin",
+  "national_officer",
+  "provincial_officer",
+  "district_officer",
+  "commune_council",
+  "service_provider",
+  "ngo_staff",
+];
+const ANSWERERS: Role[] = [
+  "admin",
+  "provincial_officer",
+  "district_officer",
+  "commune_council",
+  "service_provider",
+];
+const CHILD_PROTECTION: Role[] = ["social_worker", "supervisor"];
+const QUEUE_FORBIDDEN = "403 feedback_queue_forbidden";
+
+type Kind = "general" | "restricted";
+const TEXT: Record<Kind, string> = {
+  general: "បង្គន់សាលាត្រូវបានចាក់សោ",
+  restricted: "អ្នកជិតខាងវាយខ្ញុំរាល់ថ្ងៃ",
+};
+const pair = () => ({ in: "", out: "" });
+const fx: Record<Kind, { in: string; out: string }> = { general: pair(), restricted: pair() };
+
+/** A new message, sent anonymously through the public form; its id. */
+async function newMessage(kit: MatrixKit, kind: Kind, where: Where): Promise<string> {
+  const response = await kit.call(ANONYMOUS, "POST", "/api/public/v1/feedback", {
+    communeCode: kit.places[where].commune,
+    sectorCode: "PS",
+    topic: "buildings_water_toilets",
+    text: TEXT[kind],
+  });
+  expect(response.statusCode, response.body).toBe(201);
+  const [row] = await kit
+    .db()
+    .select({ id: feedbackMessages.id, restricted: feedbackMessages.restricted })
+    .from(feedbackMessages)
+    .where(eq(feedbackMessages.trackingCode, response.json().trackingCode));
+  expect(row.restricted).toBe(kind === "restricted");
+  return row.id;
+}
+
+/** The route's rows for the four messages: general and restricted, in and out of the area. */
+function fourWays(
+  route: string,
+  expected: Record<Kind, Record<Where, Row["expect"]>>,
+  send: (kind: Kind, where: Where) => (p: Principal) => ReturnType<Row["send"]>,
+): Row[] {
+  return (["general", "restricted"] as const).flatMap((kind) =>
+    (["in", "out"] as const).map(
+      (where): Row => ({
+        route,
+        record: `${kind === "restricted" ? "restricted, " : ""}${where === "in" ? "in area" : "out of area"}`,
+        expect: expected[kind][where],
+        send: send(kind, where),
+      }),
+    ),
+  );
+}
+
+/** Child protection in the area, nobody else: not even the national administrator. */
+const childProtectionOnly = {
+  in: only(CHILD_PROTECTION, 200, { denied: 404, national: 404 }),
+  out: everyone(404),
+};
+
+export const feedbackMatrix: ModuleMatrix = {
+  setup: async (kit) => {
+    for (const kind of ["general", "restricted"] as const)
+      for (const where of ["in", "out"] as const) fx[kind][where] = await newMessage(kit, kind, where);
+  },
+
+  rows: (kit) => {
+    const { call } = kit;
+    const onFresh =
+      (action: string, body: (kind: Kind) => object) => (kind: Kind, where: Where) => async (p: Principal) =>
+        call(p, "POST", `/api/v1/feedback/${await newMessage(kit, kind, where)}/${action}`, body(kind));
+    return [
+      {
+        route: "GET /api/v1/feedback",
+        record: "-",
+        expect: only(READERS, "200 in", { denied: QUEUE_FORBIDDEN, national: "200 in+out" }),
+        send: (p) => call(p, "GET", "/api/v1/feedback?queue=general&limit=100"),
+        observe: shows(itemIds, () => fx.general),
+      },
+      {
+        // The general queue never shows a restricted message.
+        route: "GET /api/v1/feedback",
+        record: "restricted, in area",
+        expect: only(READERS, "200 none", { denied: QUEUE_FORBIDDEN }),
+        send: (p) => call(p, "GET", "/api/v1/feedback?queue=general&limit=100"),
+        observe: shows(itemIds, () => fx.restricted),
+      },
+      {
+        route: "GET /api/v1/feedback",
+        record: "restricted, in area",
+        expect: only(CHILD_PROTECTION, "200 in", { denied: QUEUE_FORBIDDEN, national: QUEUE_FORBIDDEN }),
+        send: (p) => call(p, "GET", "/api/v1/feedback?queue=restricted&limit=100"),
+        observe: shows(itemIds, () => fx.restricted),
+      },
+      ...fourWays(
+        "GET /api/v1/feedback/:id",
+        {
+          general: {
+            in: only(READERS, 200),
+            out: only(READERS, 404, { denied: 404, national: 200 }),
+          },
+          restricted: childProtectionOnly,
+        },
+        (kind, where) => (p) => call(p, "GET", `/api/v1/feedback/${fx[kind][where]}`),
+      ),
+      ...fourWays(
+        "POST /api/v1/feedback/:id/answer",
+        {
+          general: {
+            in: only(ANSWERERS, 200),
+            out: only(ANSWERERS, 404, { denied: 404, national: 200 }),
+          },
+          restricted: childProtectionOnly,
+        },
+        onFresh("answer", () => ({ text: "The council will open the toilets on Monday.", version: 1 })),
+      ),
+      ...fourWays(
+        "POST /api/v1/feedback/:id/restrict",
+        {
+          // Into the restricted queue: whoever reads the message; out of it: child protection.
+          general: {
+            in: only(READERS, 200),
+            out: only(READERS, 404, { denied: 404, national: 200 }),
+          },
+          restricted: childProtectionOnly,
+        },
+        onFresh("restrict", (kind) => ({
+          restricted: kind === "general",
+          reason: "Checked with the sender's teacher",
+          version: 1,
+        })),
+      ),
+    ];
+  },
+};

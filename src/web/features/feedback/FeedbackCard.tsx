@@ -1,0 +1,148 @@
+import { Alert, Badge, Button, Card, Group, Stack, Text, Textarea, TextInput } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { formatTrackingCode } from "../../../domain/feedback/tracking-code";
+import { isApiError } from "../../api/client";
+import { ConfirmButton } from "../../components/ConfirmButton";
+import { ErrorAlert } from "../../components/ErrorAlert";
+import { useFormat } from "../../i18n/format";
+import { type FeedbackItem, useFeedbackChange } from "./feedback.api";
+
+/** One message in a queue: where and what, when it is due, its answer or the form to answer it. */
+export function FeedbackCard({ item }: { item: FeedbackItem }) {
+  const { t } = useTranslation("feedback");
+  const format = useFormat();
+  const titleId = `feedback-${item.id}`;
+  const reasons = item.restrictedBecause
+    .map((reason) =>
+      reason === "sender" ? t("queue.sender") : reason === "staff" ? t("queue.staff") : reason,
+    )
+    .join(", ");
+  return (
+    <Card component="li" withBorder padding="md" aria-labelledby={titleId}>
+      <Stack gap="xs">
+        <Group justify="space-between" gap="xs" wrap="wrap">
+          <Text fw={700} id={titleId}>
+            {item.facility ? format.name(item.facility) : format.name(item.commune)} ·{" "}
+            {t(`topics.${item.topic}`)}
+          </Text>
+          <Group gap={6}>
+            {item.overdue && (
+              <Badge color="red" variant="filled">
+                {t("queue.overdue")}
+              </Badge>
+            )}
+            <Badge color={item.status === "answered" ? "teal" : "yellow"} variant="light">
+              {t(`statuses.${item.status}`)}
+            </Badge>
+          </Group>
+        </Group>
+        <Text size="sm" c="dimmed">
+          {t("queue.code", { code: format.digits(formatTrackingCode(item.trackingCode)) })} ·{" "}
+          {t("queue.received", { date: format.date(item.receivedAt) })} ·{" "}
+          {t("queue.due", { date: format.date(item.answerDueOn) })}
+        </Text>
+        {item.restricted && reasons && (
+          <Text size="sm" c="red.8">
+            {t("queue.flagged", { reasons })}
+          </Text>
+        )}
+        <Text style={{ whiteSpace: "pre-wrap" }}>{item.text}</Text>
+        {item.answer ? (
+          <Alert color="teal" variant="light" title={t("track.answer")}>
+            <Text style={{ whiteSpace: "pre-wrap" }}>{item.answer}</Text>
+            {item.answeredAt && (
+              <Text size="sm" c="dimmed" mt="xs">
+                {t("queue.answered", {
+                  date: format.date(item.answeredAt),
+                  name: item.answeredBy?.displayName ?? "",
+                })}
+              </Text>
+            )}
+          </Alert>
+        ) : (
+          item.can.answer && <AnswerForm item={item} />
+        )}
+        {item.can.restrict && <MoveQueue item={item} />}
+      </Stack>
+    </Card>
+  );
+}
+
+function AnswerForm({ item }: { item: FeedbackItem }) {
+  const { t } = useTranslation("feedback");
+  const change = useFeedbackChange(item.id);
+  const [text, setText] = useState("");
+  const send = (event: FormEvent) => {
+    event.preventDefault();
+    if (!text.trim()) return;
+    change.mutate({ path: "answer", body: { text: text.trim(), version: item.version } });
+  };
+  return (
+    <form onSubmit={send} aria-label={t("queue.answer")}>
+      <Stack gap="xs">
+        {item.restricted && (
+          <Alert color="orange" variant="light" p="xs">
+            {t("queue.restrictedAnswerWarning")}
+          </Alert>
+        )}
+        <Textarea
+          label={t("queue.answerLabel")}
+          description={t("queue.answerHelp")}
+          value={text}
+          onChange={(event) => setText(event.currentTarget.value)}
+          error={isApiError(change.error) ? change.error.fieldErrors.text : undefined}
+          maxLength={2000}
+          autosize
+          minRows={2}
+        />
+        {change.error !== null && !isApiError(change.error, "validation_failed") && (
+          <ErrorAlert error={change.error} />
+        )}
+        <Group>
+          <Button type="submit" loading={change.isPending} disabled={!text.trim()}>
+            {t("queue.send")}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** Into the child-protection queue (anyone who reads it), or back out of it (child-protection staff). */
+function MoveQueue({ item }: { item: FeedbackItem }) {
+  const { t } = useTranslation("feedback");
+  const change = useFeedbackChange(item.id);
+  const [reason, setReason] = useState("");
+  const toRestricted = !item.restricted;
+  return (
+    <Group>
+      <ConfirmButton
+        size="xs"
+        variant="light"
+        color={toRestricted ? "red" : "gray"}
+        title={t("queue.moveTitle")}
+        message={toRestricted ? t("queue.moveRestricted") : t("queue.moveGeneral")}
+        canConfirm={reason.trim().length > 0}
+        extra={
+          <TextInput
+            label={t("queue.reason")}
+            value={reason}
+            onChange={(event) => setReason(event.currentTarget.value)}
+            required
+          />
+        }
+        onConfirm={async () => {
+          await change.mutateAsync({
+            path: "restrict",
+            body: { restricted: toRestricted, reason: reason.trim(), version: item.version },
+          });
+          notifications.show({ color: "teal", message: t("queue.moved") });
+        }}
+      >
+        {toRestricted ? t("queue.toRestricted") : t("queue.toGeneral")}
+      </ConfirmButton>
+    </Group>
+  );
+}

@@ -1,0 +1,88 @@
+import { Alert, SegmentedControl, Stack, Tabs } from "@mantine/core";
+import { IconShieldLock } from "@tabler/icons-react";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { EmptyState } from "../../components/EmptyState";
+import { ListStates } from "../../components/ListStates";
+import { PageHeader } from "../../components/PageHeader";
+import { useCan } from "../auth/session";
+import { FeedbackCard } from "./FeedbackCard";
+import { type Queue, useFeedbackList } from "./feedback.api";
+
+/**
+ * /feedback — citizens' messages of the user's area, newest first, to answer before the due date.
+ * Child-protection staff have a second queue with the reports of harm to a child, which nobody else
+ * sees; each queue shows only when the user holds its ability.
+ */
+export function FeedbackQueuePage() {
+  const { t } = useTranslation("feedback");
+  const can = useCan();
+  const queues = (["general", "restricted"] as const).filter((queue) =>
+    can(queue === "general" ? "feedback:read" : "feedback:restricted"),
+  );
+  const [queue, setQueue] = useState<Queue>(queues[0] ?? "general");
+  const [status, setStatus] = useState<string>("all");
+  return (
+    <>
+      <PageHeader title={t("queue.title")} description={t("queue.description")} />
+      <Tabs value={queue} onChange={(value) => setQueue(value as Queue)} mb="md">
+        <Tabs.List>
+          {queues.map((entry) => (
+            <Tabs.Tab
+              key={entry}
+              value={entry}
+              leftSection={entry === "restricted" ? <IconShieldLock size={16} aria-hidden /> : undefined}
+            >
+              {t(`queue.${entry}`)}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+      </Tabs>
+      {queue === "restricted" && (
+        <Alert color="red" variant="light" mb="md" icon={<IconShieldLock aria-hidden />}>
+          {t("queue.restrictedHelp")}
+        </Alert>
+      )}
+      <SegmentedControl
+        mb="md"
+        value={status}
+        onChange={setStatus}
+        aria-label={t("track.status")}
+        data={[
+          { value: "all", label: t("queue.all") },
+          { value: "received", label: t("statuses.received") },
+          { value: "answered", label: t("statuses.answered") },
+        ]}
+      />
+      <QueueList queue={queue} status={status === "all" ? null : status} />
+    </>
+  );
+}
+
+function QueueList({ queue, status }: { queue: Queue; status: string | null }) {
+  const { t } = useTranslation("feedback");
+  const list = useFeedbackList(queue, status);
+  return (
+    <ListStates
+      query={list}
+      rowHeight={180}
+      isEmpty={(data) => data.items.length === 0}
+      empty={<EmptyState title={t("queue.empty")} description={t("queue.emptyHelp")} />}
+    >
+      {(data) => (
+        <Stack
+          component="ul"
+          gap="md"
+          p={0}
+          m={0}
+          style={{ listStyle: "none" }}
+          aria-label={t(`queue.${queue}`)}
+        >
+          {data.items.map((item) => (
+            <FeedbackCard key={item.id} item={item} />
+          ))}
+        </Stack>
+      )}
+    </ListStates>
+  );
+}

@@ -1,0 +1,82 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { z } from "zod";
+import type {
+  FeedbackByCode,
+  FeedbackItem,
+  FeedbackPage,
+  SubmitFeedbackBody,
+  SubmittedFeedback,
+} from "../../../contracts/feedback";
+import type { PlaceSummary } from "../../../contracts/places";
+import { api, withQuery } from "../../api/client";
+
+export type { FeedbackItem } from "../../../contracts/feedback";
+export type Submission = z.input<typeof SubmitFeedbackBody>;
+export type Submitted = z.infer<typeof SubmittedFeedback>;
+export type ByCode = z.infer<typeof FeedbackByCode>;
+export type Queue = "general" | "restricted";
+
+const PUBLIC = "/api/public/v1";
+
+/** Provinces (no parent), a province's districts, a district's communes: for the public form. */
+export function usePublicPlaces(parent: string | null, enabled = true) {
+  return useQuery({
+    queryKey: ["public", "places", parent ?? "country"],
+    queryFn: ({ signal }) =>
+      api.get<{ items: PlaceSummary[] }>(withQuery(`${PUBLIC}/places`, { parent }), { signal }),
+    enabled,
+    staleTime: 60 * 60_000,
+  });
+}
+
+/** The facilities of a commune for a sector, for the public form. */
+export function usePublicFacilities(communeCode: string | null, sectorCode: string | null) {
+  return useQuery({
+    queryKey: ["public", "feedback-facilities", communeCode, sectorCode],
+    queryFn: ({ signal }) =>
+      api.get<{ items: { id: string; code: string; nameKm: string; nameEn: string }[] }>(
+        withQuery(`${PUBLIC}/feedback/facilities`, { commune: communeCode, sector: sectorCode }),
+        { signal },
+      ),
+    enabled: Boolean(communeCode && sectorCode),
+    staleTime: 10 * 60_000,
+  });
+}
+
+export function useSubmitFeedback() {
+  return useMutation({
+    mutationFn: (body: Submission) => api.post<Submitted>(`${PUBLIC}/feedback`, body),
+  });
+}
+
+export function useFeedbackByCode(code: string | null) {
+  return useQuery({
+    queryKey: ["public", "feedback", code],
+    queryFn: ({ signal }) => api.get<ByCode>(`${PUBLIC}/feedback/${encodeURIComponent(code!)}`, { signal }),
+    enabled: Boolean(code),
+    retry: false,
+  });
+}
+
+export const feedbackKeys = {
+  all: ["feedback"] as const,
+  list: (queue: Queue, status: string | null) => ["feedback", "list", queue, status] as const,
+};
+
+export function useFeedbackList(queue: Queue, status: string | null) {
+  return useQuery({
+    queryKey: feedbackKeys.list(queue, status),
+    queryFn: ({ signal }) =>
+      api.get<z.infer<typeof FeedbackPage>>(withQuery("/api/v1/feedback", { queue, status }), { signal }),
+  });
+}
+
+/** Answering or moving a message between queues answers with the message; the lists are read again. */
+export function useFeedbackChange(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ path, body }: { path: "answer" | "restrict"; body: unknown }) =>
+      api.post<FeedbackItem>(`/api/v1/feedback/${encodeURIComponent(id)}/${path}`, body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: feedbackKeys.all }),
+  });
+}
