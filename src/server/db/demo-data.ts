@@ -2,6 +2,7 @@ import { uuidv7 } from "uuidv7";
 import type { Role } from "../../domain/roles";
 import { hashPassword } from "../platform/passwords";
 import type { Db } from "./database";
+import { seedDemoFeedback } from "./demo-feedback";
 import { generateFacilities } from "./facility-generator";
 import { generateDemoIsafData } from "./isaf-generator";
 import { organisations, userAreas, userRoles, users } from "./schema";
@@ -170,6 +171,8 @@ export async function seedDemoData(db: Db): Promise<{ users: string[]; facilitie
   });
   // ISAF cycles of the last five years, with score cards, JAAP actions and dashboard rollups.
   await generateDemoIsafData(db, { provinces: DEMO_PROVINCES, ngoOrganisationId: orgIds.ngo ?? null });
+  // Citizens' messages to answer, one of them a report for child protection.
+  await seedDemoFeedback(db);
   return { users: DEMO_USERS.map((user) => `${user.username} (${user.roles.join(", ")})`), facilities };
 }
 
