@@ -38,7 +38,10 @@ export async function readRecords<T>(kind: "cycle" | "scorecard"): Promise<T[]> 
   return Promise.all(records.map((record) => unseal<T>(key, record.sealed)));
 }
 
-async function sealRecord(kind: "cycle" | "scorecard", value: SyncCycle | Scorecard): Promise<StoredRecord> {
+export async function sealRecord(
+  kind: "cycle" | "scorecard",
+  value: SyncCycle | Scorecard,
+): Promise<StoredRecord> {
   const { key } = store();
   const cycleId = kind === "cycle" ? value.id : (value as Scorecard).cycleId;
   return { kind, id: value.id, cycleId, sealed: await seal(key, value) };
@@ -148,7 +151,28 @@ async function storeChange(entries: OutboxEntry[], record: StoredRecord): Promis
  * copy. Returns the new local card, or null when the change is not field work (it then goes to the
  * API directly).
  */
-export async function changeHeldCard(cardId: string, request: CardRequest): Promise<Scorecard | null> {
+export function changeHeldCard(cardId: string, request: CardRequest): Promise<Scorecard | null> {
+  return oneAtATime(cardId, () => changeHeldCardNow(cardId, request));
+}
+
+/**
+ * Changes of one card run one after the other: each reads the card the previous one wrote, so that
+ * two quick changes (one participant's scores, then the next) both reach the local copy and each
+ * command carries the right base version.
+ */
+const cardQueues = new Map<string, Promise<unknown>>();
+function oneAtATime<T>(cardId: string, work: () => Promise<T>): Promise<T> {
+  const previous = cardQueues.get(cardId) ?? Promise.resolve();
+  const next = previous.then(work, work);
+  const settled = next.catch(() => undefined);
+  cardQueues.set(cardId, settled);
+  void settled.then(() => {
+    if (cardQueues.get(cardId) === settled) cardQueues.delete(cardId);
+  });
+  return next;
+}
+
+async function changeHeldCardNow(cardId: string, request: CardRequest): Promise<Scorecard | null> {
   const card = await readRecord<Scorecard>("scorecard", cardId);
   if (!card) return null;
   const commands = commandsFor(card, request);
@@ -169,9 +193,32 @@ export async function changeHeldCard(cardId: string, request: CardRequest): Prom
   return updated;
 }
 
-/** Keeps the server's copy of a card held on the device (after a change made through the API). */
+/**
+ * Keeps the server's copy of a card held on the device (after a change made through the API), unless
+ * commands for it still wait: the device's copy has them, the server's does not yet.
+ */
 export async function keepIfHeld(card: Scorecard): Promise<void> {
-  if (openStore() && (await readRecord("scorecard", card.id))) await writeRecord("scorecard", card);
+  if (!openStore() || !(await readRecord("scorecard", card.id))) return;
+  await writeUnlessQueued(await sealRecord("scorecard", card));
+}
+
+/**
+ * Writes a record from the server unless commands for it wait on the device, checked and written in
+ * one transaction so that a change recorded meanwhile is never overwritten (the pull uses it too).
+ */
+export async function writeUnlessQueued(record: StoredRecord): Promise<void> {
+  const { db } = store();
+  await db.transaction("rw", db.records, db.outbox, async () => {
+    if ((await db.outbox.where("recordId").equals(record.id).count()) === 0) await db.records.put(record);
+  });
+}
+
+/** Deletes a record that left the user's scope, unless commands for it wait (the push then says why). */
+export async function deleteUnlessQueued(id: string): Promise<void> {
+  const { db } = store();
+  await db.transaction("rw", db.records, db.outbox, async () => {
+    if ((await db.outbox.where("recordId").equals(id).count()) === 0) await db.records.delete(id);
+  });
 }
 
 /** Makes a card for a downloaded cycle on the device; the server gets it as scorecard.create. */
@@ -198,10 +245,4 @@ export async function queueCommand(
   payload: Record<string, unknown>,
 ): Promise<void> {
   await store().db.outbox.put(await outboxEntry({ type, recordId, baseVersion: null }, payload));
-}
-
-/** Whether any command for the record is still on the device (then pulls do not overwrite it). */
-export async function hasQueued(recordId: string): Promise<boolean> {
-  const { db } = store();
-  return (await db.outbox.where("recordId").equals(recordId).count()) > 0;
 }

@@ -3,7 +3,7 @@ import type { PullResponse, PushResponse, SyncCommand } from "../../contracts/sy
 import { api, isApiError } from "../api/client";
 import { unseal } from "./field-crypto";
 import { type OutboxEntry, readMeta, writeMeta } from "./field-db";
-import { deviceId, hasQueued, writeRecord } from "./field-records";
+import { deleteUnlessQueued, deviceId, sealRecord, writeUnlessQueued } from "./field-records";
 import { downloadReferences } from "./field-references";
 import { fieldState, openStore, subscribeField } from "./field-store";
 import { uploadAll } from "./field-uploads";
@@ -122,18 +122,15 @@ async function pullStream(stream: "cycles" | "scorecards"): Promise<void> {
     const query = new URLSearchParams({ stream, limit: String(PAGE), ...(after ? { after } : {}) });
     const page = await api.get<Pulled>(`/api/v1/sync/pull?${query}`);
     for (const item of page.items) {
-      // A card with commands still on the device keeps the device's copy until they are applied.
-      if (kind === "scorecard" && (await hasQueued(item.id))) continue;
-      await writeRecord(kind, item as Parameters<typeof writeRecord>[1]);
+      // A record with commands still on the device keeps the device's copy until they are applied.
+      await writeUnlessQueued(await sealRecord(kind, item as Parameters<typeof sealRecord>[1]));
     }
     if (page.inScope) {
       // Loss of access arrives as absence from the last page's list: delete what is no longer ours,
       // unless the device still has changes for it (the push then says why they were refused).
       const allowed = new Set(page.inScope);
       const held = await open.db.records.where("kind").equals(kind).primaryKeys();
-      for (const id of held) {
-        if (!allowed.has(id) && !(await hasQueued(id))) await open.db.records.delete(id);
-      }
+      for (const id of held) if (!allowed.has(id)) await deleteUnlessQueued(id);
     }
     after = page.next ?? page.position;
     if (!page.next) break;

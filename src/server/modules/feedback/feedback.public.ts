@@ -91,8 +91,8 @@ export async function submit(
         updatedAt: now,
       });
       if (!row) continue;
-      // Never the text, nor the words found: the audit log is read by administrators, who are not
-      // child-protection staff. The queue a message went to is enough to trace it.
+      // Never the text, the words found, nor the queue: the audit log is read by administrators, who
+      // are not child-protection staff, and a report's existence is child protection's to know.
       await audit(
         tx,
         { actor: null, ip },
@@ -106,7 +106,6 @@ export async function submit(
             topic: { from: null, to: row.topic },
             sectorCode: { from: null, to: row.sectorCode },
             facilityId: { from: null, to: row.facilityId },
-            restricted: { from: null, to: row.restricted },
           },
         },
       );

@@ -108,7 +108,12 @@ export async function restrict(ctx: Ctx, id: string, input: z.infer<typeof Restr
   if (before.message.restricted === input.restricted) throw conflict("feedback_restriction_unchanged");
   if (!can(feedbackPolicy, "feedback:restrict", ctx.actor, accessOf(before.message)))
     throw new AppError(403, "feedback_unrestrict_forbidden");
-  const because = input.restricted ? [...new Set([...before.message.restrictedBecause, "staff"])] : [];
+  // Why a person moved a message in stays with the message, which only child protection reads; the
+  // audit log (read by administrators) says who moved it and when, never the words, which tend to
+  // describe the harm. Moving out says why in the audit: the message is general from then on.
+  const because = input.restricted
+    ? [...new Set([...before.message.restrictedBecause, `staff: ${input.reason}`])]
+    : [];
   const row = await ctx.db.transaction(async (tx) => {
     const updated = await repo.update(tx, id, input.version, {
       restricted: input.restricted,
@@ -122,7 +127,7 @@ export async function restrict(ctx: Ctx, id: string, input: z.infer<typeof Restr
       placeCode: updated.communeCode,
       changes: {
         restricted: { from: before.message.restricted, to: updated.restricted },
-        reason: { from: null, to: input.reason },
+        ...(input.restricted ? {} : { reason: { from: null, to: input.reason } }),
       },
     });
     return updated;

@@ -2,7 +2,13 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
 import type { SessionInfo, SignInBody, TotpSetup } from "../../../contracts/auth";
 import { api, isApiError } from "../../api/client";
-import { changeStorePassword, isFieldWorker, openAfterSignIn, wipeFor } from "../../offline/field-store";
+import {
+  changeStorePassword,
+  isFieldWorker,
+  lock,
+  openAfterSignIn,
+  wipeFor,
+} from "../../offline/field-store";
 import { acceptSession, dropSession, SESSION_KEY } from "./session";
 
 type SignInInput = z.input<typeof SignInBody>;
@@ -15,6 +21,7 @@ export function useSignIn() {
     onSuccess: async (session, input) => {
       // Field workers get their encrypted store on this device, keyed from the password just typed.
       if (isFieldWorker(session.user)) await openAfterSignIn(session.user, input.password);
+      else lock(); // another user's store, if open, is not for this one
       acceptSession(queryClient, session);
     },
   });

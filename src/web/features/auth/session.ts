@@ -3,7 +3,7 @@ import { useCallback } from "react";
 import type { Me, SessionInfo } from "../../../contracts/auth";
 import { ApiError, api, onUnauthorized, setCsrfToken } from "../../api/client";
 import i18n, { type Language, rememberLanguage } from "../../i18n";
-import { openStore } from "../../offline/field-store";
+import { lock, openStore } from "../../offline/field-store";
 
 export const SESSION_KEY = ["auth", "session"] as const;
 
@@ -73,6 +73,8 @@ export function acceptSession(queryClient: QueryClient, session: SessionInfo): v
 /** Forgets the session and everything fetched under it (another user may sign in next on this device). */
 export function dropSession(queryClient: QueryClient, reason: SignInReason): void {
   lastSignInReason = reason;
+  // The field store's key leaves memory with the session: whoever signs in next unlocks their own.
+  lock();
   setCsrfToken(null);
   queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== SESSION_KEY[0] });
   queryClient.setQueryData(SESSION_KEY, null);
