@@ -12,9 +12,10 @@ import { sendable } from "./outbox-order";
 /**
  * Moves the outbox to the server and the user's work from it. One run at a time: push every pending
  * command (in creation order, at most 100 a request, a record's commands held back behind one the
- * server refused), then pull each stream from its last position. A network failure retries with
- * growing waits (5 s doubling to 5 min); a cut in the middle is harmless because the server answers a
- * command it has seen with its first answer.
+ * server refused in an earlier push; within one push the server applies them all, see
+ * docs/field-app.md), then pull each stream from its last position. A network failure retries with
+ * growing waits (5 s doubling to 5 min); a cut in the middle is harmless because the server answers
+ * a command it has seen with its first answer.
  */
 
 const BATCH = 100;
