@@ -6,7 +6,9 @@
  * The ISAF dashboards (bench/dashboards.ts) are timed beside the rollup queries behind them.
  * Also times the first start on an empty data directory and a restart.
  */
+
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -17,10 +19,12 @@ import { type Database, openPglite, openPostgres } from "../src/server/db/databa
 import { seedReferenceData } from "../src/server/db/reference-data";
 import { importGazetteer } from "../src/server/modules/places/places.import";
 import * as users from "../src/server/modules/users/users.repo";
+import { contactCipher } from "../src/server/platform/contact-cipher";
 import { hashPassword } from "../src/server/platform/passwords";
 import { BUNDLE_HEADER, bundleRows } from "./bundle";
 import { DASHBOARD_HEADER, measureDashboards } from "./dashboards";
 import { generateNationalRegistry } from "./generate";
+import { measureSmsInbound, SMS_HEADER } from "./sms";
 import { measureSync, SYNC_HEADER } from "./sync";
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 200);
@@ -85,7 +89,7 @@ async function measure(database: Database, label: string) {
     ["national_officer"],
     [],
   );
-  const app = await buildApp({ database, logLevel: "silent" });
+  const app = await buildApp({ database, logLevel: "silent", contactCipher: contactCipher(randomBytes(32)) });
   const signIn = await app.inject({
     method: "POST",
     url: "/api/v1/auth/sign-in",
@@ -222,6 +226,8 @@ async function main() {
   const postgres = openPostgres(target.toString());
   try {
     await measure(postgres, "PostgreSQL");
+    console.log("\nPostgreSQL: inbound SMS webhook (POST /api/sms/v1/channels/:channel/receive)");
+    printTable(SMS_HEADER, await measureSmsInbound(postgres, target.toString()));
   } finally {
     await postgres.close();
     await admin.query(`drop database ${name}`);

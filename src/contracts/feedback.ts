@@ -28,6 +28,11 @@ export const SubmitFeedbackBody = z.object({
   text: z.string().trim().min(3).max(2000),
   /** The sender says someone is hurting a child: the message goes to child protection only. */
   harm: z.boolean().default(false),
+  /**
+   * A phone number to get the answer by SMS, when the sender wants one (anonymous otherwise). Stored
+   * encrypted, shown only to staff who must call back. Offered only when SMS is set up (GET …/sms).
+   */
+  contactPhone: z.string().trim().max(30).nullable().default(null),
   /** A field people never see: a robot that fills it in is refused (no puzzle a child cannot solve). */
   website: z.string().max(0).default(""),
 });
@@ -39,6 +44,9 @@ export const SubmittedFeedback = z.object({
   /** When an answer is due at the latest (working days, per the rules of the commune's programme or the default). */
   answerDueOn: z.string(),
 });
+
+/** GET /api/public/v1/feedback/sms — whether answers can come by SMS, and the number to text. */
+export const FeedbackSmsInfo = z.object({ available: z.boolean(), sender: z.string().nullable() });
 
 export const TrackingParams = z.object({ code: z.string().min(1).max(40) });
 
@@ -87,6 +95,8 @@ export const FeedbackItem = z.object({
   answer: z.string().nullable(),
   answeredAt: Timestamp.nullable(),
   answeredBy: Person.nullable(),
+  /** The sender left a number (by SMS, or on the form): the answer also goes to her by SMS. */
+  answerBySms: z.boolean(),
   version: z.number().int(),
   can: z.object({ answer: z.boolean(), restrict: z.boolean() }),
 });

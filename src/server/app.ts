@@ -27,10 +27,14 @@ import { organisationsRoutes } from "./modules/organisations/organisations.route
 import { placesRoutes } from "./modules/places/places.routes";
 import { publicRoutes } from "./modules/public/public.routes";
 import { scorecardsRoutes } from "./modules/scorecards/scorecards.routes";
+import { smsRoutes } from "./modules/sms/sms.routes";
+import { SMS_SEND_JOB } from "./modules/sms/sms.service";
 import { syncRoutes } from "./modules/sync/sync.routes";
 import { uploadsRoutes } from "./modules/uploads/uploads.routes";
 import { usersRoutes } from "./modules/users/users.routes";
+import type { ContactCipher } from "./platform/contact-cipher";
 import { AppError } from "./platform/errors";
+import { type JobRunner, noJobs } from "./platform/jobs";
 import { WEB_DIST_DIR } from "./platform/paths";
 import { problemHandler } from "./platform/problem";
 
@@ -42,6 +46,10 @@ export interface AppOptions {
   trustProxy?: string | false;
   /** Serve the built web app from dist/web (off in API tests). */
   serveWeb?: boolean;
+  /** Seals phone numbers; the key comes from SAMLENG_CONTACT_KEY or the data folder (main.ts). */
+  contactCipher: ContactCipher;
+  /** The job runner (main.ts starts it); none in API tests, which run job functions themselves. */
+  jobs?: JobRunner;
 }
 
 /** Builds the Fastify app: platform plugins, the auth hook, every module's routes, the web app. */
@@ -55,6 +63,8 @@ export async function buildApp(options: AppOptions) {
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(problemHandler);
   app.decorate("db", options.database.db);
+  app.decorate("contactCipher", options.contactCipher);
+  app.decorate("jobs", options.jobs ?? noJobs);
   app.decorateRequest("actor", null);
   app.decorateRequest("session", null);
 
@@ -118,6 +128,15 @@ export async function buildApp(options: AppOptions) {
   await app.register(uploadsRoutes);
   // Staff queues under /api/v1/, and the citizen form and lookup under /api/public/v1/ (no session).
   await app.register(feedbackRoutes);
+  // Gateways' webhooks, under /api/sms/ (no session: each channel signs its calls with its secret).
+  const jobs = options.jobs ?? noJobs;
+  await app.register(smsRoutes, {
+    deps: {
+      db: options.database.db,
+      cipher: options.contactCipher,
+      nudgeSender: () => jobs.nudge(SMS_SEND_JOB),
+    },
+  });
   // Open without a session, under /api/public/ (the auth hook asks for one only under /api/v1/).
   await app.register(publicRoutes);
 

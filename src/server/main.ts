@@ -7,13 +7,18 @@ import { isRole, ROLES } from "../domain/roles";
 import { buildApp } from "./app";
 import { type Database, openDatabase } from "./db/database";
 import { DEMO_PASSWORD, demoLogins } from "./db/demo-data";
+import { DEMO_SMS_CHANNEL, DEMO_SMS_SECRET } from "./db/demo-feedback";
 import { prepareDatabase } from "./db/prepare";
 import { countRows } from "./db/reference-data";
+import { jobDefinitions } from "./jobs";
 import { commitImport, validateImport } from "./modules/facilities/facilities.import";
 import { importGazetteer } from "./modules/places/places.import";
+import * as channels from "./modules/sms/sms.channels";
 import * as users from "./modules/users/users.repo";
 import { loadConfig } from "./platform/config";
+import { contactCipher, loadContactKey } from "./platform/contact-cipher";
 import { AppError } from "./platform/errors";
+import { startJobs } from "./platform/jobs";
 import { message } from "./platform/messages";
 import { assertPasswordAcceptable, hashPassword } from "./platform/passwords";
 
@@ -27,10 +32,16 @@ const HELP = `Samleng command line
                         import a CSV or XLSX of facilities as that user; prints the row report
   create-user --username U --name "Full Name" --roles admin,viewer (--national | --area 15,1501)
                         create a user; the password is read from $SAMLENG_NEW_PASSWORD
+  sms-channel add --id ID --name NAME --sender SHORTCODE [--send-url URL] [--send-method GET|POST]
+              [--content-type json|form] [--send-body TEMPLATE] [--default]
+                        add an SMS gateway channel; prints its webhook secret once. The gateway's
+                        Authorization header, if any, is read from $SAMLENG_SMS_GATEWAY_AUTH
+  sms-channel rotate-secret --id ID | enable --id ID | disable --id ID | list
   help                  this text
 
 Environment: PORT, HOST, DATABASE_URL (PostgreSQL; embedded PGlite when unset), SAMLENG_DATA_DIR (default ./data),
-SAMLENG_DEMO_DATA (on|off, default on), SAMLENG_SECURE_COOKIES (on behind HTTPS), LOG_LEVEL.`;
+SAMLENG_DEMO_DATA (on|off, default on), SAMLENG_SECURE_COOKIES (on behind HTTPS), LOG_LEVEL,
+SAMLENG_CONTACT_KEY (32 bytes in base64 that seal phone numbers; default: a key file made in the data folder).`;
 
 async function withDatabase<T>(work: (database: Database) => Promise<T>): Promise<T> {
   const config = loadConfig();
@@ -47,8 +58,14 @@ async function serve() {
   const started = Date.now();
   const database = await openDatabase(config);
   const report = await prepareDatabase(database, { demoData: config.demoData });
+  const cipher = contactCipher(loadContactKey(process.env, config.dataDir));
+  const jobs = await startJobs(database, jobDefinitions(database, cipher), (text, error) =>
+    console.error(text, error instanceof Error ? error.message : (error ?? "")),
+  );
   const app = await buildApp({
     database,
+    contactCipher: cipher,
+    jobs,
     secureCookies: config.secureCookies,
     logLevel: config.logLevel,
     trustProxy: config.trustProxy,
@@ -56,6 +73,7 @@ async function serve() {
   });
   const close = async () => {
     await app.close();
+    await jobs.stop();
     await database.close();
     process.exit(0);
   };
@@ -74,6 +92,10 @@ async function serve() {
   if (config.demoData && (await users.findByUsername(database.db, "admin"))?.isDemo) {
     console.log(`\nDemo logins (password for all: ${DEMO_PASSWORD}):`);
     for (const login of demoLogins()) console.log(`  ${login.username.padEnd(13)} ${login.role}`);
+    console.log(
+      `SMS webhook of the demo channel: POST http://localhost:${config.port}/api/sms/v1/channels/${DEMO_SMS_CHANNEL}/receive` +
+        ` with "Authorization: Bearer ${DEMO_SMS_SECRET}" and from, text (docs/sms.md).`,
+    );
     console.log(
       "Demo data is for trying Samleng. Start with SAMLENG_DEMO_DATA=off on an empty database for production.\n",
     );
@@ -154,6 +176,53 @@ async function createUser(args: string[]) {
   });
 }
 
+async function smsChannel(args: string[]) {
+  const [action, ...rest] = args;
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      id: { type: "string" },
+      name: { type: "string" },
+      sender: { type: "string" },
+      "send-url": { type: "string" },
+      "send-method": { type: "string" },
+      "content-type": { type: "string" },
+      "send-body": { type: "string" },
+      default: { type: "boolean" },
+    },
+  });
+  await withDatabase(async (database) => {
+    await database.migrate();
+    const db = database.db;
+    const cipher = contactCipher(loadContactKey(process.env, loadConfig().dataDir));
+    if (action === "list") return console.table(await channels.describeChannels(db));
+    if (!values.id) throw new Error("--id is required");
+    if (action === "add") {
+      const method = (values["send-method"] ?? "POST").toUpperCase();
+      if (method !== "GET" && method !== "POST") throw new Error("--send-method is GET or POST");
+      const { secret } = await channels.addChannel(db, cipher, {
+        id: values.id,
+        name: values.name ?? "",
+        sender: values.sender ?? "",
+        sendUrl: values["send-url"] ?? null,
+        sendMethod: method,
+        sendContentType:
+          values["content-type"] === "form" ? "application/x-www-form-urlencoded" : "application/json",
+        sendBody: values["send-body"] ?? null,
+        sendAuthorization: process.env.SAMLENG_SMS_GATEWAY_AUTH || null,
+        isDefault: values.default ?? false,
+      });
+      console.log(`Added channel ${values.id}. Its webhook secret (shown once): ${secret}`);
+    } else if (action === "rotate-secret") {
+      const { secret } = await channels.rotateSecret(db, values.id);
+      console.log(`New webhook secret for ${values.id} (shown once): ${secret}`);
+    } else if (action === "enable" || action === "disable") {
+      await channels.setActive(db, values.id, action === "enable");
+      console.log(`Channel ${values.id} ${action}d.`);
+    } else throw new Error("sms-channel add | rotate-secret | enable | disable | list");
+  });
+}
+
 async function main(argv: string[]) {
   const [command = "help", ...args] = argv;
   switch (command) {
@@ -178,6 +247,8 @@ async function main(argv: string[]) {
       return importFacilities(args);
     case "create-user":
       return createUser(args);
+    case "sms-channel":
+      return smsChannel(args);
     default:
       console.log(HELP);
   }

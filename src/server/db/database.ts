@@ -22,6 +22,8 @@ export interface Database {
   kind: "pglite" | "postgres";
   /** Applies the committed migrations that have not run yet. */
   migrate(): Promise<void>;
+  /** Plain SQL with $1… parameters, for pg-boss (platform/jobs.ts), which runs its own queries. */
+  sqlExecutor: { executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }> };
   /** True when a trivial query answers. */
   ping(): Promise<boolean>;
   close(): Promise<void>;
@@ -39,6 +41,7 @@ export function openPostgres(url: string, poolSize = 10): Database {
     db,
     kind: "postgres",
     migrate: () => migratePg(drizzlePg(pool, { schema }), { migrationsFolder: MIGRATIONS_FOLDER }),
+    sqlExecutor: { executeSql: (text, values) => pool.query(text, values) },
     ping: () => pingWith(() => pool.query("select 1")),
     close: () => pool.end(),
   };
@@ -58,6 +61,14 @@ export function wrapPglite(client: PGlite): Database {
     db,
     kind: "pglite",
     migrate: () => migratePglite(drizzlePglite(client, { schema }), { migrationsFolder: MIGRATIONS_FOLDER }),
+    sqlExecutor: {
+      // PGlite runs several statements in one call only without parameters (pg-boss's schema set-up).
+      executeSql: async (text, values) => {
+        if (values && values.length > 0) return client.query(text, values);
+        const results = await client.exec(text);
+        return { rows: results.at(-1)?.rows ?? [] };
+      },
+    },
     ping: () => pingWith(() => client.query("select 1")),
     close: () => client.close(),
   };

@@ -1,5 +1,13 @@
 import { submit } from "../modules/feedback/feedback.public";
+import { addChannel, channelSettings } from "../modules/sms/sms.channels";
 import type { Db } from "./database";
+
+/**
+ * The demo SMS channel's webhook secret, printed at start-up so that a gateway (or curl) can try the
+ * webhook. The channel has no gateway to send through: its replies are kept as "skipped: no gateway".
+ */
+export const DEMO_SMS_CHANNEL = "demo";
+export const DEMO_SMS_SECRET = "demo-sms-secret";
 
 /** Marks each demo message as such (feedback_messages has no is_demo column: the words say it). */
 const DEMO = " (ទិន្នន័យសាកល្បង · demo)";
@@ -10,6 +18,12 @@ const DEMO = " (ទិន្នន័យសាកល្បង · demo)";
  * They go through the public form's own service, with its rules (codes, due dates, routing).
  */
 export async function seedDemoFeedback(db: Db): Promise<void> {
+  await addChannel(
+    db,
+    null,
+    channelSettings({ id: DEMO_SMS_CHANNEL, name: "Demo SMS channel (no gateway)", sender: "8383" }),
+    DEMO_SMS_SECRET,
+  );
   const messages = [
     {
       sectorCode: "PS",
@@ -27,13 +41,14 @@ export async function seedDemoFeedback(db: Db): Promise<void> {
     { sectorCode: null, topic: "safety", text: "ក្មេងម្នាក់នៅភូមិយើងត្រូវឪពុកចុងវាយរាល់យប់។", harm: true },
   ] as const;
   for (const message of messages) {
-    await submit(db, null, {
+    await submit(db, { cipher: null, locale: "km" }, null, {
       communeCode: "150101",
       sectorCode: message.sectorCode,
       facilityId: null,
       topic: message.topic,
       text: message.text + DEMO,
       harm: message.harm,
+      contactPhone: null,
       website: "",
     });
   }

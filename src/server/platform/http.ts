@@ -10,8 +10,10 @@ import type {
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { Db } from "../db/database";
 import type { Actor } from "./actor";
+import type { ContactCipher } from "./contact-cipher";
 import type { Ctx } from "./context";
 import { unauthenticated } from "./errors";
+import type { JobRunner } from "./jobs";
 import { type Locale, localeFromHeader } from "./messages";
 
 /** The Fastify instance every module registers its routes on. */
@@ -26,6 +28,10 @@ export type App = FastifyInstance<
 declare module "fastify" {
   interface FastifyInstance {
     db: Db;
+    /** Seals citizens' phone numbers (platform/contact-cipher.ts). */
+    contactCipher: ContactCipher;
+    /** Background jobs: a module nudges one after a commit that gave it work. */
+    jobs: JobRunner;
   }
   interface FastifyRequest {
     /** The signed-in user, or null. Set by the auth hook. */

@@ -36,4 +36,20 @@ export const FEEDBACK_MESSAGES = {
     en: "This message is closed: it can no longer be answered.",
     km: "សារនេះត្រូវបានបិទហើយ៖ មិនអាចឆ្លើយតបបានទៀតទេ។",
   },
+  feedback_phone_invalid: {
+    en: "This is not a phone number. Write it as you would dial it, for example 012 345 678.",
+    km: "នេះមិនមែនជាលេខទូរសព្ទទេ។ សូមសរសេរវាដូចដែលអ្នកចុចហៅ ឧទាហរណ៍ ០១២ ៣៤៥ ៦៧៨។",
+  },
+  feedback_sms_unavailable: {
+    en: "Answers by SMS are not available yet. Leave the number out and keep your code to read the answer.",
+    km: "ការឆ្លើយតបតាមសារ SMS មិនទាន់មានទេ។ សូមកុំដាក់លេខទូរសព្ទ ហើយរក្សាលេខកូដរបស់អ្នក ដើម្បីអានចម្លើយ។",
+  },
+  sms_channel_unauthorised: {
+    en: "This SMS channel does not exist, is switched off, or the secret is wrong.",
+    km: "ប៉ុស្តិ៍ SMS នេះមិនមាន ត្រូវបានបិទ ឬលេខសម្ងាត់មិនត្រឹមត្រូវ។",
+  },
+  sms_sender_invalid: {
+    en: "The sender is not a phone number.",
+    km: "អ្នកផ្ញើមិនមែនជាលេខទូរសព្ទទេ។",
+  },
 } as const satisfies Record<string, { en: string; km: string }>;

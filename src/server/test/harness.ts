@@ -4,10 +4,13 @@ import type { Role } from "../../domain/roles";
 import { buildApp } from "../app";
 import type { Database } from "../db/database";
 import * as users from "../modules/users/users.repo";
+import { contactCipher } from "../platform/contact-cipher";
 import { hashPassword } from "../platform/passwords";
 import { openTestDatabase } from "./test-database";
 
 export const TEST_PASSWORD = "Correct-Horse-Battery-9";
+/** Seals phone numbers in tests (a fixed key, so that a test can open what the app sealed). */
+export const TEST_CIPHER = contactCipher(Buffer.alloc(32, 42));
 let passwordHash: string | undefined;
 let signIns = 0;
 
@@ -32,7 +35,7 @@ export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 /** The app on a fresh clone of the test database, with helpers to make users and sign them in. */
 export async function createTestApp() {
   const database: Database = await openTestDatabase();
-  const app = await buildApp({ database, logLevel: "silent" });
+  const app = await buildApp({ database, logLevel: "silent", contactCipher: TEST_CIPHER });
   await app.ready();
 
   function caller(cookie: string | null, csrf: string | null, userId: string | null): Caller {

@@ -10,8 +10,8 @@ import { users } from "./users";
  * back by its tracking code; staff of its commune's area answer it. Messages that suggest harm to a
  * child are `restricted`: only child-protection staff of the area see them.
  *
- * No sender contact in this first part: SMS numbers will live in their own encrypted table, so that
- * this one never holds a phone number.
+ * The sender's number, when she gave one, lives in `feedback_contacts` (encrypted, src/server/db/schema/sms.ts),
+ * so that this table never holds a phone number.
  */
 export const feedbackMessages = pgTable(
   "feedback_messages",
@@ -41,13 +41,16 @@ export const feedbackMessages = pgTable(
     answeredBy: uuid("answered_by").references(() => users.id),
     /** Cambodia's date by which an answer is due (10 working days after receipt). */
     answerDueOn: date("answer_due_on", { mode: "string" }).notNull(),
+    /** When the escalation job sent it one level up, and to which level (district, then province). */
+    escalatedAt: timestamp("escalated_at", { withTimezone: true, mode: "date" }),
+    escalatedToLevel: text("escalated_to_level", { enum: ["district", "province"] }),
     version: integer("version").notNull().default(1),
     ...timestamps,
   },
   (t) => [
     // The staff queues: one commune (or all under a prefix), one queue, one status, newest first.
     index("feedback_messages_queue_idx").on(t.communeCode, t.restricted, t.status, t.createdAt),
-    // For the escalation job to come: unanswered messages by due date.
+    // The escalation job: unanswered messages by due date.
     index("feedback_messages_due_idx").on(t.status, t.answerDueOn),
   ],
 );

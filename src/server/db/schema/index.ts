@@ -7,6 +7,7 @@ export * from "./media";
 export * from "./organisations";
 export * from "./places";
 export * from "./scorecards";
+export * from "./sms";
 export * from "./sync";
 export * from "./uploads";
 export * from "./users";

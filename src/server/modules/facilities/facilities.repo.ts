@@ -235,7 +235,7 @@ export async function replaceLinksOfMany(
 }
 
 /** The public columns of active ISAF-sector facilities (no contact person, phone or e-mail). */
-export async function findPublicIsaf(db: Db, where: { id?: string; communeCode?: string }) {
+export async function findPublicIsaf(db: Db, where: { id?: string; communeCode?: string; code?: string }) {
   return db
     .select({
       id: facilities.id,
@@ -255,6 +255,8 @@ export async function findPublicIsaf(db: Db, where: { id?: string; communeCode?:
         eq(facilityKinds.isafSector, true),
         where.id ? eq(facilities.id, where.id) : undefined,
         where.communeCode ? eq(facilities.communeCode, where.communeCode) : undefined,
+        // Codes are unique without case (facilities_code_uq), and typed on phones in either case.
+        where.code ? sql`lower(${facilities.code}) = lower(${where.code})` : undefined,
       ),
     )
     .orderBy(asc(facilityKinds.sortOrder), asc(facilities.nameEn));

@@ -252,6 +252,12 @@ export async function publicIsafFacility(db: Db, id: string) {
   return row;
 }
 
+/** An active ISAF-sector facility by its code, any case (an SMS names a facility by code). */
+export async function publicIsafFacilityByCode(db: Db, code: string) {
+  const [row] = await repo.findPublicIsaf(db, { code });
+  return row;
+}
+
 /** The active ISAF-sector facilities of a commune, public columns only (public results pages). */
 export function publicIsafFacilitiesOfCommune(db: Db, communeCode: string) {
   return repo.findPublicIsaf(db, { communeCode });

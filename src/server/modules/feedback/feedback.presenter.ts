@@ -31,6 +31,7 @@ export function presentItem(row: FeedbackListRow, today: string, can: FeedbackIt
       message.answeredBy && row.answeredByName
         ? { id: message.answeredBy, displayName: row.answeredByName }
         : null,
+    answerBySms: row.contactChannelId !== null,
     version: message.version,
     can,
   };

@@ -1,19 +1,17 @@
-import { randomInt } from "node:crypto";
-import { uuidv7 } from "uuidv7";
 import type { z } from "zod";
 import type { SubmitFeedbackBody, SubmittedFeedback } from "../../../contracts/feedback";
 import type { PlaceSummary } from "../../../contracts/places";
-import { harmTerms } from "../../../domain/feedback/safeguarding";
-import { createTrackingCode, normaliseTrackingCode } from "../../../domain/feedback/tracking-code";
-import { ANSWER_WITHIN_WORKING_DAYS, addWorkingDays } from "../../../domain/feedback/working-days";
-import { cambodiaToday } from "../../../domain/isaf-cycle";
+import { normalisePhone } from "../../../domain/feedback/phone";
+import { normaliseTrackingCode } from "../../../domain/feedback/tracking-code";
 import { levelOfCode } from "../../../domain/places";
 import type { Db } from "../../db/database";
-import { audit } from "../../platform/audit";
+import type { ContactCipher } from "../../platform/contact-cipher";
 import { AppError, badRequest, type FieldError } from "../../platform/errors";
 import { LEVEL_NAMES } from "../../platform/messages";
 import * as facilities from "../facilities/facilities.service";
 import * as places from "../places/places.service";
+import * as sms from "../sms/sms.service";
+import { type NewMessage, storeMessage } from "./feedback.intake";
 import { presentByCode } from "./feedback.presenter";
 import * as repo from "./feedback.repo";
 
@@ -24,9 +22,6 @@ import * as repo from "./feedback.repo";
  */
 
 type Submission = z.infer<typeof SubmitFeedbackBody>;
-
-/** Codes drawn before giving up: with a billion codes a second collision in a row means a fault. */
-const CODE_ATTEMPTS = 5;
 
 /** The same answer for a malformed code, a wrong check digit and an unknown code: no oracle. */
 const codeUnknown = () => new AppError(404, "feedback_code_unknown");
@@ -59,65 +54,56 @@ async function placeProblems(
   return { errors, sector };
 }
 
-/** Stores a message and gives its tracking code; the row is committed before this returns. */
+/**
+ * Stores a message and gives its tracking code; the row is committed before this returns. A phone
+ * number, when given, is sealed and kept for the answer; it needs an SMS channel to answer through.
+ */
 export async function submit(
   db: Db,
+  deps: { cipher: ContactCipher | null; locale: "km" | "en" },
   ip: string | null,
   input: Submission,
   now = new Date(),
 ): Promise<z.infer<typeof SubmittedFeedback>> {
   const { errors, sector } = await placeProblems(db, input);
+  let contact: NewMessage["contact"] = null;
+  if (input.contactPhone) {
+    const phone = normalisePhone(input.contactPhone);
+    const channel = await sms.defaultChannel(db);
+    if (!phone) errors.push({ path: "contactPhone", code: "feedback_phone_invalid" });
+    else if (!channel?.sendUrl) errors.push({ path: "contactPhone", code: "feedback_sms_unavailable" });
+    else if (!deps.cipher) throw new Error("a phone number needs the contact cipher");
+    else contact = { channelId: channel.id, phone, locale: deps.locale, cipher: deps.cipher };
+  }
   if (errors.length > 0) throw badRequest("validation_failed", errors);
-  const terms = harmTerms(input.text);
-  const because = [...(input.harm ? ["sender"] : []), ...terms];
-  const answerDueOn = addWorkingDays(cambodiaToday(now), ANSWER_WITHIN_WORKING_DAYS);
-  const id = uuidv7();
-  const stored = await db.transaction(async (tx) => {
-    for (let attempt = 0; attempt < CODE_ATTEMPTS; attempt++) {
-      const row = await repo.insertUnlessCodeTaken(tx, {
-        id,
-        trackingCode: createTrackingCode(() => randomInt(10)),
+  const stored = await db.transaction((tx) =>
+    storeMessage(
+      tx,
+      { actor: null, ip },
+      {
         channel: "web",
         communeCode: input.communeCode,
-        sectorCode: sector,
+        sectorCode: sector ?? null,
         facilityId: input.facilityId,
         topic: input.topic,
         text: input.text,
         senderFlaggedHarm: input.harm,
-        restricted: because.length > 0,
-        restrictedBecause: because,
-        answerDueOn,
-        createdAt: now,
-        updatedAt: now,
-      });
-      if (!row) continue;
-      // Never the text, the words found, nor the queue: the audit log is read by administrators, who
-      // are not child-protection staff, and a report's existence is child protection's to know.
-      await audit(
-        tx,
-        { actor: null, ip },
-        {
-          action: "feedback.received",
-          entityType: "feedback_message",
-          entityId: id,
-          placeCode: row.communeCode,
-          changes: {
-            channel: { from: null, to: row.channel },
-            topic: { from: null, to: row.topic },
-            sectorCode: { from: null, to: row.sectorCode },
-            facilityId: { from: null, to: row.facilityId },
-          },
-        },
-      );
-      return row;
-    }
-    throw new Error(`no free tracking code after ${CODE_ATTEMPTS} attempts`);
-  });
+        contact,
+      },
+      now,
+    ),
+  );
   return {
     trackingCode: stored.trackingCode,
     receivedAt: stored.createdAt.toISOString(),
     answerDueOn: stored.answerDueOn,
   };
+}
+
+/** Whether the form may offer an answer by SMS, and the number citizens can text. */
+export async function smsInfo(db: Db) {
+  const channel = await sms.defaultChannel(db);
+  return { available: Boolean(channel?.sendUrl), sender: channel?.sender ?? null };
 }
 
 /** The state and answer of a message by its code, as typed (Khmer digits, spaces). */

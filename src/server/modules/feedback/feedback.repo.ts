@@ -1,6 +1,6 @@
 import { and, desc, eq, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/database";
-import { facilities, feedbackMessages, places, users } from "../../db/schema";
+import { facilities, feedbackContacts, feedbackMessages, places, users } from "../../db/schema";
 import { areaPredicate } from "../../platform/access";
 import type { Actor } from "../../platform/actor";
 
@@ -19,6 +19,8 @@ export interface FeedbackListRow {
   };
   facility: { id: string; code: string; nameKm: string; nameEn: string } | null;
   answeredByName: string | null;
+  /** The channel to answer the sender through, when she left a number (never the number). */
+  contactChannelId: string | null;
 }
 
 function joined(db: Db) {
@@ -39,11 +41,13 @@ function joined(db: Db) {
         nameEn: facilities.nameEn,
       },
       answeredByName: users.displayName,
+      contactChannelId: feedbackContacts.channelId,
     })
     .from(feedbackMessages)
     .innerJoin(places, eq(places.code, feedbackMessages.communeCode))
     .leftJoin(facilities, eq(facilities.id, feedbackMessages.facilityId))
-    .leftJoin(users, eq(users.id, feedbackMessages.answeredBy));
+    .leftJoin(users, eq(users.id, feedbackMessages.answeredBy))
+    .leftJoin(feedbackContacts, eq(feedbackContacts.feedbackMessageId, feedbackMessages.id));
 }
 
 /**

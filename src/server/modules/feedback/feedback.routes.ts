@@ -8,6 +8,7 @@ import {
   FeedbackPage,
   FeedbackParams,
   FeedbackSector,
+  FeedbackSmsInfo,
   RestrictFeedbackBody,
   SubmitFeedbackBody,
   SubmittedFeedback,
@@ -15,7 +16,8 @@ import {
 } from "../../../contracts/feedback";
 import { PlaceChildrenQuery, PlaceSummary } from "../../../contracts/places";
 import { AppError } from "../../platform/errors";
-import { type App, created, ctxOf } from "../../platform/http";
+import { type App, created, ctxOf, localeOf } from "../../platform/http";
+import { SMS_SEND_JOB } from "../sms/sms.service";
 import * as citizens from "./feedback.public";
 import * as staff from "./feedback.service";
 
@@ -70,7 +72,20 @@ export async function feedbackRoutes(app: App) {
     },
     async (request, reply) => {
       private_(reply);
-      return created(reply, await citizens.submit(request.server.db, request.ip, request.body));
+      const deps = { cipher: request.server.contactCipher, locale: localeOf(request) };
+      return created(reply, await citizens.submit(request.server.db, deps, request.ip, request.body));
+    },
+  );
+
+  app.get(
+    "/api/public/v1/feedback/sms",
+    {
+      schema: { tags, security: [], response: { 200: FeedbackSmsInfo } },
+      config: { rateLimit: LIST_LIMIT },
+    },
+    async (request, reply) => {
+      cacheable(reply);
+      return citizens.smsInfo(request.server.db);
     },
   );
 
@@ -132,7 +147,11 @@ export async function feedbackRoutes(app: App) {
   app.post(
     "/api/v1/feedback/:id/answer",
     { schema: { tags, params: FeedbackParams, body: AnswerFeedbackBody, response: { 200: FeedbackItem } } },
-    async (request) => staff.answer(ctxOf(request), request.params.id, request.body),
+    async (request) => {
+      const answered = await staff.answer(ctxOf(request), request.params.id, request.body);
+      request.server.jobs.nudge(SMS_SEND_JOB);
+      return answered;
+    },
   );
 
   app.post(

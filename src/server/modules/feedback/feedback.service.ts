@@ -10,6 +10,8 @@ import { authorize, can } from "../../platform/access";
 import { audit } from "../../platform/audit";
 import type { Ctx } from "../../platform/context";
 import { AppError, conflict, notFound } from "../../platform/errors";
+import { replies } from "../sms/sms.replies";
+import * as sms from "../sms/sms.service";
 import { type FeedbackAccess, feedbackPolicy, readsRestricted } from "./feedback.policy";
 import { presentItem } from "./feedback.presenter";
 import * as repo from "./feedback.repo";
@@ -94,6 +96,10 @@ export async function answer(ctx: Ctx, id: string, input: z.infer<typeof AnswerF
         answerLength: { from: before.message.answerText?.length ?? null, to: input.text.length },
       },
     });
+    // The sender who left a number gets the answer by SMS, queued with the answer itself.
+    await sms.queueToSender(tx, id, "answer", (locale) =>
+      replies.answer(locale, updated.trackingCode, input.text),
+    );
   });
   return get(ctx, id);
 }

@@ -87,6 +87,11 @@ function AnswerForm({ item }: { item: FeedbackItem }) {
             {t("queue.restrictedAnswerWarning")}
           </Alert>
         )}
+        {item.answerBySms && (
+          <Text size="sm" c="dimmed">
+            {t("queue.bySms")}
+          </Text>
+        )}
         <Textarea
           label={t("queue.answerLabel")}
           description={t("queue.answerHelp")}

@@ -9,6 +9,7 @@ import {
   Stack,
   Text,
   Textarea,
+  TextInput,
   Title,
 } from "@mantine/core";
 import { IconAlertTriangle, IconSend } from "@tabler/icons-react";
@@ -20,12 +21,18 @@ import { ErrorAlert } from "../../components/ErrorAlert";
 import { usePageTitle } from "../../components/PageHeader";
 import { useFormat } from "../../i18n/format";
 import { PublicFrame } from "../public/PublicFrame";
-import { type Submitted, usePublicFacilities, usePublicPlaces, useSubmitFeedback } from "./feedback.api";
+import {
+  type Submitted,
+  useFeedbackSms,
+  usePublicFacilities,
+  usePublicPlaces,
+  useSubmitFeedback,
+} from "./feedback.api";
 import { SubmittedCard } from "./SubmittedCard";
 
 type Sector = (typeof FEEDBACK_SECTORS)[number] | "none";
 /** The fields that show the server's field errors themselves; any other problem shows above the button. */
-const FORM_FIELDS = ["communeCode", "sectorCode", "facilityId", "topic", "text"];
+const FORM_FIELDS = ["communeCode", "sectorCode", "facilityId", "topic", "text", "contactPhone"];
 
 /**
  * /public/feedback — a citizen, often a child on a shared phone, writes to the commune without signing
@@ -60,6 +67,8 @@ function FeedbackForm({ onSubmitted }: { onSubmitted: (submitted: Submitted) => 
   const [text, setText] = useState("");
   const [harm, setHarm] = useState(false);
   const [website, setWebsite] = useState("");
+  const [phone, setPhone] = useState("");
+  const sms = useFeedbackSms();
   const [errors, setErrors] = useState<Record<string, string>>({});
 
   const provinces = usePublicPlaces(null);
@@ -89,6 +98,7 @@ function FeedbackForm({ onSubmitted }: { onSubmitted: (submitted: Submitted) => 
         topic: topic as never,
         text: text.trim(),
         harm,
+        contactPhone: phone.trim() || null,
         website,
       },
       { onSuccess: onSubmitted },
@@ -222,6 +232,19 @@ function FeedbackForm({ onSubmitted }: { onSubmitted: (submitted: Submitted) => 
             {t("form.emergency")}
           </Alert>
         )}
+        {sms.data?.available && (
+          <TextInput
+            label={t("form.phone")}
+            description={t("form.phoneHelp")}
+            type="tel"
+            inputMode="tel"
+            autoComplete="tel"
+            value={phone}
+            onChange={(event) => setPhone(event.currentTarget.value)}
+            error={errorOf("contactPhone")}
+            maxLength={30}
+          />
+        )}
         {/* People never see this field; robots that fill every field in are refused. */}
         <div
           aria-hidden="true"
@@ -242,6 +265,11 @@ function FeedbackForm({ onSubmitted }: { onSubmitted: (submitted: Submitted) => 
         <Text size="sm" c="dimmed">
           {t("form.anonymous")}
         </Text>
+        {sms.data?.sender && (
+          <Text size="sm" c="dimmed">
+            {t("form.smsAlso", { sender: format.digits(sms.data.sender) })}
+          </Text>
+        )}
         {submit.error && !FORM_FIELDS.some((field) => serverErrors[field]) && (
           <ErrorAlert error={submit.error} withFieldErrors />
         )}

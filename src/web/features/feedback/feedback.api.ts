@@ -43,6 +43,16 @@ export function usePublicFacilities(communeCode: string | null, sectorCode: stri
   });
 }
 
+/** Whether answers can come by SMS (a gateway is set up), and the number citizens can text. */
+export function useFeedbackSms() {
+  return useQuery({
+    queryKey: ["public", "feedback-sms"],
+    queryFn: ({ signal }) =>
+      api.get<{ available: boolean; sender: string | null }>(`${PUBLIC}/feedback/sms`, { signal }),
+    staleTime: 10 * 60_000,
+  });
+}
+
 export function useSubmitFeedback() {
   return useMutation({
     mutationFn: (body: Submission) => api.post<Submitted>(`${PUBLIC}/feedback`, body),

@@ -1,0 +1,97 @@
+import { randomInt } from "node:crypto";
+import { uuidv7 } from "uuidv7";
+import { harmTerms } from "../../../domain/feedback/safeguarding";
+import { createTrackingCode } from "../../../domain/feedback/tracking-code";
+import { ANSWER_WITHIN_WORKING_DAYS, addWorkingDays } from "../../../domain/feedback/working-days";
+import { cambodiaToday } from "../../../domain/isaf-cycle";
+import type { Db } from "../../db/database";
+import { feedbackContacts } from "../../db/schema";
+import { type AuditEvent, type AuditWho, audit } from "../../platform/audit";
+import type { ContactCipher } from "../../platform/contact-cipher";
+import * as repo from "./feedback.repo";
+
+/**
+ * Storing a new message, whichever way it came (the web form, an SMS, a facilitator): a tracking
+ * code, the child-protection route, the due date, the sender's number sealed, and the audit, all in
+ * the caller's transaction, so that the code is never given for a message that was not kept.
+ */
+export interface NewMessage {
+  /** Drawn by the caller when it must name the message before storing it (an inbound SMS). */
+  id?: string;
+  channel: "web" | "sms" | "facilitator";
+  communeCode: string;
+  sectorCode: "PS" | "HC" | "CA" | null;
+  facilityId: string | null;
+  topic: string;
+  text: string;
+  senderFlaggedHarm: boolean;
+  /** A number to answer by SMS (canonical digits) and the channel to answer through. */
+  contact?: { channelId: string; phone: string; locale: "km" | "en"; cipher: ContactCipher } | null;
+}
+
+/** Codes drawn before giving up: with a billion codes a second collision in a row means a fault. */
+export const CODE_ATTEMPTS = 5;
+
+/** The row of a new message, with a fresh tracking code (draw again after a collision). */
+export function prepareMessage(
+  input: NewMessage,
+  now: Date,
+): repo.NewFeedback & { id: string; trackingCode: string } {
+  const because = [...(input.senderFlaggedHarm ? ["sender"] : []), ...harmTerms(input.text)];
+  return {
+    id: input.id ?? uuidv7(),
+    trackingCode: createTrackingCode(() => randomInt(10)),
+    channel: input.channel,
+    communeCode: input.communeCode,
+    sectorCode: input.sectorCode,
+    facilityId: input.facilityId,
+    topic: input.topic,
+    text: input.text,
+    senderFlaggedHarm: input.senderFlaggedHarm,
+    restricted: because.length > 0,
+    restrictedBecause: because,
+    answerDueOn: addWorkingDays(cambodiaToday(now), ANSWER_WITHIN_WORKING_DAYS),
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+/**
+ * The audit of a received message. Never the text, the words found, the queue nor the number: the
+ * audit log is read by administrators, who are not child-protection staff, and a report's existence
+ * is child protection's to know. Whether a way to answer was given is kept (never which).
+ */
+export function receivedAudit(row: repo.NewFeedback & { id: string }, contactGiven: boolean): AuditEvent {
+  return {
+    action: "feedback.received",
+    entityType: "feedback_message",
+    entityId: row.id,
+    placeCode: row.communeCode,
+    changes: {
+      channel: { from: null, to: row.channel },
+      topic: { from: null, to: row.topic },
+      sectorCode: { from: null, to: row.sectorCode ?? null },
+      facilityId: { from: null, to: row.facilityId ?? null },
+      contactGiven: { from: null, to: contactGiven },
+    },
+  };
+}
+
+export async function storeMessage(tx: Db, who: AuditWho, input: NewMessage, now = new Date()) {
+  for (let attempt = 0; attempt < CODE_ATTEMPTS; attempt++) {
+    const row = await repo.insertUnlessCodeTaken(tx, prepareMessage(input, now));
+    if (!row) continue;
+    const contact = input.contact;
+    if (contact)
+      await tx.insert(feedbackContacts).values({
+        feedbackMessageId: row.id,
+        channelId: contact.channelId,
+        phoneSealed: contact.cipher.seal(contact.phone),
+        phoneHash: contact.cipher.hash(contact.phone),
+        locale: contact.locale,
+      });
+    await audit(tx, who, receivedAudit(row, Boolean(contact)));
+    return row;
+  }
+  throw new Error(`no free tracking code after ${CODE_ATTEMPTS} attempts`);
+}

@@ -1,0 +1,124 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { auditEvents, feedbackContacts, feedbackMessages, smsOutbound } from "../../db/schema";
+import { type Caller, createTestApp, TEST_CIPHER, type TestApp } from "../../test/harness";
+import { addChannel, type ChannelSettings, channelSettings } from "../sms/sms.channels";
+
+/**
+ * Answers by SMS for messages from the web form (issue 5, parts 1, 2 and 7): the form offers a phone
+ * number only when a gateway is set up; the number is sealed, never audited; the answer goes out.
+ */
+
+let t: TestApp;
+let council: Caller;
+let lastIp = 0;
+
+function submit(body: object, language = "en") {
+  lastIp += 1;
+  return t.app.inject({
+    method: "POST",
+    url: "/api/public/v1/feedback",
+    remoteAddress: `10.7.0.${lastIp}`,
+    headers: { "accept-language": language },
+    payload: {
+      communeCode: "150101",
+      sectorCode: "HC",
+      topic: "medicines_care",
+      text: "No medicine.",
+      ...body,
+    },
+  });
+}
+
+const channel = (overrides: Partial<ChannelSettings>) =>
+  channelSettings({
+    id: "main",
+    name: "Main gateway",
+    sender: "8383",
+    sendUrl: "https://gateway.example/send",
+    isDefault: true,
+    ...overrides,
+  });
+
+beforeAll(async () => {
+  t = await createTestApp();
+  council = await t.as({ roles: ["commune_council"], area: ["150101"] });
+});
+afterAll(() => t.close());
+
+describe("a phone number on the web form", () => {
+  it("is refused while no gateway can send the answer, and the form is told so", async () => {
+    expect((await t.app.inject({ url: "/api/public/v1/feedback/sms" })).json()).toEqual({
+      available: false,
+      sender: null,
+    });
+    const refused = await submit({ contactPhone: "012 345 678" });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().errors).toEqual([
+      expect.objectContaining({ path: "contactPhone", code: "feedback_sms_unavailable" }),
+    ]);
+  });
+
+  it("is sealed with the sender's language once a gateway is set up, and the answer goes by SMS", async () => {
+    await addChannel(t.db, TEST_CIPHER, channel({}));
+    expect((await t.app.inject({ url: "/api/public/v1/feedback/sms" })).json()).toEqual({
+      available: true,
+      sender: "8383",
+    });
+    const bad = await submit({ contactPhone: "my phone" });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0]).toMatchObject({ path: "contactPhone", code: "feedback_phone_invalid" });
+
+    const sent = await submit({ contactPhone: "០១២ ៣៤៥ ៦៧៨" }, "km");
+    expect(sent.statusCode, sent.body).toBe(201);
+    const [message] = await t.db
+      .select()
+      .from(feedbackMessages)
+      .where(eq(feedbackMessages.trackingCode, sent.json().trackingCode));
+    const [contact] = await t.db
+      .select()
+      .from(feedbackContacts)
+      .where(eq(feedbackContacts.feedbackMessageId, message!.id));
+    expect(contact).toMatchObject({ channelId: "main", locale: "km" });
+    expect(TEST_CIPHER.open(contact!.phoneSealed)).toBe("85512345678");
+    const audit = await t.db.select().from(auditEvents).where(eq(auditEvents.entityId, message!.id));
+    expect(audit[0]!.changes).toMatchObject({ contactGiven: { from: null, to: true } });
+    expect(JSON.stringify(audit)).not.toMatch(/345|678/);
+
+    const item = (await council.get(`/api/v1/feedback/${message!.id}`)).json();
+    expect(item.answerBySms).toBe(true);
+    const answered = await council.post(`/api/v1/feedback/${message!.id}/answer`, {
+      text: "ថ្នាំនឹងមកដល់ថ្ងៃច័ន្ទ។",
+      version: item.version,
+    });
+    expect(answered.statusCode, answered.body).toBe(200);
+    const [sms] = await t.db.select().from(smsOutbound).where(eq(smsOutbound.feedbackMessageId, message!.id));
+    expect(sms).toMatchObject({
+      purpose: "answer",
+      status: "queued",
+      channelId: "main",
+      toHash: contact!.phoneHash,
+      text: `ចម្លើយ ${message!.trackingCode}៖ ថ្នាំនឹងមកដល់ថ្ងៃច័ន្ទ។`,
+    });
+  });
+
+  it("stays anonymous when no number is given: no contact, nothing to send", async () => {
+    const sent = await submit({});
+    const [message] = await t.db
+      .select()
+      .from(feedbackMessages)
+      .where(eq(feedbackMessages.trackingCode, sent.json().trackingCode));
+    expect(
+      await t.db.select().from(feedbackContacts).where(eq(feedbackContacts.feedbackMessageId, message!.id)),
+    ).toEqual([]);
+    const item = (await council.get(`/api/v1/feedback/${message!.id}`)).json();
+    expect(item.answerBySms).toBe(false);
+    await council.post(`/api/v1/feedback/${message!.id}/answer`, {
+      text: "Thank you.",
+      version: item.version,
+    });
+    expect(
+      await t.db.select().from(smsOutbound).where(eq(smsOutbound.feedbackMessageId, message!.id)),
+    ).toEqual([]);
+  });
+});

@@ -1,0 +1,211 @@
+import { createHash, timingSafeEqual } from "node:crypto";
+import { uuidv7 } from "uuidv7";
+import { normalisePhone } from "../../../domain/feedback/phone";
+import { parseSms, type SmsRequest } from "../../../domain/feedback/sms-grammar";
+import { levelOfCode } from "../../../domain/places";
+import type { Db } from "../../db/database";
+import { audit } from "../../platform/audit";
+import { AppError, badRequest } from "../../platform/errors";
+import * as facilities from "../facilities/facilities.service";
+import { CODE_ATTEMPTS, type NewMessage, prepareMessage, receivedAudit } from "../feedback/feedback.intake";
+import * as feedback from "../feedback/feedback.repo";
+import * as places from "../places/places.service";
+import { replies, replyLocale } from "./sms.replies";
+import * as repo from "./sms.repo";
+import { queueSms, type SmsDeps, type SmsPurpose } from "./sms.service";
+
+/**
+ * An SMS arriving from a gateway (issue 5, "SMS in"): what it asks (src/domain/feedback/sms-grammar.ts),
+ * what it changes, and the reply, in one transaction. A gateway that retries with the same provider id
+ * gets the first outcome again and creates nothing new.
+ */
+export interface InboundSms {
+  from: string;
+  text: string;
+  /** When the citizen sent it, as the gateway says (ISO 8601); the time of arrival otherwise. */
+  date?: Date | null;
+  providerId?: string | null;
+}
+
+export interface InboundOutcome {
+  id: string;
+  kind: repo.SmsInboundRow["kind"];
+  duplicate: boolean;
+}
+
+const unauthorised = () => new AppError(401, "sms_channel_unauthorised");
+const sha256 = (value: string) => createHash("sha256").update(value, "utf8").digest();
+
+/** Channels are read on every message; a few seconds' cache spares the database, and a rotated secret
+ * or a channel turned off takes effect within CHANNEL_CACHE_MS. */
+const CHANNEL_CACHE_MS = 5_000;
+const channelCache = new Map<string, { row: repo.SmsChannelRow | null; at: number }>();
+
+async function cachedChannel(db: Db, id: string) {
+  const hit = channelCache.get(id);
+  if (hit && Date.now() - hit.at < CHANNEL_CACHE_MS) return hit.row;
+  const row = await repo.findChannel(db, id);
+  channelCache.set(id, { row, at: Date.now() });
+  return row;
+}
+
+/** The channel whose secret this is; 401 alike for an unknown channel, a wrong secret, a channel off. */
+export async function authenticateChannel(db: Db, id: string, secret: string | undefined) {
+  const channel = await cachedChannel(db, id);
+  if (!channel?.active || !secret) throw unauthorised();
+  const expected = Buffer.from(channel.secretHash, "hex");
+  if (!timingSafeEqual(sha256(secret), expected)) throw unauthorised();
+  return channel;
+}
+
+/** Forget cached channels (after a channel is changed in this process). */
+export function forgetChannels() {
+  channelCache.clear();
+}
+
+/** Whether a code is a commune in use, remembered for a while: the gazetteer changes once a year. */
+const COMMUNE_CACHE_MS = 5 * 60_000;
+const communeCache = new Map<string, { known: boolean; at: number }>();
+
+async function isCommune(db: Db, code: string): Promise<boolean> {
+  const hit = communeCache.get(code);
+  if (hit && Date.now() - hit.at < COMMUNE_CACHE_MS) return hit.known;
+  const [commune] = await places.findMany(db, [code]);
+  const known = Boolean(commune && commune.level === "commune" && !commune.retiredAt);
+  communeCache.set(code, { known, at: Date.now() });
+  return known;
+}
+
+/** A commune code or a facility code, as an SMS names them; null when neither exists. */
+async function resolveTarget(db: Db, target: string) {
+  if (/^\d{6}$/.test(target) && levelOfCode(target) === "commune" && (await isCommune(db, target)))
+    return { communeCode: target, sectorCode: null, facilityId: null };
+  const facility = await facilities.publicIsafFacilityByCode(db, target);
+  if (!facility) return null;
+  return {
+    communeCode: facility.communeCode,
+    sectorCode: facility.kindCode as "PS" | "HC" | "CA",
+    facilityId: facility.id,
+  };
+}
+
+export async function receiveSms(
+  deps: SmsDeps,
+  channel: repo.SmsChannelRow,
+  input: InboundSms,
+  ip: string | null,
+): Promise<InboundOutcome> {
+  const phone = normalisePhone(input.from);
+  if (!phone) throw badRequest("validation_failed", [{ path: "from", code: "sms_sender_invalid" }]);
+  const request: SmsRequest = parseSms(input.text);
+  const target = request.kind === "message" ? await resolveTarget(deps.db, request.target) : null;
+  const sms: Received = {
+    channel,
+    phone,
+    senderHash: deps.cipher.hash(phone),
+    locale: replyLocale(input.text),
+    input,
+    ip,
+    id: uuidv7(),
+  };
+  const outcome =
+    request.kind === "message" && target
+      ? await storeNewMessage(deps, sms, request.text, target)
+      : await answerRequest(deps, sms, request);
+  if (!outcome.duplicate) deps.nudgeSender();
+  return outcome;
+}
+
+/** What every path needs to know of the SMS at hand. */
+interface Received {
+  channel: repo.SmsChannelRow;
+  phone: string;
+  senderHash: string;
+  locale: "km" | "en";
+  input: InboundSms;
+  ip: string | null;
+  id: string;
+}
+
+async function duplicateOf(db: Db, sms: Received): Promise<InboundOutcome> {
+  const first = await repo.findInbound(db, sms.channel.id, sms.input.providerId!);
+  return { id: first!.id, kind: first!.kind, duplicate: true };
+}
+
+/** The hot path: a new message, stored with everything it brings in one statement (sms.repo.ts). */
+async function storeNewMessage(
+  deps: SmsDeps,
+  sms: Received,
+  text: string,
+  target: NonNullable<Awaited<ReturnType<typeof resolveTarget>>>,
+): Promise<InboundOutcome> {
+  const now = new Date();
+  const received = sms.input.date && sms.input.date < now ? sms.input.date : now;
+  const input: NewMessage = { channel: "sms", ...target, topic: "other", text, senderFlaggedHarm: false };
+  for (let attempt = 0; attempt < CODE_ATTEMPTS; attempt++) {
+    const message = prepareMessage(input, received);
+    try {
+      const stored = await repo.storeSmsMessage(deps.db, {
+        inbound: {
+          id: sms.id,
+          channelId: sms.channel.id,
+          providerId: sms.input.providerId ?? null,
+          senderHash: sms.senderHash,
+          sentAt: sms.input.date ?? null,
+        },
+        message,
+        contact: { phoneSealed: deps.cipher.seal(sms.phone), locale: sms.locale },
+        receivedAudit: receivedAudit(message, true),
+        ip: sms.ip,
+        reply: {
+          id: uuidv7(),
+          toSealed: deps.cipher.seal(sms.phone),
+          text: replies.received(sms.locale, message.trackingCode, message.answerDueOn),
+        },
+      });
+      return stored ? { id: sms.id, kind: "message", duplicate: false } : duplicateOf(deps.db, sms);
+    } catch (error) {
+      if (!repo.isTrackingCodeTaken(error)) throw error;
+    }
+  }
+  throw new Error(`no free tracking code after ${CODE_ATTEMPTS} attempts`);
+}
+
+/** STOP, a status question, an unknown place, or a text that cannot be read: a reply, in one transaction. */
+async function answerRequest(deps: SmsDeps, sms: Received, request: SmsRequest): Promise<InboundOutcome> {
+  const kind: repo.SmsInboundRow["kind"] = request.kind === "message" ? "unknown_target" : request.kind;
+  const who = { actor: null, ip: sms.ip };
+  return deps.db.transaction(async (tx): Promise<InboundOutcome> => {
+    const inbound = await repo.insertInboundUnlessSeen(tx, {
+      id: sms.id,
+      channelId: sms.channel.id,
+      providerId: sms.input.providerId ?? null,
+      senderHash: sms.senderHash,
+      kind,
+      sentAt: sms.input.date ?? null,
+    });
+    if (!inbound) return duplicateOf(tx, sms);
+    const reply = (text: string, purpose: SmsPurpose = "reply") =>
+      queueSms(tx, deps.cipher, { channelId: sms.channel.id, phone: sms.phone, text, purpose });
+
+    if (request.kind === "stop") {
+      await repo.optOut(tx, sms.senderHash);
+      await audit(tx, who, { action: "sms.opted_out", entityType: "sms_inbound", entityId: sms.id });
+      await reply(replies.stopped(sms.locale), "stopped");
+      return { id: sms.id, kind, duplicate: false };
+    }
+    // Writing again is asking to be answered: the number leaves the opt-out list.
+    if (await repo.optIn(tx, sms.senderHash))
+      await audit(tx, who, { action: "sms.opted_in", entityType: "sms_inbound", entityId: sms.id });
+    if (request.kind === "message") await reply(replies.targetUnknown(sms.locale, request.target));
+    else if (request.kind === "status") {
+      const found = await feedback.findByTrackingCode(tx, request.code);
+      await reply(
+        found
+          ? replies.status(sms.locale, found.trackingCode, found.status, found.answerDueOn, found.answerText)
+          : replies.codeUnknown(sms.locale),
+      );
+    } else await reply(replies.help(sms.locale));
+    return { id: sms.id, kind, duplicate: false };
+  });
+}

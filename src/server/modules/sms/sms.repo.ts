@@ -1,0 +1,221 @@
+import { and, asc, eq, inArray, lte, or, sql } from "drizzle-orm";
+import type { Db } from "../../db/database";
+import { feedbackContacts, smsChannels, smsInbound, smsOptOuts, smsOutbound } from "../../db/schema";
+import type { AuditEvent } from "../../platform/audit";
+import type { NewFeedback } from "../feedback/feedback.repo";
+
+export type SmsChannelRow = typeof smsChannels.$inferSelect;
+export type SmsOutboundRow = typeof smsOutbound.$inferSelect;
+export type SmsInboundRow = typeof smsInbound.$inferSelect;
+
+export async function findChannel(db: Db, id: string): Promise<SmsChannelRow | null> {
+  const [row] = await db.select().from(smsChannels).where(eq(smsChannels.id, id));
+  return row ?? null;
+}
+
+export async function findDefaultChannel(db: Db): Promise<SmsChannelRow | null> {
+  const [row] = await db
+    .select()
+    .from(smsChannels)
+    .where(and(eq(smsChannels.isDefault, true), eq(smsChannels.active, true)));
+  return row ?? null;
+}
+
+export async function listChannels(db: Db): Promise<SmsChannelRow[]> {
+  return db.select().from(smsChannels).orderBy(asc(smsChannels.id));
+}
+
+export async function insertChannel(tx: Db, row: typeof smsChannels.$inferInsert) {
+  if (row.isDefault)
+    await tx.update(smsChannels).set({ isDefault: false }).where(eq(smsChannels.isDefault, true));
+  const [inserted] = await tx.insert(smsChannels).values(row).returning();
+  return inserted!;
+}
+
+export async function updateChannel(tx: Db, id: string, values: Partial<typeof smsChannels.$inferInsert>) {
+  const [row] = await tx
+    .update(smsChannels)
+    .set({ ...values, updatedAt: new Date() })
+    .where(eq(smsChannels.id, id))
+    .returning();
+  return row ?? null;
+}
+
+/** Records an inbound SMS unless the gateway sent this provider id before: null for a repeat. */
+export async function insertInboundUnlessSeen(tx: Db, row: typeof smsInbound.$inferInsert) {
+  const [inserted] = await tx
+    .insert(smsInbound)
+    .values(row)
+    .onConflictDoNothing({ target: [smsInbound.channelId, smsInbound.providerId] })
+    .returning();
+  return inserted ?? null;
+}
+
+export async function findInbound(db: Db, channelId: string, providerId: string) {
+  const [row] = await db
+    .select()
+    .from(smsInbound)
+    .where(and(eq(smsInbound.channelId, channelId), eq(smsInbound.providerId, providerId)));
+  return row ?? null;
+}
+
+export async function isOptedOut(db: Db, phoneHash: string): Promise<boolean> {
+  const [row] = await db
+    .select({ phoneHash: smsOptOuts.phoneHash })
+    .from(smsOptOuts)
+    .where(eq(smsOptOuts.phoneHash, phoneHash));
+  return Boolean(row);
+}
+
+export async function optOut(tx: Db, phoneHash: string) {
+  await tx.insert(smsOptOuts).values({ phoneHash }).onConflictDoNothing();
+}
+
+/** Writing again is asking to be answered again: the number leaves the opt-out list. */
+export async function optIn(tx: Db, phoneHash: string): Promise<boolean> {
+  const removed = await tx.delete(smsOptOuts).where(eq(smsOptOuts.phoneHash, phoneHash)).returning();
+  return removed.length > 0;
+}
+
+export async function insertOutbound(tx: Db, row: typeof smsOutbound.$inferInsert) {
+  await tx.insert(smsOutbound).values(row);
+}
+
+/** A message's contact: the sealed number and the channel to answer through. */
+export async function findContact(db: Db, feedbackMessageId: string) {
+  const [row] = await db
+    .select()
+    .from(feedbackContacts)
+    .where(eq(feedbackContacts.feedbackMessageId, feedbackMessageId));
+  return row ?? null;
+}
+
+/** How long a claimed SMS may stay `sending` before a crashed sender's claim is taken back. */
+const STALE_CLAIM_MS = 5 * 60_000;
+
+/**
+ * Claims up to `limit` due messages for this sender (attempts + 1, status `sending`), skipping rows
+ * that another process holds, and taking back claims left by a sender that died mid-send.
+ */
+export async function claimDue(tx: Db, now: Date, limit: number): Promise<SmsOutboundRow[]> {
+  const due = tx
+    .select({ id: smsOutbound.id })
+    .from(smsOutbound)
+    .where(
+      or(
+        and(eq(smsOutbound.status, "queued"), lte(smsOutbound.nextAttemptAt, now)),
+        and(
+          eq(smsOutbound.status, "sending"),
+          lte(smsOutbound.updatedAt, new Date(now.getTime() - STALE_CLAIM_MS)),
+        ),
+      ),
+    )
+    .orderBy(asc(smsOutbound.nextAttemptAt))
+    .limit(limit)
+    .for("update", { skipLocked: true });
+  return tx
+    .update(smsOutbound)
+    .set({ status: "sending", attempts: sql`${smsOutbound.attempts} + 1`, updatedAt: now })
+    .where(inArray(smsOutbound.id, due))
+    .returning();
+}
+
+export async function settleOutbound(
+  db: Db,
+  id: string,
+  values: Partial<typeof smsOutbound.$inferInsert>,
+): Promise<SmsOutboundRow | null> {
+  const [row] = await db
+    .update(smsOutbound)
+    .set({ ...values, updatedAt: new Date() })
+    .where(eq(smsOutbound.id, id))
+    .returning();
+  return row ?? null;
+}
+
+export async function findOutbound(db: Db, channelId: string, id: string) {
+  const [row] = await db
+    .select()
+    .from(smsOutbound)
+    .where(and(eq(smsOutbound.id, id), eq(smsOutbound.channelId, channelId)));
+  return row ?? null;
+}
+
+/** Counts of outbound SMS by status for one channel (the channel list shows them). */
+export async function outboundCounts(db: Db) {
+  return db
+    .select({ channelId: smsOutbound.channelId, status: smsOutbound.status, n: sql<number>`count(*)::int` })
+    .from(smsOutbound)
+    .groupBy(smsOutbound.channelId, smsOutbound.status);
+}
+
+export interface SmsMessageWrite {
+  inbound: {
+    id: string;
+    channelId: string;
+    providerId: string | null;
+    senderHash: string;
+    sentAt: Date | null;
+  };
+  message: NewFeedback & { id: string; trackingCode: string };
+  contact: { phoneSealed: string; locale: "km" | "en" };
+  receivedAudit: AuditEvent;
+  ip: string | null;
+  reply: { id: string; toSealed: string; text: string };
+}
+
+/** True when PostgreSQL refused a tracking code that another message holds (draw another). */
+export function isTrackingCodeTaken(error: unknown): boolean {
+  const pg =
+    (error as { code?: string; constraint?: string; cause?: { code?: string; constraint?: string } }) ?? {};
+  const cause = pg.code ? pg : (pg.cause ?? {});
+  return cause.code === "23505" && cause.constraint === "feedback_messages_tracking_code_uq";
+}
+
+/**
+ * An SMS that carries a new message, stored in ONE statement (the webhook's hot path: one round trip
+ * instead of nine, issue 5's 1,000 messages a second): the inbound row unless this provider id came
+ * before, and only then the opt-in, the message, the sealed contact, the audit events and the reply.
+ * One statement is atomic: all of it is stored or none. A tracking code already taken fails the
+ * whole statement (isTrackingCodeTaken) and the caller draws again. Returns false for a repeat.
+ */
+export async function storeSmsMessage(db: Db, write: SmsMessageWrite): Promise<boolean> {
+  const { inbound, message, contact, reply } = write;
+  const audited = write.receivedAudit;
+  const result = (await db.execute(sql`
+    with inbound as (
+      insert into sms_inbound (id, channel_id, provider_id, sender_hash, kind, feedback_message_id, sent_at)
+      values (${inbound.id}, ${inbound.channelId}, ${inbound.providerId}, ${inbound.senderHash}, 'message',
+              ${message.id}, ${inbound.sentAt})
+      on conflict (channel_id, provider_id) do nothing
+      returning id
+    ), opted_in as (
+      delete from sms_opt_outs
+      where phone_hash = ${inbound.senderHash} and exists (select 1 from inbound)
+      returning phone_hash
+    ), message as (
+      insert into feedback_messages (id, tracking_code, channel, commune_code, sector_code, facility_id, topic, text,
+        sender_flagged_harm, restricted, restricted_because, answer_due_on, created_at, updated_at)
+      select ${message.id}, ${message.trackingCode}, ${message.channel}, ${message.communeCode}, ${message.sectorCode},
+        ${message.facilityId}::uuid, ${message.topic}, ${message.text}, ${message.senderFlaggedHarm}, ${message.restricted},
+        ${JSON.stringify(message.restrictedBecause)}::jsonb, ${message.answerDueOn}::date, ${message.createdAt},
+        ${message.createdAt}
+      where exists (select 1 from inbound)
+      returning id
+    ), contact as (
+      insert into feedback_contacts (feedback_message_id, channel_id, phone_sealed, phone_hash, locale)
+      select id, ${inbound.channelId}, ${contact.phoneSealed}, ${inbound.senderHash}, ${contact.locale} from message
+    ), audited as (
+      insert into audit_events (actor_roles, ip, action, entity_type, entity_id, place_code, changes)
+      select '{}'::text[], ${write.ip}, ${audited.action}, ${audited.entityType}, ${audited.entityId},
+        ${audited.placeCode ?? null}, ${JSON.stringify(audited.changes)}::jsonb from message
+      union all
+      select '{}'::text[], ${write.ip}, 'sms.opted_in', 'sms_inbound', ${inbound.id}, null, null from opted_in
+    ), reply as (
+      insert into sms_outbound (id, channel_id, to_sealed, to_hash, text, purpose, feedback_message_id)
+      select ${reply.id}, ${inbound.channelId}, ${reply.toSealed}, ${inbound.senderHash}, ${reply.text}, 'reply', id
+      from message
+    )
+    select count(*)::int as stored from inbound`)) as unknown as { rows: { stored: number }[] };
+  return Number(result.rows[0]?.stored ?? 0) === 1;
+}

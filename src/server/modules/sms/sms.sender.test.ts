@@ -1,0 +1,166 @@
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { smsOutbound } from "../../db/schema";
+import { createTestApp, TEST_CIPHER, type TestApp } from "../../test/harness";
+import { addChannel, type ChannelSettings, channelSettings } from "./sms.channels";
+import * as repo from "./sms.repo";
+import { MAX_ATTEMPTS, sendDueSms } from "./sms.sender";
+import { queueSms } from "./sms.service";
+
+/**
+ * SMS out (issue 5, part 2): the `sms.send` job against a real HTTP gateway on this machine. The
+ * gateway answers what each test tells it to; the test reads what it received.
+ */
+
+let t: TestApp;
+let gateway: Server;
+let gatewayUrl: string;
+let answer: (request: IncomingMessage) => number = () => 200;
+const received: { method: string; url: string; headers: IncomingMessage["headers"]; body: string }[] = [];
+
+const settings = (overrides: Partial<ChannelSettings>) =>
+  channelSettings({ id: "gw", name: "Gateway", sender: "8383", ...overrides });
+
+async function queue(channelId: string, text: string, phone = "85512345678") {
+  return t.db.transaction((tx) => queueSms(tx, TEST_CIPHER, { channelId, phone, text, purpose: "reply" }));
+}
+const row = async (id: string) => (await t.db.select().from(smsOutbound).where(eq(smsOutbound.id, id)))[0]!;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  gateway = createServer((request, response) => {
+    let body = "";
+    request.on("data", (chunk) => {
+      body += chunk;
+    });
+    request.on("end", () => {
+      received.push({ method: request.method!, url: request.url!, headers: request.headers, body });
+      response.statusCode = answer(request);
+      response.end("ok");
+    });
+  });
+  await new Promise<void>((resolve) => gateway.listen(0, "127.0.0.1", resolve));
+  gatewayUrl = `http://127.0.0.1:${(gateway.address() as AddressInfo).port}`;
+  await addChannel(
+    t.db,
+    TEST_CIPHER,
+    settings({ id: "json", sendUrl: `${gatewayUrl}/send`, sendAuthorization: "Token gw-key" }),
+  );
+  await addChannel(
+    t.db,
+    TEST_CIPHER,
+    settings({
+      id: "form",
+      sendUrl: `${gatewayUrl}/api?to={{to_digits}}&id={{id}}`,
+      sendContentType: "application/x-www-form-urlencoded",
+      sendBody: "from={{from}}&text={{text}}",
+    }),
+  );
+  await addChannel(t.db, TEST_CIPHER, settings({ id: "silent" }));
+});
+afterAll(async () => {
+  await new Promise((resolve) => gateway.close(resolve));
+  await t.close();
+});
+beforeEach(() => {
+  received.length = 0;
+  answer = () => 200;
+});
+
+describe("sending", () => {
+  it("posts the default JSON body with the gateway's credentials, and marks the SMS sent", async () => {
+    const id = await queue("json", "អរគុណ។ លេខកូដ 4827105936");
+    const report = await sendDueSms({ db: t.db, cipher: TEST_CIPHER });
+    expect(report).toMatchObject({ sent: 1, retried: 0, failed: 0 });
+    expect(received).toHaveLength(1);
+    expect(received[0]!.headers.authorization).toBe("Token gw-key");
+    expect(JSON.parse(received[0]!.body)).toEqual({
+      id,
+      to: "+85512345678",
+      from: "8383",
+      text: "អរគុណ។ លេខកូដ 4827105936",
+    });
+    expect(await row(id)).toMatchObject({ status: "sent", attempts: 1, lastError: null });
+  });
+
+  it("fills a URL and a form template, each value escaped for where it stands", async () => {
+    const id = await queue("form", "a&b=c ក");
+    await sendDueSms({ db: t.db, cipher: TEST_CIPHER });
+    expect(received[0]!.url).toBe(`/api?to=85512345678&id=${id}`);
+    expect(new URLSearchParams(received[0]!.body).get("text")).toBe("a&b=c ក");
+    expect(new URLSearchParams(received[0]!.body).get("from")).toBe("8383");
+  });
+
+  it("retries a 5xx later, with backoff, and fails after the last attempt without sending twice at once", async () => {
+    answer = () => 503;
+    const id = await queue("json", "retry me");
+    let clock = Date.now();
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      const report = await sendDueSms({ db: t.db, cipher: TEST_CIPHER }, () => new Date(clock));
+      expect(report.sent + report.retried + report.failed).toBe(1);
+      const after = await row(id);
+      expect(after.attempts).toBe(attempt);
+      if (attempt < MAX_ATTEMPTS) {
+        expect(after).toMatchObject({ status: "queued", lastError: "gateway answered 503" });
+        // Not due again before its time.
+        expect((await sendDueSms({ db: t.db, cipher: TEST_CIPHER }, () => new Date(clock))).retried).toBe(0);
+        clock = after.nextAttemptAt.getTime();
+      } else expect(after.status).toBe("failed");
+    }
+    expect(received).toHaveLength(MAX_ATTEMPTS);
+  });
+
+  it("fails at once on a 4xx other than 429 (the gateway refuses the request itself)", async () => {
+    answer = () => 400;
+    const id = await queue("json", "bad");
+    await sendDueSms({ db: t.db, cipher: TEST_CIPHER });
+    expect(await row(id)).toMatchObject({ status: "failed", lastError: "gateway answered 400" });
+  });
+
+  it("retries when the gateway cannot be reached, never writing the URL or text in the error", async () => {
+    await addChannel(
+      t.db,
+      TEST_CIPHER,
+      settings({ id: "down", sendUrl: "http://127.0.0.1:9/send?to={{to}}" }),
+    );
+    const id = await queue("down", "hello");
+    await sendDueSms({ db: t.db, cipher: TEST_CIPHER });
+    expect(await row(id)).toMatchObject({ status: "queued", lastError: "gateway unreachable", attempts: 1 });
+  });
+
+  it("skips a number that sent STOP, and a channel with no gateway", async () => {
+    await t.db.transaction((tx) => repo.optOut(tx, TEST_CIPHER.hash("85599999999")));
+    const stopped = await queue("json", "hello", "85599999999");
+    const silent = await queue("silent", "hello");
+    await sendDueSms({ db: t.db, cipher: TEST_CIPHER });
+    expect(await row(stopped)).toMatchObject({ status: "skipped", lastError: "opted_out" });
+    expect(await row(silent)).toMatchObject({ status: "skipped", lastError: "no_gateway" });
+    expect(received).toHaveLength(0);
+  });
+});
+
+describe("delivery reports", () => {
+  function report(status: string, id: string, secret: string) {
+    return t.app.inject({
+      method: "POST",
+      url: `/api/sms/v1/channels/json/${status}`,
+      headers: { authorization: `Bearer ${secret}` },
+      payload: { id },
+    });
+  }
+
+  it("moves a sent SMS to delivered, keeps delivered final, and knows only its own channel's ids", async () => {
+    const { rotateSecret } = await import("./sms.channels");
+    const { secret } = await rotateSecret(t.db, "json");
+    const id = await queue("json", "report me");
+    await sendDueSms({ db: t.db, cipher: TEST_CIPHER });
+    expect((await report("delivered", id, secret)).json()).toEqual({ id, status: "delivered" });
+    expect((await report("failed", id, secret)).json()).toEqual({ id, status: "delivered" });
+    expect((await report("delivered", id, "wrong")).statusCode).toBe(401);
+    const other = await queue("form", "not yours");
+    expect((await report("delivered", other, secret)).statusCode).toBe(404);
+    expect((await report("delivered", "not-a-uuid", secret)).statusCode).toBe(400);
+  });
+});
