@@ -1,6 +1,10 @@
-import type { Browser } from "playwright-core";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  apiRequest,
+  apiSignIn,
   baseUrl,
   DESKTOP,
   fromKhmerDigits,
@@ -34,6 +38,17 @@ async function publicGet<T>(route: string): Promise<T> {
   return (await response.json()) as T;
 }
 
+/** The form in Khmer: the demo commune, a school, buildings and toilets, and the message. */
+async function fillForm(page: Page, message: string) {
+  const [province, district, commune] = path as [Place, Place, Place];
+  await pickOption(page, page.getByRole("combobox", { name: "ខេត្ត" }), province.nameKm);
+  await pickOption(page, page.getByRole("combobox", { name: "ស្រុក" }), district.nameKm);
+  await pickOption(page, page.getByRole("combobox", { name: "ឃុំ" }), commune.nameKm);
+  await page.getByText("សាលារៀន", { exact: true }).click();
+  await page.getByText("អគារ ទឹក និងបង្គន់", { exact: true }).click();
+  await page.getByLabel("សាររបស់អ្នក").fill(message);
+}
+
 beforeAll(async () => {
   browser = await launchBrowser();
   const provinces = await publicGet<{ items: Place[] }>("/api/public/v1/places");
@@ -55,13 +70,7 @@ describe("a message from a citizen, answered by the commune", () => {
     const page = await newPage(browser, PHONE, "km");
     await page.goto("/public/feedback");
     await page.getByRole("heading", { level: 1, name: "ប្រាប់ឃុំរបស់អ្នក" }).waitFor();
-    const [province, district, commune] = path as [Place, Place, Place];
-    await pickOption(page, page.getByRole("combobox", { name: "ខេត្ត" }), province.nameKm);
-    await pickOption(page, page.getByRole("combobox", { name: "ស្រុក" }), district.nameKm);
-    await pickOption(page, page.getByRole("combobox", { name: "ឃុំ" }), commune.nameKm);
-    await page.getByText("សាលារៀន", { exact: true }).click();
-    await page.getByText("អគារ ទឹក និងបង្គន់", { exact: true }).click();
-    await page.getByLabel("សាររបស់អ្នក").fill(message);
+    await fillForm(page, message);
     expect(await khmerFontLoaded(page)).toBe(true);
     expect(await overflowsHorizontally(page)).toBe(false);
     await shot(page, "feedback-km-phone-1-form");
@@ -138,5 +147,127 @@ describe("a report of harm to a child", () => {
     expect(await overflowsHorizontally(worker)).toBe(false);
     await shot(worker, "feedback-km-phone-4-child-protection-queue");
     await worker.context().close();
+  });
+});
+
+describe("a message by SMS", () => {
+  it("arrives through the gateway's webhook, and the school's director takes and answers it on a phone", async () => {
+    const text = `សៀវភៅមិនគ្រប់គ្រាន់ ${RUN}`;
+    const sms = (body: Record<string, string>) =>
+      fetch(`${baseUrl()}/api/sms/v1/channels/demo/receive`, {
+        method: "POST",
+        headers: {
+          authorization: "Bearer demo-sms-secret",
+          "content-type": "application/x-www-form-urlencoded",
+        },
+        body: new URLSearchParams(body).toString(),
+      });
+    const received = await sms({ from: "012 345 678", text: `${COMMUNE} ${text}`, id: `e2e-${RUN}` });
+    expect(received.status).toBe(200);
+    expect(await received.json()).toMatchObject({ kind: "message", duplicate: false });
+    // The gateway retries: nothing new.
+    expect(
+      await (await sms({ from: "012 345 678", text: `${COMMUNE} ${text}`, id: `e2e-${RUN}` })).json(),
+    ).toMatchObject({
+      duplicate: true,
+    });
+
+    const page = await signedInPage(browser, "provider", PHONE, "km");
+    await page.goto("/feedback");
+    await page.getByRole("heading", { level: 1, name: "មតិពលរដ្ឋ" }).waitFor();
+    const card = page.getByRole("listitem").filter({ hasText: text });
+    await card.waitFor();
+    await card.getByRole("button", { name: "ទទួលយក" }).click();
+    await card.getByText("អ្នកបានទទួលយកសារនេះ។").waitFor();
+    await page.locator("label", { hasText: "ដែលខ្ញុំទទួលយក" }).click();
+    await page.getByRole("listitem").filter({ hasText: text }).waitFor();
+    expect(await khmerFontLoaded(page)).toBe(true);
+    expect(await overflowsHorizontally(page)).toBe(false);
+    await shot(page, "feedback-km-phone-5-sms-taken");
+    const mine = page.getByRole("listitem").filter({ hasText: text });
+    await mine.getByLabel("ចម្លើយរបស់អ្នក").fill("សៀវភៅថ្មីនឹងមកដល់សប្តាហ៍ក្រោយ។");
+    await mine.getByRole("button", { name: "ផ្ញើចម្លើយ" }).click();
+    await mine.getByText("បានឆ្លើយ", { exact: true }).waitFor();
+    const codeText = fromKhmerDigits(await shownText(mine.getByText(/^លេខកូដ/).first()));
+    const code = codeText.replace(/\D/g, "").slice(0, 10);
+    await page.context().close();
+
+    // The commune's CCWC focal point may call her back: the number shows after a reason.
+    const council = await signedInPage(browser, "commune", DESKTOP, "en");
+    await setLanguage(council, "en");
+    await council.goto("/feedback");
+    const hers = council.getByRole("listitem").filter({ hasText: text });
+    await hers.getByRole("button", { name: "Show the phone number" }).click();
+    await hers.getByLabel("Why do you need to call?").fill("To ask which books are missing");
+    await hers.getByRole("button", { name: "Show", exact: true }).click();
+    await hers.getByRole("link", { name: "012 345 678" }).waitFor();
+    await shot(council, "feedback-en-desktop-phone-shown");
+    await council.context().close();
+
+    // She texts the code back and is answered (the reply goes out through the gateway).
+    const status = await sms({ from: "012 345 678", text: code, id: `e2e-status-${RUN}` });
+    expect(await status.json()).toMatchObject({ kind: "status" });
+  });
+});
+
+describe("an answer by SMS to a number left on the web form", () => {
+  let gateway: Server;
+  const delivered: { to: string; text: string }[] = [];
+
+  beforeAll(async () => {
+    // The test plays the SMS gateway: Samleng's job runner posts each SMS here.
+    gateway = createServer((request, response) => {
+      let body = "";
+      request.on("data", (chunk) => {
+        body += chunk;
+      });
+      request.on("end", () => {
+        delivered.push(JSON.parse(body));
+        response.end("ok");
+      });
+    });
+    await new Promise<void>((resolve) => gateway.listen(0, "127.0.0.1", resolve));
+    const admin = await apiSignIn("admin");
+    await apiRequest(admin, "POST", "/api/v1/sms/channels", {
+      id: `e2e-${RUN.toLowerCase()}`,
+      name: "E2E gateway",
+      sender: "8383",
+      sendUrl: `http://127.0.0.1:${(gateway.address() as AddressInfo).port}/send`,
+      isDefault: true,
+    });
+  });
+  afterAll(() => new Promise((resolve) => gateway.close(resolve)));
+
+  it("takes the number on a phone, and the commune's answer reaches it through the gateway", async () => {
+    const message = `ទឹកស្អាតមិនមាន ${RUN}`;
+    const page = await newPage(browser, PHONE, "km");
+    await page.goto("/public/feedback");
+    await fillForm(page, message);
+    const phone = page.getByLabel("លេខទូរសព្ទរបស់អ្នក", { exact: false });
+    await phone.fill("abc");
+    await page.getByRole("button", { name: "ផ្ញើ" }).click();
+    await page.getByText("នេះមិនមែនជាលេខទូរសព្ទទេ", { exact: false }).waitFor();
+    await phone.fill("០៩៧ ១២៣ ៤៥៦៧");
+    await shot(page, "feedback-km-phone-6-form-with-phone");
+    await page.getByRole("button", { name: "ផ្ញើ" }).click();
+    await page.getByTestId("tracking-code").waitFor();
+    await page.context().close();
+
+    const council = await apiSignIn("commune");
+    const list = await apiRequest<{
+      items: { id: string; text: string; version: number; answerBySms: boolean }[];
+    }>(council, "GET", "/api/v1/feedback?limit=100");
+    const item = list.items.find((entry) => entry.text === message)!;
+    expect(item.answerBySms).toBe(true);
+    await apiRequest(council, "POST", `/api/v1/feedback/${item.id}/answer`, {
+      text: "ឃុំនឹងជួសជុលអណ្តូងនៅថ្ងៃសុក្រ។",
+      version: item.version,
+    });
+    const end = Date.now() + 20_000;
+    while (!delivered.some((sms) => sms.text.includes("ឃុំនឹងជួសជុលអណ្តូង")) && Date.now() < end)
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    const answer = delivered.find((sms) => sms.text.includes("ឃុំនឹងជួសជុលអណ្តូង"));
+    expect(answer).toMatchObject({ to: "+855971234567", from: "8383" });
+    expect(answer!.text).toMatch(/^ចម្លើយ \d{10}៖ /);
   });
 });

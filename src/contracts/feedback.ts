@@ -68,6 +68,8 @@ export const FeedbackListQuery = z.object({
   /** restricted: the child-protection queue (its own ability). */
   queue: FeedbackQueue.default("general"),
   status: FeedbackStatus.optional(),
+  /** Only the messages the actor took. */
+  mine: z.enum(["true", "false"]).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });
@@ -91,20 +93,35 @@ export const FeedbackItem = z.object({
   status: FeedbackStatus,
   receivedAt: Timestamp,
   answerDueOn: z.string(),
+  /** Still waiting for an answer after answerDueOn. */
   overdue: z.boolean(),
+  /** By when someone should take it; null for messages from before time limits. */
+  acknowledgeDueOn: z.string().nullable(),
+  /** Nobody took it by acknowledgeDueOn. */
+  untaken: z.boolean(),
+  assignedTo: Person.nullable(),
+  /** Sent up by the escalation job, unanswered past its due date. */
+  escalatedToLevel: z.enum(["district", "province"]).nullable(),
   answer: z.string().nullable(),
   answeredAt: Timestamp.nullable(),
   answeredBy: Person.nullable(),
   /** The sender left a number (by SMS, or on the form): the answer also goes to her by SMS. */
   answerBySms: z.boolean(),
   version: z.number().int(),
-  can: z.object({ answer: z.boolean(), restrict: z.boolean() }),
+  can: z.object({ answer: z.boolean(), restrict: z.boolean(), seeContact: z.boolean() }),
 });
 export type FeedbackItem = z.infer<typeof FeedbackItem>;
 
 export const FeedbackPage = z.object({ items: z.array(FeedbackItem), total: z.number().int() });
 
 export const AnswerFeedbackBody = z.object({ text: z.string().trim().min(1).max(2000), version: Version });
+
+/** Asks for the sender's phone number, to call back; the reason is kept in the audit. */
+export const FeedbackContactBody = z.object({ reason: z.string().trim().min(3).max(500) });
+export const FeedbackContact = z.object({ phone: z.string() });
+
+/** Takes a message (it is then the actor's to answer) or gives it back (audited). */
+export const AssignFeedbackBody = z.object({ take: z.boolean(), version: Version });
 
 /** Moves a message into or out of the restricted queue (audited, with the reason). */
 export const RestrictFeedbackBody = z.object({

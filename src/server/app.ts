@@ -27,6 +27,7 @@ import { organisationsRoutes } from "./modules/organisations/organisations.route
 import { placesRoutes } from "./modules/places/places.routes";
 import { publicRoutes } from "./modules/public/public.routes";
 import { scorecardsRoutes } from "./modules/scorecards/scorecards.routes";
+import { smsAdminRoutes } from "./modules/sms/sms.admin.routes";
 import { smsRoutes } from "./modules/sms/sms.routes";
 import { SMS_SEND_JOB } from "./modules/sms/sms.service";
 import { syncRoutes } from "./modules/sync/sync.routes";
@@ -128,6 +129,7 @@ export async function buildApp(options: AppOptions) {
   await app.register(uploadsRoutes);
   // Staff queues under /api/v1/, and the citizen form and lookup under /api/public/v1/ (no session).
   await app.register(feedbackRoutes);
+  await app.register(smsAdminRoutes);
   // Gateways' webhooks, under /api/sms/ (no session: each channel signs its calls with its secret).
   const jobs = options.jobs ?? noJobs;
   await app.register(smsRoutes, {

@@ -1,4 +1,5 @@
 import type { Database } from "./db/database";
+import { escalateOverdue } from "./modules/feedback/feedback.escalation";
 import { sendDueSms } from "./modules/sms/sms.sender";
 import { SMS_SEND_JOB } from "./modules/sms/sms.service";
 import type { ContactCipher } from "./platform/contact-cipher";
@@ -9,5 +10,7 @@ export function jobDefinitions(database: Database, cipher: ContactCipher): JobDe
   return [
     // Every minute, and soon after any commit that queued an SMS (the nudge).
     { name: SMS_SEND_JOB, cron: "* * * * *", run: () => sendDueSms({ db: database.db, cipher }) },
+    // Every quarter of an hour: due dates are days, and a message escalates soon after midnight.
+    { name: "feedback.escalate", cron: "*/15 * * * *", run: () => escalateOverdue(database.db) },
   ];
 }

@@ -12,6 +12,7 @@ import { prepareDatabase } from "./db/prepare";
 import { countRows } from "./db/reference-data";
 import { jobDefinitions } from "./jobs";
 import { commitImport, validateImport } from "./modules/facilities/facilities.import";
+import * as limits from "./modules/feedback/feedback.limits";
 import { importGazetteer } from "./modules/places/places.import";
 import * as channels from "./modules/sms/sms.channels";
 import * as users from "./modules/users/users.repo";
@@ -37,6 +38,8 @@ const HELP = `Samleng command line
                         add an SMS gateway channel; prints its webhook secret once. The gateway's
                         Authorization header, if any, is read from $SAMLENG_SMS_GATEWAY_AUTH
   sms-channel rotate-secret --id ID | enable --id ID | disable --id ID | list
+  feedback-limits list | set --scope default|PS|HC|CA|child_protection --acknowledge N --answer N --escalation N
+                        working days to take, to answer, and for each level after an escalation
   help                  this text
 
 Environment: PORT, HOST, DATABASE_URL (PostgreSQL; embedded PGlite when unset), SAMLENG_DATA_DIR (default ./data),
@@ -223,6 +226,31 @@ async function smsChannel(args: string[]) {
   });
 }
 
+async function feedbackLimits(args: string[]) {
+  const [action, ...rest] = args;
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      scope: { type: "string" },
+      acknowledge: { type: "string" },
+      answer: { type: "string" },
+      escalation: { type: "string" },
+    },
+  });
+  await withDatabase(async (database) => {
+    await database.migrate();
+    if (action === "set") {
+      if (!values.scope) throw new Error("--scope is required");
+      await limits.setLimits(database.db, values.scope, {
+        acknowledgeDays: Number(values.acknowledge),
+        answerDays: Number(values.answer),
+        escalationDays: Number(values.escalation),
+      });
+    } else if (action !== "list") throw new Error("feedback-limits list | set …");
+    console.table(await limits.currentLimits(database.db));
+  });
+}
+
 async function main(argv: string[]) {
   const [command = "help", ...args] = argv;
   switch (command) {
@@ -249,6 +277,8 @@ async function main(argv: string[]) {
       return createUser(args);
     case "sms-channel":
       return smsChannel(args);
+    case "feedback-limits":
+      return feedbackLimits(args);
     default:
       console.log(HELP);
   }

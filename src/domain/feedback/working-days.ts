@@ -1,12 +1,9 @@
 /**
  * Working days for answer deadlines (issue 5): a message must be answered within so many working
- * days of its receipt. Saturdays and Sundays are skipped. Cambodian public holidays are NOT yet
+ * days of its receipt (time-limits.ts). Saturdays and Sundays are skipped. Cambodian public holidays are NOT yet
  * counted: the official list changes every year by sub-decree, so it will come as reference data
  * that an administrator keeps, and this function will then take it as a parameter.
  */
-
-/** Working days from receipt to the answer's due date. */
-export const ANSWER_WITHIN_WORKING_DAYS = 10;
 
 /** `isoDate` (YYYY-MM-DD) moved forward by `n` working days (Monday to Friday). */
 export function addWorkingDays(isoDate: string, n: number): string {

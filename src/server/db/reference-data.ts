@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { seedTimeLimits } from "../modules/feedback/feedback.limits";
 import type { Db } from "./database";
 import { seedIsafCatalogue } from "./isaf-catalogue-seed";
 import { facilityKinds, serviceTypes } from "./schema";
@@ -55,6 +56,7 @@ export async function seedReferenceData(db: Db): Promise<void> {
     .values(SERVICE_TYPES.map((type, index) => ({ ...type, sortOrder: index })))
     .onConflictDoNothing();
   await seedIsafCatalogue(db);
+  await seedTimeLimits(db);
 }
 
 export async function countRows(db: Db, table: "users" | "facilities"): Promise<number> {

@@ -52,4 +52,16 @@ export const FEEDBACK_MESSAGES = {
     en: "The sender is not a phone number.",
     km: "អ្នកផ្ញើមិនមែនជាលេខទូរសព្ទទេ។",
   },
+  feedback_not_yours: {
+    en: "You can only give back a message that you took.",
+    km: "អ្នកអាចប្រគល់វិញបានតែសារដែលអ្នកបានទទួលយកប៉ុណ្ណោះ។",
+  },
+  sms_channel_exists: {
+    en: "An SMS channel with this id exists already.",
+    km: "មានប៉ុស្តិ៍ SMS ដែលមានលេខសម្គាល់នេះរួចហើយ។",
+  },
+  sms_channel_invalid: {
+    en: "These channel settings cannot be used: check the id, the name, the sender and the send URL.",
+    km: "មិនអាចប្រើការកំណត់ប៉ុស្តិ៍នេះបានទេ៖ សូមពិនិត្យលេខសម្គាល់ ឈ្មោះ អ្នកផ្ញើ និង URL ផ្ញើ។",
+  },
 } as const satisfies Record<string, { en: string; km: string }>;

@@ -39,8 +39,13 @@ export const feedbackMessages = pgTable(
     answerText: text("answer_text"),
     answeredAt: timestamp("answered_at", { withTimezone: true, mode: "date" }),
     answeredBy: uuid("answered_by").references(() => users.id),
-    /** Cambodia's date by which an answer is due (10 working days after receipt). */
+    /** Cambodia's date by which an answer is due (feedback_time_limits; moved on at each escalation). */
     answerDueOn: date("answer_due_on", { mode: "string" }).notNull(),
+    /** By when someone should take it (assign it to themselves or answer); null before time limits. */
+    acknowledgeDueOn: date("acknowledge_due_on", { mode: "string" }),
+    acknowledgedAt: timestamp("acknowledged_at", { withTimezone: true, mode: "date" }),
+    /** The person who took it. */
+    assignedTo: uuid("assigned_to").references(() => users.id),
     /** When the escalation job sent it one level up, and to which level (district, then province). */
     escalatedAt: timestamp("escalated_at", { withTimezone: true, mode: "date" }),
     escalatedToLevel: text("escalated_to_level", { enum: ["district", "province"] }),
@@ -54,3 +59,17 @@ export const feedbackMessages = pgTable(
     index("feedback_messages_due_idx").on(t.status, t.answerDueOn),
   ],
 );
+
+/**
+ * How long offices have (issue 5, part 6), in working days, per kind of message: `default`, a
+ * service (`PS`, `HC`, `CA`), or `child_protection` for the restricted queue. Administrators change
+ * them (`npm run samleng -- feedback-limits`); a message keeps the limits it was received under.
+ */
+export const feedbackTimeLimits = pgTable("feedback_time_limits", {
+  scope: text("scope").primaryKey(),
+  acknowledgeDays: integer("acknowledge_days").notNull(),
+  answerDays: integer("answer_days").notNull(),
+  /** The days the level above gets after an escalation, before the next one. */
+  escalationDays: integer("escalation_days").notNull(),
+  ...timestamps,
+});

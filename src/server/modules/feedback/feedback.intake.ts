@@ -1,13 +1,14 @@
 import { randomInt } from "node:crypto";
 import { uuidv7 } from "uuidv7";
 import { harmTerms } from "../../../domain/feedback/safeguarding";
+import { dueDates, limitsFor, type TimeLimits } from "../../../domain/feedback/time-limits";
 import { createTrackingCode } from "../../../domain/feedback/tracking-code";
-import { ANSWER_WITHIN_WORKING_DAYS, addWorkingDays } from "../../../domain/feedback/working-days";
 import { cambodiaToday } from "../../../domain/isaf-cycle";
 import type { Db } from "../../db/database";
 import { feedbackContacts } from "../../db/schema";
 import { type AuditEvent, type AuditWho, audit } from "../../platform/audit";
 import type { ContactCipher } from "../../platform/contact-cipher";
+import { currentLimits } from "./feedback.limits";
 import * as repo from "./feedback.repo";
 
 /**
@@ -32,12 +33,17 @@ export interface NewMessage {
 /** Codes drawn before giving up: with a billion codes a second collision in a row means a fault. */
 export const CODE_ATTEMPTS = 5;
 
-/** The row of a new message, with a fresh tracking code (draw again after a collision). */
+/**
+ * The row of a new message, with a fresh tracking code (draw again after a collision) and its due
+ * dates under the current time limits (feedback.limits.ts).
+ */
 export function prepareMessage(
   input: NewMessage,
   now: Date,
+  limits: Partial<Record<string, TimeLimits>>,
 ): repo.NewFeedback & { id: string; trackingCode: string } {
   const because = [...(input.senderFlaggedHarm ? ["sender"] : []), ...harmTerms(input.text)];
+  const restricted = because.length > 0;
   return {
     id: input.id ?? uuidv7(),
     trackingCode: createTrackingCode(() => randomInt(10)),
@@ -48,9 +54,9 @@ export function prepareMessage(
     topic: input.topic,
     text: input.text,
     senderFlaggedHarm: input.senderFlaggedHarm,
-    restricted: because.length > 0,
+    restricted,
     restrictedBecause: because,
-    answerDueOn: addWorkingDays(cambodiaToday(now), ANSWER_WITHIN_WORKING_DAYS),
+    ...dueDates(cambodiaToday(now), limitsFor(limits, { restricted, sectorCode: input.sectorCode })),
     createdAt: now,
     updatedAt: now,
   };
@@ -78,8 +84,9 @@ export function receivedAudit(row: repo.NewFeedback & { id: string }, contactGiv
 }
 
 export async function storeMessage(tx: Db, who: AuditWho, input: NewMessage, now = new Date()) {
+  const limits = await currentLimits(tx);
   for (let attempt = 0; attempt < CODE_ATTEMPTS; attempt++) {
-    const row = await repo.insertUnlessCodeTaken(tx, prepareMessage(input, now));
+    const row = await repo.insertUnlessCodeTaken(tx, prepareMessage(input, now, limits));
     if (!row) continue;
     const contact = input.contact;
     if (contact)

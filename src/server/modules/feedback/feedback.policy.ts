@@ -27,6 +27,11 @@ const ANSWERERS: Role[] = [
   "commune_council",
   "service_provider",
 ];
+/**
+ * Who may see a sender's phone number, to call back: the commune's CCWC focal point (council) and
+ * child protection. Providers and offices above answer in writing; administrators see no numbers.
+ */
+const CALLERS: Role[] = ["commune_council", "social_worker", "supervisor"];
 /** Child protection: they read and answer the restricted queue, and alone move messages out of it. */
 const CHILD_PROTECTION: Role[] = ["social_worker", "supervisor"];
 
@@ -45,6 +50,7 @@ export const feedbackPolicy: Policy<{
   "feedback:read": FeedbackAccess;
   "feedback:answer": FeedbackAccess;
   "feedback:restrict": FeedbackAccess;
+  "feedback:contact": FeedbackAccess;
   "queue:general": null;
   "queue:restricted": null;
 }> = {
@@ -55,6 +61,7 @@ export const feedbackPolicy: Policy<{
   // Into the restricted queue: whoever reads the message and spots harm. Out of it: child protection.
   "feedback:restrict": (actor, message) =>
     reads(actor, message) && (!message.restricted || hasRole(actor, ...CHILD_PROTECTION)),
+  "feedback:contact": (actor, message) => reads(actor, message) && hasRole(actor, ...CALLERS),
   "queue:general": (actor) => hasRole(actor, ...READERS),
   "queue:restricted": (actor) => hasRole(actor, ...CHILD_PROTECTION),
 };

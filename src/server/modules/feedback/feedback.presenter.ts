@@ -1,11 +1,7 @@
 import type { z } from "zod";
 import type { FeedbackByCode, FeedbackItem } from "../../../contracts/feedback";
+import { isOverdue, isUntaken } from "../../../domain/feedback/time-limits";
 import type { FeedbackListRow, FeedbackRow } from "./feedback.repo";
-
-/** Waiting for an answer past its due date (Cambodia's date, YYYY-MM-DD). */
-export function isOverdue(message: Pick<FeedbackRow, "status" | "answerDueOn">, today: string): boolean {
-  return message.status === "received" && today > message.answerDueOn;
-}
 
 /** A message as staff see it. */
 export function presentItem(row: FeedbackListRow, today: string, can: FeedbackItem["can"]): FeedbackItem {
@@ -25,6 +21,13 @@ export function presentItem(row: FeedbackListRow, today: string, can: FeedbackIt
     receivedAt: message.createdAt.toISOString(),
     answerDueOn: message.answerDueOn,
     overdue: isOverdue(message, today),
+    acknowledgeDueOn: message.acknowledgeDueOn,
+    untaken: isUntaken(message, today),
+    assignedTo:
+      message.assignedTo && row.assignedToName
+        ? { id: message.assignedTo, displayName: row.assignedToName }
+        : null,
+    escalatedToLevel: message.escalatedToLevel,
     answer: message.answerText,
     answeredAt: message.answeredAt?.toISOString() ?? null,
     answeredBy:

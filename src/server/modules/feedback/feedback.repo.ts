@@ -1,4 +1,5 @@
 import { and, desc, eq, type SQL, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "../../db/database";
 import { facilities, feedbackContacts, feedbackMessages, places, users } from "../../db/schema";
 import { areaPredicate } from "../../platform/access";
@@ -19,9 +20,12 @@ export interface FeedbackListRow {
   };
   facility: { id: string; code: string; nameKm: string; nameEn: string } | null;
   answeredByName: string | null;
+  assignedToName: string | null;
   /** The channel to answer the sender through, when she left a number (never the number). */
   contactChannelId: string | null;
 }
+
+const assignees = alias(users, "assignees");
 
 function joined(db: Db) {
   return db
@@ -41,12 +45,14 @@ function joined(db: Db) {
         nameEn: facilities.nameEn,
       },
       answeredByName: users.displayName,
+      assignedToName: assignees.displayName,
       contactChannelId: feedbackContacts.channelId,
     })
     .from(feedbackMessages)
     .innerJoin(places, eq(places.code, feedbackMessages.communeCode))
     .leftJoin(facilities, eq(facilities.id, feedbackMessages.facilityId))
     .leftJoin(users, eq(users.id, feedbackMessages.answeredBy))
+    .leftJoin(assignees, eq(assignees.id, feedbackMessages.assignedTo))
     .leftJoin(feedbackContacts, eq(feedbackContacts.feedbackMessageId, feedbackMessages.id));
 }
 
@@ -90,6 +96,8 @@ export async function findInScope(db: Db, actor: Actor, id: string): Promise<Fee
 export interface QueueFilters {
   restricted: boolean;
   status?: FeedbackRow["status"];
+  /** Only messages taken by this user. */
+  assignedTo?: string;
   limit: number;
   offset: number;
 }
@@ -105,6 +113,7 @@ export async function listQueue(
     eq(feedbackMessages.restricted, filters.restricted),
   ];
   if (filters.status) where.push(eq(feedbackMessages.status, filters.status));
+  if (filters.assignedTo) where.push(eq(feedbackMessages.assignedTo, filters.assignedTo));
   const condition = and(...where)!;
   const [rows, [count]] = await Promise.all([
     joined(db)

@@ -2,7 +2,10 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import {
   AnswerFeedbackBody,
+  AssignFeedbackBody,
   FeedbackByCode,
+  FeedbackContact,
+  FeedbackContactBody,
   FeedbackItem,
   FeedbackListQuery,
   FeedbackPage,
@@ -152,6 +155,23 @@ export async function feedbackRoutes(app: App) {
       request.server.jobs.nudge(SMS_SEND_JOB);
       return answered;
     },
+  );
+
+  app.post(
+    "/api/v1/feedback/:id/contact",
+    {
+      schema: { tags, params: FeedbackParams, body: FeedbackContactBody, response: { 200: FeedbackContact } },
+    },
+    async (request, reply) => {
+      private_(reply);
+      return staff.contact(ctxOf(request), request.server.contactCipher, request.params.id, request.body);
+    },
+  );
+
+  app.post(
+    "/api/v1/feedback/:id/assign",
+    { schema: { tags, params: FeedbackParams, body: AssignFeedbackBody, response: { 200: FeedbackItem } } },
+    async (request) => staff.assign(ctxOf(request), request.params.id, request.body),
   );
 
   app.post(

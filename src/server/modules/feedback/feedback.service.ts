@@ -1,13 +1,17 @@
 import type { z } from "zod";
 import type {
   AnswerFeedbackBody,
+  AssignFeedbackBody,
+  FeedbackContactBody,
   FeedbackItem,
   FeedbackListQuery,
   RestrictFeedbackBody,
 } from "../../../contracts/feedback";
+import { formatPhone } from "../../../domain/feedback/phone";
 import { cambodiaToday } from "../../../domain/isaf-cycle";
 import { authorize, can } from "../../platform/access";
 import { audit } from "../../platform/audit";
+import type { ContactCipher } from "../../platform/contact-cipher";
 import type { Ctx } from "../../platform/context";
 import { AppError, conflict, notFound } from "../../platform/errors";
 import { replies } from "../sms/sms.replies";
@@ -32,6 +36,7 @@ function abilitiesOn(ctx: Ctx, message: repo.FeedbackRow): FeedbackItem["can"] {
   return {
     answer: message.status !== "closed" && can(feedbackPolicy, "feedback:answer", ctx.actor, access),
     restrict: can(feedbackPolicy, "feedback:restrict", ctx.actor, access),
+    seeContact: can(feedbackPolicy, "feedback:contact", ctx.actor, access),
   };
 }
 
@@ -61,6 +66,7 @@ export async function list(ctx: Ctx, query: z.infer<typeof FeedbackListQuery>) {
   const { rows, total } = await repo.listQueue(ctx.db, ctx.actor, {
     restricted,
     status: query.status,
+    assignedTo: query.mine === "true" ? ctx.actor.id : undefined,
     limit: query.limit,
     offset: query.offset,
   });
@@ -84,6 +90,7 @@ export async function answer(ctx: Ctx, id: string, input: z.infer<typeof AnswerF
       answerText: input.text,
       answeredAt: now,
       answeredBy: ctx.actor.id,
+      acknowledgedAt: before.message.acknowledgedAt ?? now,
     });
     if (!updated) throw conflict("version_conflict");
     await audit(tx, ctx, {
@@ -105,6 +112,62 @@ export async function answer(ctx: Ctx, id: string, input: z.infer<typeof AnswerF
 }
 
 /**
+ * The sender's phone number, for staff who must call back, with the reason in the audit (the
+ * number never is). 404 when the sender left none.
+ */
+export async function contact(
+  ctx: Ctx,
+  cipher: ContactCipher,
+  id: string,
+  input: z.infer<typeof FeedbackContactBody>,
+) {
+  const row = await loadReadable(ctx, id);
+  authorize(feedbackPolicy, "feedback:contact", ctx.actor, accessOf(row.message));
+  const phone = await ctx.db.transaction(async (tx) => {
+    const sealed = await sms.senderPhoneSealed(tx, id);
+    if (!sealed) throw notFound("feedback_contact");
+    await audit(tx, ctx, {
+      action: "feedback.contact_seen",
+      entityType: "feedback_message",
+      entityId: id,
+      placeCode: row.message.communeCode,
+      changes: { reason: { from: null, to: input.reason } },
+    });
+    return cipher.open(sealed);
+  });
+  return { phone: formatPhone(phone) };
+}
+
+/**
+ * Takes a message (it becomes the actor's to answer, which acknowledges it) or gives it back. Taking
+ * one that someone else holds is allowed (a colleague away, a supervisor stepping in): the audit says
+ * from whom.
+ */
+export async function assign(ctx: Ctx, id: string, input: z.infer<typeof AssignFeedbackBody>) {
+  const before = await loadReadable(ctx, id);
+  authorize(feedbackPolicy, "feedback:answer", ctx.actor, accessOf(before.message));
+  if (before.message.status === "closed") throw conflict("feedback_closed");
+  const assignedTo = input.take ? ctx.actor.id : null;
+  if (!input.take && before.message.assignedTo !== ctx.actor.id) throw conflict("feedback_not_yours");
+  const now = new Date();
+  await ctx.db.transaction(async (tx) => {
+    const updated = await repo.update(tx, id, input.version, {
+      assignedTo,
+      acknowledgedAt: before.message.acknowledgedAt ?? (input.take ? now : null),
+    });
+    if (!updated) throw conflict("version_conflict");
+    await audit(tx, ctx, {
+      action: input.take ? "feedback.taken" : "feedback.given_back",
+      entityType: "feedback_message",
+      entityId: id,
+      placeCode: updated.communeCode,
+      changes: { assignedTo: { from: before.message.assignedTo, to: assignedTo } },
+    });
+  });
+  return get(ctx, id);
+}
+
+/**
  * Moves a message into the child-protection queue (anyone who reads it and sees harm) or out of it
  * (child protection only), with the reason in the audit. Whoever moves a general message in may no
  * longer read it afterwards: the answer is the message as it now stands, and the next read is 404.
@@ -121,9 +184,11 @@ export async function restrict(ctx: Ctx, id: string, input: z.infer<typeof Restr
     ? [...new Set([...before.message.restrictedBecause, `staff: ${input.reason}`])]
     : [];
   const row = await ctx.db.transaction(async (tx) => {
+    // Whoever took it may not read it in its new queue: it waits to be taken again there.
     const updated = await repo.update(tx, id, input.version, {
       restricted: input.restricted,
       restrictedBecause: because,
+      assignedTo: null,
     });
     if (!updated) throw conflict("version_conflict");
     await audit(tx, ctx, {

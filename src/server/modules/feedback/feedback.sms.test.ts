@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, feedbackContacts, feedbackMessages, smsOutbound } from "../../db/schema";
 import { type Caller, createTestApp, TEST_CIPHER, type TestApp } from "../../test/harness";
@@ -102,6 +102,34 @@ describe("a phone number on the web form", () => {
     });
   });
 
+  it("shows the number to the council who must call back, with the reason audited and never the number", async () => {
+    const sent = await submit({ contactPhone: "097 1234 567" });
+    const [message] = await t.db
+      .select()
+      .from(feedbackMessages)
+      .where(eq(feedbackMessages.trackingCode, sent.json().trackingCode));
+    expect((await council.get(`/api/v1/feedback/${message!.id}`)).json().can.seeContact).toBe(true);
+    const noReason = await council.post(`/api/v1/feedback/${message!.id}/contact`, { reason: "" });
+    expect(noReason.statusCode).toBe(400);
+    const seen = await council.post(`/api/v1/feedback/${message!.id}/contact`, {
+      reason: "To ask which class",
+    });
+    expect(seen.statusCode, seen.body).toBe(200);
+    expect(seen.json()).toEqual({ phone: "097 123 4567" });
+    expect(seen.headers["cache-control"]).toBe("no-store");
+    const [audited] = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityId, message!.id), eq(auditEvents.action, "feedback.contact_seen")));
+    expect(audited!.changes).toEqual({ reason: { from: null, to: "To ask which class" } });
+    expect(JSON.stringify(audited)).not.toMatch(/1234|4567/);
+    const provider = await t.as({ roles: ["service_provider"], area: ["150101"] });
+    expect((await provider.get(`/api/v1/feedback/${message!.id}`)).json().can.seeContact).toBe(false);
+    expect(
+      (await provider.post(`/api/v1/feedback/${message!.id}/contact`, { reason: "Curious" })).statusCode,
+    ).toBe(403);
+  });
+
   it("stays anonymous when no number is given: no contact, nothing to send", async () => {
     const sent = await submit({});
     const [message] = await t.db
@@ -113,6 +141,9 @@ describe("a phone number on the web form", () => {
     ).toEqual([]);
     const item = (await council.get(`/api/v1/feedback/${message!.id}`)).json();
     expect(item.answerBySms).toBe(false);
+    expect(
+      (await council.post(`/api/v1/feedback/${message!.id}/contact`, { reason: "Call" })).statusCode,
+    ).toBe(404);
     await council.post(`/api/v1/feedback/${message!.id}/answer`, {
       text: "Thank you.",
       version: item.version,

@@ -165,6 +165,7 @@ describe("answering", () => {
     expect((await officer.get(`/api/v1/feedback/${sent.id}`)).json().can).toEqual({
       answer: false,
       restrict: true,
+      seeContact: false,
     });
     const refused = await officer.post(`/api/v1/feedback/${sent.id}/answer`, { text: "Noted", version: 1 });
     expect(refused.statusCode).toBe(403);

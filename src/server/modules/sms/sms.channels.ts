@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Db } from "../../db/database";
-import { audit } from "../../platform/audit";
+import { type AuditWho, audit } from "../../platform/audit";
 import type { ContactCipher } from "../../platform/contact-cipher";
 import { forgetChannels } from "./sms.inbound";
 import * as repo from "./sms.repo";
@@ -22,7 +22,18 @@ export interface ChannelSettings {
   isDefault: boolean;
 }
 
-export class ChannelSettingsError extends Error {}
+export class ChannelSettingsError extends Error {
+  constructor(
+    message: string,
+    /** The API's code for this refusal. */
+    readonly code:
+      | "sms_channel_exists"
+      | "sms_channel_unknown"
+      | "sms_channel_invalid" = "sms_channel_invalid",
+  ) {
+    super(message);
+  }
+}
 
 /** A channel's settings with the usual defaults: receive only (no gateway), POST JSON, not default. */
 export function channelSettings(
@@ -56,6 +67,9 @@ function check(settings: ChannelSettings) {
   }
 }
 
+/** Changes from the command line are the system's; from the API, the administrator's. */
+const SYSTEM: AuditWho = { actor: null, ip: null };
+
 export const hashSecret = (secret: string) => createHash("sha256").update(secret, "utf8").digest("hex");
 const newSecret = () => randomBytes(24).toString("base64url");
 
@@ -65,11 +79,12 @@ export async function addChannel(
   cipher: ContactCipher | null,
   settings: ChannelSettings,
   secret = newSecret(),
+  who: AuditWho = SYSTEM,
 ) {
   check(settings);
   if (settings.sendAuthorization && !cipher) throw new Error("gateway credentials need the contact cipher");
   if (await repo.findChannel(db, settings.id))
-    throw new ChannelSettingsError(`channel "${settings.id}" exists`);
+    throw new ChannelSettingsError(`channel "${settings.id}" exists`, "sms_channel_exists");
   await db.transaction(async (tx) => {
     await repo.insertChannel(tx, {
       id: settings.id,
@@ -83,55 +98,43 @@ export async function addChannel(
       sendAuthorizationSealed: settings.sendAuthorization ? cipher!.seal(settings.sendAuthorization) : null,
       isDefault: settings.isDefault,
     });
-    await audit(
-      tx,
-      { actor: null, ip: null },
-      {
-        action: "sms_channel.created",
-        entityType: "sms_channel",
-        entityId: settings.id,
-        changes: {
-          sendUrl: { from: null, to: settings.sendUrl === null ? null : "set" },
-          isDefault: { from: null, to: settings.isDefault },
-        },
+    await audit(tx, who, {
+      action: "sms_channel.created",
+      entityType: "sms_channel",
+      entityId: settings.id,
+      changes: {
+        sendUrl: { from: null, to: settings.sendUrl === null ? null : "set" },
+        isDefault: { from: null, to: settings.isDefault },
       },
-    );
+    });
   });
   forgetChannels();
   return { secret };
 }
 
 /** Gives a channel a new webhook secret (the old one stops working at once in this process). */
-export async function rotateSecret(db: Db, id: string) {
+export async function rotateSecret(db: Db, id: string, who: AuditWho = SYSTEM) {
   const secret = newSecret();
   await db.transaction(async (tx) => {
     const row = await repo.updateChannel(tx, id, { secretHash: hashSecret(secret) });
-    if (!row) throw new ChannelSettingsError(`no channel "${id}"`);
-    await audit(
-      tx,
-      { actor: null, ip: null },
-      { action: "sms_channel.secret_rotated", entityType: "sms_channel", entityId: id },
-    );
+    if (!row) throw new ChannelSettingsError(`no channel "${id}"`, "sms_channel_unknown");
+    await audit(tx, who, { action: "sms_channel.secret_rotated", entityType: "sms_channel", entityId: id });
   });
   forgetChannels();
   return { secret };
 }
 
 /** Turns a channel on or off: off, its webhook refuses calls and nothing more is sent through it. */
-export async function setActive(db: Db, id: string, active: boolean) {
+export async function setActive(db: Db, id: string, active: boolean, who: AuditWho = SYSTEM) {
   await db.transaction(async (tx) => {
     const row = await repo.updateChannel(tx, id, { active });
-    if (!row) throw new ChannelSettingsError(`no channel "${id}"`);
-    await audit(
-      tx,
-      { actor: null, ip: null },
-      {
-        action: "sms_channel.updated",
-        entityType: "sms_channel",
-        entityId: id,
-        changes: { active: { from: !active, to: active } },
-      },
-    );
+    if (!row) throw new ChannelSettingsError(`no channel "${id}"`, "sms_channel_unknown");
+    await audit(tx, who, {
+      action: "sms_channel.updated",
+      entityType: "sms_channel",
+      entityId: id,
+      changes: { active: { from: !active, to: active } },
+    });
   });
   forgetChannels();
 }

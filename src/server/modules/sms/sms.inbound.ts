@@ -8,6 +8,7 @@ import { audit } from "../../platform/audit";
 import { AppError, badRequest } from "../../platform/errors";
 import * as facilities from "../facilities/facilities.service";
 import { CODE_ATTEMPTS, type NewMessage, prepareMessage, receivedAudit } from "../feedback/feedback.intake";
+import { currentLimits } from "../feedback/feedback.limits";
 import * as feedback from "../feedback/feedback.repo";
 import * as places from "../places/places.service";
 import { replies, replyLocale } from "./sms.replies";
@@ -142,8 +143,9 @@ async function storeNewMessage(
   const now = new Date();
   const received = sms.input.date && sms.input.date < now ? sms.input.date : now;
   const input: NewMessage = { channel: "sms", ...target, topic: "other", text, senderFlaggedHarm: false };
+  const limits = await currentLimits(deps.db);
   for (let attempt = 0; attempt < CODE_ATTEMPTS; attempt++) {
-    const message = prepareMessage(input, received);
+    const message = prepareMessage(input, received, limits);
     try {
       const stored = await repo.storeSmsMessage(deps.db, {
         inbound: {

@@ -195,10 +195,11 @@ export async function storeSmsMessage(db: Db, write: SmsMessageWrite): Promise<b
       returning phone_hash
     ), message as (
       insert into feedback_messages (id, tracking_code, channel, commune_code, sector_code, facility_id, topic, text,
-        sender_flagged_harm, restricted, restricted_because, answer_due_on, created_at, updated_at)
+        sender_flagged_harm, restricted, restricted_because, answer_due_on, acknowledge_due_on, created_at, updated_at)
       select ${message.id}, ${message.trackingCode}, ${message.channel}, ${message.communeCode}, ${message.sectorCode},
         ${message.facilityId}::uuid, ${message.topic}, ${message.text}, ${message.senderFlaggedHarm}, ${message.restricted},
-        ${JSON.stringify(message.restrictedBecause)}::jsonb, ${message.answerDueOn}::date, ${message.createdAt},
+        ${JSON.stringify(message.restrictedBecause)}::jsonb, ${message.answerDueOn}::date,
+        ${message.acknowledgeDueOn ?? null}::date, ${message.createdAt},
         ${message.createdAt}
       where exists (select 1 from inbound)
       returning id

@@ -50,6 +50,11 @@ export async function queueSms(
   return id;
 }
 
+/** The sealed number of a message's sender, or null when she left none. */
+export async function senderPhoneSealed(db: Db, feedbackMessageId: string): Promise<string | null> {
+  return (await repo.findContact(db, feedbackMessageId))?.phoneSealed ?? null;
+}
+
 /**
  * Queues a text to the sender of a message, when she left a number; false when she did not. The
  * number stays sealed: the outbound row gets the same ciphertext, never the clear number.

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { expect } from "vitest";
 import type { Role } from "../../../domain/roles";
 import { feedbackMessages } from "../../db/schema";
+import { addChannel, channelSettings } from "../../modules/sms/sms.channels";
 import {
   ANONYMOUS,
   everyone,
@@ -38,6 +39,8 @@ const ANSWERERS: Role[] = [
   "service_provider",
 ];
 const CHILD_PROTECTION: Role[] = ["social_worker", "supervisor"];
+/** Who may see a sender's number to call back: the council's CCWC focal point and child protection. */
+const CALLERS: Role[] = ["commune_council"];
 const QUEUE_FORBIDDEN = "403 feedback_queue_forbidden";
 
 type Kind = "general" | "restricted";
@@ -47,14 +50,22 @@ const TEXT: Record<Kind, string> = {
 };
 const pair = () => ({ in: "", out: "" });
 const fx: Record<Kind, { in: string; out: string }> = { general: pair(), restricted: pair() };
+/** The same four messages, each with a phone number left for the answer. */
+const withPhone: Record<Kind, { in: string; out: string }> = { general: pair(), restricted: pair() };
 
-/** A new message, sent anonymously through the public form; its id. */
-async function newMessage(kit: MatrixKit, kind: Kind, where: Where): Promise<string> {
+/** A new message, sent anonymously through the public form (with a number to call back); its id. */
+async function newMessage(
+  kit: MatrixKit,
+  kind: Kind,
+  where: Where,
+  contactPhone: string | null = null,
+): Promise<string> {
   const response = await kit.call(ANONYMOUS, "POST", "/api/public/v1/feedback", {
     communeCode: kit.places[where].commune,
     sectorCode: "PS",
     topic: "buildings_water_toilets",
     text: TEXT[kind],
+    contactPhone,
   });
   expect(response.statusCode, response.body).toBe(201);
   const [row] = await kit
@@ -92,8 +103,22 @@ const childProtectionOnly = {
 
 export const feedbackMatrix: ModuleMatrix = {
   setup: async (kit) => {
+    await addChannel(
+      kit.db(),
+      null,
+      channelSettings({
+        id: "matrix",
+        name: "Matrix",
+        sender: "8383",
+        sendUrl: "https://gw.example/send",
+        isDefault: true,
+      }),
+    );
     for (const kind of ["general", "restricted"] as const)
-      for (const where of ["in", "out"] as const) fx[kind][where] = await newMessage(kit, kind, where);
+      for (const where of ["in", "out"] as const) {
+        fx[kind][where] = await newMessage(kit, kind, where);
+        withPhone[kind][where] = await newMessage(kit, kind, where, "012 345 678");
+      }
   },
 
   rows: (kit) => {
@@ -145,6 +170,32 @@ export const feedbackMatrix: ModuleMatrix = {
           restricted: childProtectionOnly,
         },
         onFresh("answer", () => ({ text: "The council will open the toilets on Monday.", version: 1 })),
+      ),
+      ...fourWays(
+        "POST /api/v1/feedback/:id/contact",
+        {
+          // Readers who may not call back get 403; the national administrator reads but sees no numbers.
+          general: {
+            in: only(CALLERS, 200, { denied: 403, national: 403 }),
+            out: only(CALLERS, 404, { denied: 404, national: 403 }),
+          },
+          restricted: childProtectionOnly,
+        },
+        (kind, where) => (p) =>
+          call(p, "POST", `/api/v1/feedback/${withPhone[kind][where]}/contact`, {
+            reason: "To call her back",
+          }),
+      ),
+      ...fourWays(
+        "POST /api/v1/feedback/:id/assign",
+        {
+          general: {
+            in: only(ANSWERERS, 200),
+            out: only(ANSWERERS, 404, { denied: 404, national: 200 }),
+          },
+          restricted: childProtectionOnly,
+        },
+        onFresh("assign", () => ({ take: true, version: 1 })),
       ),
       ...fourWays(
         "POST /api/v1/feedback/:id/restrict",

@@ -5,6 +5,7 @@ import { isafMatrix } from "./isaf.rows";
 import { jaapMatrix } from "./jaap.rows";
 import type { ModuleMatrix } from "./kit";
 import { scorecardsMatrix } from "./scorecards.rows";
+import { smsMatrix } from "./sms.rows";
 import { syncMatrix } from "./sync.rows";
 import { uploadsMatrix } from "./uploads.rows";
 
@@ -18,4 +19,5 @@ export const MODULE_MATRICES: ModuleMatrix[] = [
   syncMatrix,
   uploadsMatrix,
   feedbackMatrix,
+  smsMatrix,
 ];

@@ -1,4 +1,4 @@
-import { Alert, SegmentedControl, Stack, Tabs } from "@mantine/core";
+import { Alert, ScrollArea, SegmentedControl, Stack, Tabs } from "@mantine/core";
 import { IconShieldLock } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -7,7 +7,7 @@ import { ListStates } from "../../components/ListStates";
 import { PageHeader } from "../../components/PageHeader";
 import { useCan } from "../auth/session";
 import { FeedbackCard } from "./FeedbackCard";
-import { type Queue, useFeedbackList } from "./feedback.api";
+import { type Queue, type QueueFilter, useFeedbackList } from "./feedback.api";
 
 /**
  * /feedback — citizens' messages of the user's area, newest first, to answer before the due date.
@@ -21,7 +21,7 @@ export function FeedbackQueuePage() {
     can(queue === "general" ? "feedback:read" : "feedback:restricted"),
   );
   const [queue, setQueue] = useState<Queue>(queues[0] ?? "general");
-  const [status, setStatus] = useState<string>("all");
+  const [filter, setFilter] = useState<QueueFilter>("all");
   return (
     <>
       <PageHeader title={t("queue.title")} description={t("queue.description")} />
@@ -43,25 +43,28 @@ export function FeedbackQueuePage() {
           {t("queue.restrictedHelp")}
         </Alert>
       )}
-      <SegmentedControl
-        mb="md"
-        value={status}
-        onChange={setStatus}
-        aria-label={t("track.status")}
-        data={[
-          { value: "all", label: t("queue.all") },
-          { value: "received", label: t("statuses.received") },
-          { value: "answered", label: t("statuses.answered") },
-        ]}
-      />
-      <QueueList queue={queue} status={status === "all" ? null : status} />
+      <ScrollArea type="auto" mb="md" offsetScrollbars>
+        <SegmentedControl
+          value={filter}
+          onChange={(value) => setFilter(value as QueueFilter)}
+          aria-label={t("queue.show")}
+          data={[
+            { value: "all", label: t("queue.all") },
+            { value: "mine", label: t("queue.mine") },
+            { value: "received", label: t("queue.filters.received") },
+            { value: "escalated", label: t("queue.filters.escalated") },
+            { value: "answered", label: t("queue.filters.answered") },
+          ]}
+        />
+      </ScrollArea>
+      <QueueList queue={queue} filter={filter} />
     </>
   );
 }
 
-function QueueList({ queue, status }: { queue: Queue; status: string | null }) {
+function QueueList({ queue, filter }: { queue: Queue; filter: QueueFilter }) {
   const { t } = useTranslation("feedback");
-  const list = useFeedbackList(queue, status);
+  const list = useFeedbackList(queue, filter);
   return (
     <ListStates
       query={list}

@@ -240,7 +240,11 @@ function FeedbackForm({ onSubmitted }: { onSubmitted: (submitted: Submitted) => 
             inputMode="tel"
             autoComplete="tel"
             value={phone}
-            onChange={(event) => setPhone(event.currentTarget.value)}
+            onChange={(event) => {
+              setPhone(event.currentTarget.value);
+              // The server's "not a number" no longer speaks of what is typed now.
+              if (serverErrors.contactPhone) submit.reset();
+            }}
             error={errorOf("contactPhone")}
             maxLength={30}
           />

@@ -70,14 +70,22 @@ export function useFeedbackByCode(code: string | null) {
 
 export const feedbackKeys = {
   all: ["feedback"] as const,
-  list: (queue: Queue, status: string | null) => ["feedback", "list", queue, status] as const,
+  list: (queue: Queue, filter: QueueFilter) => ["feedback", "list", queue, filter] as const,
 };
 
-export function useFeedbackList(queue: Queue, status: string | null) {
+/** The lists staff pick from: everything, what they took, or one status. */
+export type QueueFilter = "all" | "mine" | "received" | "escalated" | "answered";
+
+export function useFeedbackList(queue: Queue, filter: QueueFilter) {
+  const params = {
+    queue,
+    mine: filter === "mine" ? "true" : null,
+    status: filter === "all" || filter === "mine" ? null : filter,
+  };
   return useQuery({
-    queryKey: feedbackKeys.list(queue, status),
+    queryKey: feedbackKeys.list(queue, filter),
     queryFn: ({ signal }) =>
-      api.get<z.infer<typeof FeedbackPage>>(withQuery("/api/v1/feedback", { queue, status }), { signal }),
+      api.get<z.infer<typeof FeedbackPage>>(withQuery("/api/v1/feedback", params), { signal }),
   });
 }
 
@@ -85,8 +93,16 @@ export function useFeedbackList(queue: Queue, status: string | null) {
 export function useFeedbackChange(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ path, body }: { path: "answer" | "restrict"; body: unknown }) =>
+    mutationFn: ({ path, body }: { path: "answer" | "restrict" | "assign"; body: unknown }) =>
       api.post<FeedbackItem>(`/api/v1/feedback/${encodeURIComponent(id)}/${path}`, body),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: feedbackKeys.all }),
+  });
+}
+
+/** The sender's number, for staff who call back; the reason goes to the audit. Never cached. */
+export function useFeedbackContact(id: string) {
+  return useMutation({
+    mutationFn: (reason: string) =>
+      api.post<{ phone: string }>(`/api/v1/feedback/${encodeURIComponent(id)}/contact`, { reason }),
   });
 }
