@@ -271,3 +271,34 @@ describe("an answer by SMS to a number left on the web form", () => {
     expect(answer!.text).toMatch(/^ចម្លើយ \d{10}៖ /);
   });
 });
+
+describe("the public figures", () => {
+  it("show a district's communes on a phone in Khmer, and the country on a desktop, never a message", async () => {
+    const phone = await newPage(browser, PHONE, "km");
+    await phone.goto("/public/feedback/figures");
+    await phone.getByRole("heading", { level: 1, name: "សារទៅឃុំ៖ តួលេខ" }).waitFor();
+    const [province, district] = path as [Place, Place];
+    await pickOption(phone, phone.getByRole("combobox", { name: "ខេត្ត" }), province.nameKm);
+    await pickOption(phone, phone.getByRole("combobox", { name: "ស្រុក" }), district.nameKm);
+    const table = phone.getByRole("table", { name: "តួលេខតាមតំបន់" });
+    await table.getByRole("button", { name: path[2]!.nameKm }).waitFor();
+    expect(await shownText(phone.getByRole("main"))).not.toContain(RUN);
+    expect(await khmerFontLoaded(phone)).toBe(true);
+    expect(await overflowsHorizontally(phone)).toBe(false);
+    await shot(phone, "feedback-km-phone-7-figures");
+    await table.getByRole("button", { name: path[2]!.nameKm }).click();
+    await phone.getByRole("heading", { level: 2, name: new RegExp(path[2]!.nameKm) }).waitFor();
+    await phone.context().close();
+
+    const desktop = await newPage(browser, DESKTOP, "en");
+    await desktop.goto("/public/feedback/figures");
+    await setLanguage(desktop, "en");
+    await desktop.getByRole("heading", { level: 2, name: /^Cambodia/ }).waitFor();
+    await desktop
+      .getByRole("table", { name: "Figures by area" })
+      .getByRole("button", { name: "Pursat" })
+      .waitFor();
+    await shot(desktop, "feedback-en-desktop-figures");
+    await desktop.context().close();
+  });
+});

@@ -105,7 +105,9 @@ export const FeedbackItem = z.object({
   answer: z.string().nullable(),
   answeredAt: Timestamp.nullable(),
   answeredBy: Person.nullable(),
-  /** The sender left a number (by SMS, or on the form): the answer also goes to her by SMS. */
+  /** The sender left a number (by SMS, or on the form): staff who may call back can ask for it. */
+  contactGiven: z.boolean(),
+  /** …and its channel can send: the answer also goes to her by SMS. */
   answerBySms: z.boolean(),
   version: z.number().int(),
   can: z.object({ answer: z.boolean(), restrict: z.boolean(), seeContact: z.boolean() }),
@@ -128,4 +130,33 @@ export const RestrictFeedbackBody = z.object({
   restricted: z.boolean(),
   reason: z.string().trim().min(1).max(500),
   version: Version,
+});
+
+/** GET /api/public/v1/feedback/figures — counts without content (the general queue only). */
+export const FeedbackFiguresQuery = z.object({
+  place: z
+    .string()
+    .regex(/^\d{2}(\d{2}(\d{2})?)?$/)
+    .optional(),
+  year: z.coerce.number().int().min(2020).max(2100).optional(),
+});
+const Figures = z.object({
+  received: z.number().int(),
+  answered: z.number().int(),
+  /** Answered by the first due date, without going up a level. */
+  answeredOnTime: z.number().int(),
+  meanDaysToAnswer: z.number().nullable(),
+  escalated: z.number().int(),
+  /** Waiting past the due date today. */
+  overdueNow: z.number().int(),
+});
+export const FeedbackFigures = z.object({
+  /** Null for the whole country. */
+  place: PlaceSummary.nullable(),
+  year: z.number().int(),
+  totals: Figures,
+  /** The provinces, districts or communes below the place (none below a commune). */
+  areas: z.array(Figures.extend({ place: PlaceSummary })),
+  bySector: z.array(Figures.extend({ sectorCode: FeedbackSector.nullable() })),
+  byTopic: z.array(z.object({ topic: z.string(), received: z.number().int() })),
 });

@@ -17,11 +17,12 @@ import { importGazetteer } from "./modules/places/places.import";
 import * as channels from "./modules/sms/sms.channels";
 import * as users from "./modules/users/users.repo";
 import { loadConfig } from "./platform/config";
-import { contactCipher, loadContactKey } from "./platform/contact-cipher";
+import { checkContactKey, contactCipher, loadContactKey } from "./platform/contact-cipher";
 import { AppError } from "./platform/errors";
 import { startJobs } from "./platform/jobs";
 import { message } from "./platform/messages";
 import { assertPasswordAcceptable, hashPassword } from "./platform/passwords";
+import { loggable } from "./platform/problem";
 
 const HELP = `Samleng command line
 
@@ -62,9 +63,11 @@ async function serve() {
   const database = await openDatabase(config);
   const report = await prepareDatabase(database, { demoData: config.demoData });
   const cipher = contactCipher(loadContactKey(process.env, config.dataDir));
-  const jobs = await startJobs(database, jobDefinitions(database, cipher), (text, error) =>
-    console.error(text, error instanceof Error ? error.message : (error ?? "")),
-  );
+  await checkContactKey(database.db, cipher);
+  const jobs = await startJobs(database, jobDefinitions(database, cipher), (text, error) => {
+    const shown = loggable(error);
+    console.error(text, shown instanceof Error ? shown.message : (shown ?? ""));
+  });
   const app = await buildApp({
     database,
     contactCipher: cipher,
@@ -95,10 +98,11 @@ async function serve() {
   if (config.demoData && (await users.findByUsername(database.db, "admin"))?.isDemo) {
     console.log(`\nDemo logins (password for all: ${DEMO_PASSWORD}):`);
     for (const login of demoLogins()) console.log(`  ${login.username.padEnd(13)} ${login.role}`);
-    console.log(
-      `SMS webhook of the demo channel: POST http://localhost:${config.port}/api/sms/v1/channels/${DEMO_SMS_CHANNEL}/receive` +
-        ` with "Authorization: Bearer ${DEMO_SMS_SECRET}" and from, text (docs/sms.md).`,
-    );
+    if (await channels.channelExists(database.db, DEMO_SMS_CHANNEL))
+      console.log(
+        `SMS webhook of the demo channel: POST http://localhost:${config.port}/api/sms/v1/channels/${DEMO_SMS_CHANNEL}/receive` +
+          ` with "Authorization: Bearer ${DEMO_SMS_SECRET}" and from, text (docs/sms.md).`,
+      );
     console.log(
       "Demo data is for trying Samleng. Start with SAMLENG_DEMO_DATA=off on an empty database for production.\n",
     );
@@ -198,6 +202,7 @@ async function smsChannel(args: string[]) {
     await database.migrate();
     const db = database.db;
     const cipher = contactCipher(loadContactKey(process.env, loadConfig().dataDir));
+    await checkContactKey(db, cipher);
     if (action === "list") return console.table(await channels.describeChannels(db));
     if (!values.id) throw new Error("--id is required");
     if (action === "add") {

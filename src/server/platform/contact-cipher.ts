@@ -1,6 +1,9 @@
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { eq } from "drizzle-orm";
+import type { Db } from "../db/database";
+import { contactKeyCheck } from "../db/schema";
 
 /**
  * Encryption of citizens' phone numbers and gateway credentials at rest (issue 5, part 7).
@@ -72,4 +75,20 @@ function loadKeyFile(file: string): Buffer {
   const key = Buffer.from(readFileSync(file, "utf8").trim(), "base64");
   if (key.length !== KEY_BYTES) throw new Error(`${file} must hold ${KEY_BYTES} bytes in base64`);
   return key;
+}
+
+/**
+ * Checks that this process seals numbers with the same key as everyone else who uses the database:
+ * the first process to start records a keyed hash of a fixed text; a process with another key
+ * (another host's key file, a lost SAMLENG_CONTACT_KEY) refuses to start rather than seal numbers
+ * that the others cannot open and miss the opt-outs they recorded.
+ */
+export async function checkContactKey(db: Db, cipher: ContactCipher): Promise<void> {
+  const check = cipher.hash("samleng contact key check");
+  await db.insert(contactKeyCheck).values({ id: 1, check }).onConflictDoNothing();
+  const [row] = await db.select().from(contactKeyCheck).where(eq(contactKeyCheck.id, 1));
+  if (row?.check !== check)
+    throw new Error(
+      "The contact key (SAMLENG_CONTACT_KEY, or contact.key in the data folder) is not the key this database's phone numbers were sealed with. Start every server with the same key.",
+    );
 }

@@ -36,7 +36,14 @@ export async function startJobs(
   boss.on("error", (error) => log("job runner error", error));
   await boss.start();
   for (const job of definitions) {
-    await boss.createQueue(job.name, { name: job.name, policy: "stately", retryLimit: 0 });
+    // A run must end inside the expiry (sendDueSms stops claiming after 4 minutes): an expired job
+    // lets pg-boss start another while the first still runs.
+    await boss.createQueue(job.name, {
+      name: job.name,
+      policy: "stately",
+      retryLimit: 0,
+      expireInSeconds: 15 * 60,
+    });
     await boss.schedule(job.name, job.cron);
     await boss.work(job.name, { pollingIntervalSeconds: 2 }, async () => {
       try {

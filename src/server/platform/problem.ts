@@ -104,10 +104,21 @@ function valueAt(root: unknown, path: readonly string[]): unknown {
   return value;
 }
 
+/**
+ * What of an error may be logged: a failed query's error (drizzle's DrizzleQueryError) carries the
+ * query's parameters in its message, and those can be a citizen's words or a report of harm to a
+ * child. The database's own error (its cause) says what went wrong without them.
+ */
+export function loggable(error: unknown): unknown {
+  const cause = (error as { cause?: unknown } | null)?.cause;
+  const isQueryError = error instanceof Error && error.message.startsWith("Failed query");
+  return isQueryError && cause instanceof Error ? cause : error;
+}
+
 /** Renders every error as RFC 9457 problem+json, in the caller's language. */
 export function problemHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   const appError = toAppError(error, request) ?? new AppError(500, "internal_error");
-  if (appError.status >= 500) request.log.error({ err: error }, "request failed");
+  if (appError.status >= 500) request.log.error({ err: loggable(error) }, "request failed");
   const locale = localeOf(request);
   const body = {
     type: `https://samleng.org/problems/${appError.code}`,

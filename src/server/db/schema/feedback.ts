@@ -1,5 +1,16 @@
 import { sql } from "drizzle-orm";
-import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { timestamps } from "./common";
 import { facilities } from "./facilities";
 import { places } from "./places";
@@ -31,6 +42,11 @@ export const feedbackMessages = pgTable(
     senderFlaggedHarm: boolean("sender_flagged_harm").notNull().default(false),
     /** In the child-protection queue instead of the general one. */
     restricted: boolean("restricted").notNull().default(false),
+    /**
+     * The queue it arrived in. The public figures count a message under this one, so that a later move
+     * into child protection does not show as a drop in a commune's public counts.
+     */
+    restrictedOnArrival: boolean("restricted_on_arrival").notNull().default(false),
     /** Why: "sender", the harm terms found in the text, and/or "staff". */
     restrictedBecause: jsonb("restricted_because").$type<string[]>().notNull().default(sql`'[]'::jsonb`),
     status: text("status", { enum: ["received", "answered", "escalated", "closed"] })
@@ -73,3 +89,31 @@ export const feedbackTimeLimits = pgTable("feedback_time_limits", {
   escalationDays: integer("escalation_days").notNull(),
   ...timestamps,
 });
+
+/**
+ * Feedback counters for the dashboards and public figures (issue 5, part 8), kept current in the same
+ * transaction as each message's change (feedback.rollup.ts), as the ISAF dashboards are. Each message
+ * counts under the year it was received, its commune, its service, its topic and its queue. Each
+ * database connection writes its own row of a key (`shard`), so that a burst of SMS about one commune
+ * does not queue on one row's lock; readers add the shards up.
+ */
+export const feedbackRollup = pgTable(
+  "feedback_rollup",
+  {
+    year: integer("year").notNull(),
+    communeCode: text("commune_code").notNull(),
+    /** PS, HC, CA, or "" for something else. */
+    sectorCode: text("sector_code").notNull(),
+    topic: text("topic").notNull(),
+    restricted: boolean("restricted").notNull(),
+    shard: integer("shard").notNull(),
+    received: integer("received").notNull().default(0),
+    answered: integer("answered").notNull().default(0),
+    /** Answered by the first due date, without an escalation. */
+    answeredOnTime: integer("answered_on_time").notNull().default(0),
+    /** Days from receipt to the answer, summed over answered messages (the mean is this ÷ answered). */
+    answerDaysTotal: integer("answer_days_total").notNull().default(0),
+    escalated: integer("escalated").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.year, t.communeCode, t.sectorCode, t.topic, t.restricted, t.shard] })],
+);

@@ -114,8 +114,20 @@ export const smsOutbound = pgTable(
     ...timestamps,
   },
   (t) => [
-    // The sender job: what is due now, oldest first.
+    // The sender job: what is due now, oldest first; and claims left by a sender that died.
     index("sms_outbound_due_idx").on(t.nextAttemptAt).where(sql`${t.status} = 'queued'`),
+    index("sms_outbound_sending_idx").on(t.updatedAt).where(sql`${t.status} = 'sending'`),
     index("sms_outbound_message_idx").on(t.feedbackMessageId),
   ],
 );
+
+/**
+ * A check of the key that seals phone numbers (platform/contact-cipher.ts): a keyed hash of a fixed
+ * text, written by the first server to start. A process with another key refuses to start, instead
+ * of sealing numbers that the others cannot open and missing the opt-outs they recorded.
+ */
+export const contactKeyCheck = pgTable("contact_key_check", {
+  id: integer("id").primaryKey(),
+  check: text("check").notNull(),
+  ...timestamps,
+});

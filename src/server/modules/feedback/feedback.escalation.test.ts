@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addWorkingDays } from "../../../domain/feedback/working-days";
 import { cambodiaToday } from "../../../domain/isaf-cycle";
 import { auditEvents, feedbackMessages, smsOutbound } from "../../db/schema";
+import { submitFeedback } from "../../test/feedback-fixtures";
 import { type Caller, createTestApp, TEST_CIPHER, type TestApp } from "../../test/harness";
 import { addChannel, channelSettings } from "../sms/sms.channels";
 import { escalateOverdue } from "./feedback.escalation";
@@ -18,29 +19,8 @@ let t: TestApp;
 let council: Caller;
 let provider: Caller;
 let socialWorker: Caller;
-let lastIp = 0;
 
-async function submit(body: object = {}) {
-  lastIp += 1;
-  const response = await t.app.inject({
-    method: "POST",
-    url: "/api/public/v1/feedback",
-    remoteAddress: `10.6.0.${lastIp}`,
-    payload: {
-      communeCode: "150101",
-      sectorCode: "PS",
-      topic: "teaching",
-      text: "No teacher today.",
-      ...body,
-    },
-  });
-  expect(response.statusCode, response.body).toBe(201);
-  const [row] = await t.db
-    .select()
-    .from(feedbackMessages)
-    .where(eq(feedbackMessages.trackingCode, response.json().trackingCode));
-  return row!;
-}
+const submit = (body: object = {}) => submitFeedback(t, body);
 
 const load = async (id: string) =>
   (await t.db.select().from(feedbackMessages).where(eq(feedbackMessages.id, id)))[0]!;

@@ -8,7 +8,7 @@ import { audit } from "../../platform/audit";
 import { replies } from "../sms/sms.replies";
 import * as sms from "../sms/sms.service";
 import { currentLimits } from "./feedback.limits";
-import * as repo from "./feedback.repo";
+import { updateCounted } from "./feedback.rollup";
 
 /**
  * The `feedback.escalate` job (issue 5, part 6): a message still unanswered after its due date goes
@@ -48,7 +48,7 @@ export async function escalateOverdue(db: Db, now = new Date()): Promise<Escalat
       if (!level) continue;
       const days = limitsFor(limits, message).escalationDays;
       const told = await db.transaction(async (tx) => {
-        const updated = await repo.update(tx, message.id, message.version, {
+        const updated = await updateCounted(tx, message, message.version, {
           status: "escalated",
           escalatedToLevel: level,
           escalatedAt: now,

@@ -10,6 +10,7 @@ import { type AuditEvent, type AuditWho, audit } from "../../platform/audit";
 import type { ContactCipher } from "../../platform/contact-cipher";
 import { currentLimits } from "./feedback.limits";
 import * as repo from "./feedback.repo";
+import { trackFeedback } from "./feedback.rollup";
 
 /**
  * Storing a new message, whichever way it came (the web form, an SMS, a facilitator): a tracking
@@ -55,6 +56,7 @@ export function prepareMessage(
     text: input.text,
     senderFlaggedHarm: input.senderFlaggedHarm,
     restricted,
+    restrictedOnArrival: restricted,
     restrictedBecause: because,
     ...dueDates(cambodiaToday(now), limitsFor(limits, { restricted, sectorCode: input.sectorCode })),
     createdAt: now,
@@ -98,6 +100,7 @@ export async function storeMessage(tx: Db, who: AuditWho, input: NewMessage, now
         locale: contact.locale,
       });
     await audit(tx, who, receivedAudit(row, Boolean(contact)));
+    await trackFeedback(tx, null, row);
     return row;
   }
   throw new Error(`no free tracking code after ${CODE_ATTEMPTS} attempts`);

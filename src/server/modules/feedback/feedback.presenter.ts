@@ -34,7 +34,8 @@ export function presentItem(row: FeedbackListRow, today: string, can: FeedbackIt
       message.answeredBy && row.answeredByName
         ? { id: message.answeredBy, displayName: row.answeredByName }
         : null,
-    answerBySms: row.contactChannelId !== null,
+    contactGiven: row.contactGiven === true,
+    answerBySms: row.answerBySms === true,
     version: message.version,
     can,
   };

@@ -1,7 +1,7 @@
 import { and, desc, eq, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "../../db/database";
-import { facilities, feedbackContacts, feedbackMessages, places, users } from "../../db/schema";
+import { facilities, feedbackContacts, feedbackMessages, places, smsChannels, users } from "../../db/schema";
 import { areaPredicate } from "../../platform/access";
 import type { Actor } from "../../platform/actor";
 
@@ -21,8 +21,10 @@ export interface FeedbackListRow {
   facility: { id: string; code: string; nameKm: string; nameEn: string } | null;
   answeredByName: string | null;
   assignedToName: string | null;
-  /** The channel to answer the sender through, when she left a number (never the number). */
-  contactChannelId: string | null;
+  /** The sender left a number (never the number itself). */
+  contactGiven: boolean;
+  /** …and its channel can send: an answer goes to her by SMS. */
+  answerBySms: boolean;
 }
 
 const assignees = alias(users, "assignees");
@@ -46,14 +48,16 @@ function joined(db: Db) {
       },
       answeredByName: users.displayName,
       assignedToName: assignees.displayName,
-      contactChannelId: feedbackContacts.channelId,
+      contactGiven: sql<boolean>`${feedbackContacts.feedbackMessageId} is not null`,
+      answerBySms: sql<boolean>`coalesce(${smsChannels.active} and ${smsChannels.sendUrl} is not null, false)`,
     })
     .from(feedbackMessages)
     .innerJoin(places, eq(places.code, feedbackMessages.communeCode))
     .leftJoin(facilities, eq(facilities.id, feedbackMessages.facilityId))
     .leftJoin(users, eq(users.id, feedbackMessages.answeredBy))
     .leftJoin(assignees, eq(assignees.id, feedbackMessages.assignedTo))
-    .leftJoin(feedbackContacts, eq(feedbackContacts.feedbackMessageId, feedbackMessages.id));
+    .leftJoin(feedbackContacts, eq(feedbackContacts.feedbackMessageId, feedbackMessages.id))
+    .leftJoin(smsChannels, eq(smsChannels.id, feedbackContacts.channelId));
 }
 
 /**

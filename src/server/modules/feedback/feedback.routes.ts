@@ -6,6 +6,8 @@ import {
   FeedbackByCode,
   FeedbackContact,
   FeedbackContactBody,
+  FeedbackFigures,
+  FeedbackFiguresQuery,
   FeedbackItem,
   FeedbackListQuery,
   FeedbackPage,
@@ -18,9 +20,11 @@ import {
   TrackingParams,
 } from "../../../contracts/feedback";
 import { PlaceChildrenQuery, PlaceSummary } from "../../../contracts/places";
+import { cambodiaToday } from "../../../domain/isaf-cycle";
 import { AppError } from "../../platform/errors";
 import { type App, created, ctxOf, localeOf } from "../../platform/http";
 import { SMS_SEND_JOB } from "../sms/sms.service";
+import { figures, figuresCsv } from "./feedback.figures";
 import * as citizens from "./feedback.public";
 import * as staff from "./feedback.service";
 
@@ -89,6 +93,35 @@ export async function feedbackRoutes(app: App) {
     async (request, reply) => {
       cacheable(reply);
       return citizens.smsInfo(request.server.db);
+    },
+  );
+
+  app.get(
+    "/api/public/v1/feedback/figures",
+    {
+      schema: { tags, security: [], querystring: FeedbackFiguresQuery, response: { 200: FeedbackFigures } },
+      config: { rateLimit: LIST_LIMIT },
+    },
+    async (request, reply) => {
+      cacheable(reply);
+      const { place, year } = request.query;
+      return figures(request.server.db, place, year ?? Number(cambodiaToday().slice(0, 4)));
+    },
+  );
+
+  app.get(
+    "/api/public/v1/feedback/figures.csv",
+    { schema: { tags, security: [], querystring: FeedbackFiguresQuery }, config: { rateLimit: LIST_LIMIT } },
+    async (request, reply) => {
+      const { place, year } = request.query;
+      const body = await figures(request.server.db, place, year ?? Number(cambodiaToday().slice(0, 4)));
+      cacheable(reply);
+      reply.header("content-type", "text/csv; charset=utf-8");
+      reply.header(
+        "content-disposition",
+        `attachment; filename="feedback-${place ?? "cambodia"}-${body.year}.csv"`,
+      );
+      return figuresCsv(body);
     },
   );
 

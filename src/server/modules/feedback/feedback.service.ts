@@ -19,6 +19,7 @@ import * as sms from "../sms/sms.service";
 import { type FeedbackAccess, feedbackPolicy, readsRestricted } from "./feedback.policy";
 import { presentItem } from "./feedback.presenter";
 import * as repo from "./feedback.repo";
+import { updateCounted } from "./feedback.rollup";
 
 /**
  * The staff side of feedback (issue 5): the two queues of the actor's area, one message, its answer,
@@ -85,10 +86,11 @@ export async function answer(ctx: Ctx, id: string, input: z.infer<typeof AnswerF
   if (before.message.status === "closed") throw conflict("feedback_closed");
   const now = new Date();
   await ctx.db.transaction(async (tx) => {
-    const updated = await repo.update(tx, id, input.version, {
+    const updated = await updateCounted(tx, before.message, input.version, {
       status: "answered",
       answerText: input.text,
-      answeredAt: now,
+      // The first answer's time stays: it is when the sender was answered (the figures' days to answer).
+      answeredAt: before.message.answeredAt ?? now,
       answeredBy: ctx.actor.id,
       acknowledgedAt: before.message.acknowledgedAt ?? now,
     });
@@ -103,9 +105,12 @@ export async function answer(ctx: Ctx, id: string, input: z.infer<typeof AnswerF
         answerLength: { from: before.message.answerText?.length ?? null, to: input.text.length },
       },
     });
-    // The sender who left a number gets the answer by SMS, queued with the answer itself.
+    // The sender who left a number gets the answer by SMS, queued with the answer itself. For a
+    // report of harm to a child the phone may be shared: the SMS only says that an answer waits.
     await sms.queueToSender(tx, id, "answer", (locale) =>
-      replies.answer(locale, updated.trackingCode, input.text),
+      updated.restricted
+        ? replies.answerReady(locale, updated.trackingCode)
+        : replies.answer(locale, updated.trackingCode, input.text),
     );
   });
   return get(ctx, id);
@@ -131,7 +136,11 @@ export async function contact(
       entityType: "feedback_message",
       entityId: id,
       placeCode: row.message.communeCode,
-      changes: { reason: { from: null, to: input.reason } },
+      // A reason about a report of harm tends to describe the child: the audit (read by
+      // administrators) keeps only that one was given, as for moves into child protection.
+      changes: row.message.restricted
+        ? { reasonGiven: { from: null, to: true } }
+        : { reason: { from: null, to: input.reason } },
     });
     return cipher.open(sealed);
   });
@@ -151,7 +160,7 @@ export async function assign(ctx: Ctx, id: string, input: z.infer<typeof AssignF
   if (!input.take && before.message.assignedTo !== ctx.actor.id) throw conflict("feedback_not_yours");
   const now = new Date();
   await ctx.db.transaction(async (tx) => {
-    const updated = await repo.update(tx, id, input.version, {
+    const updated = await updateCounted(tx, before.message, input.version, {
       assignedTo,
       acknowledgedAt: before.message.acknowledgedAt ?? (input.take ? now : null),
     });
@@ -185,7 +194,7 @@ export async function restrict(ctx: Ctx, id: string, input: z.infer<typeof Restr
     : [];
   const row = await ctx.db.transaction(async (tx) => {
     // Whoever took it may not read it in its new queue: it waits to be taken again there.
-    const updated = await repo.update(tx, id, input.version, {
+    const updated = await updateCounted(tx, before.message, input.version, {
       restricted: input.restricted,
       restrictedBecause: because,
       assignedTo: null,

@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, smsChannels } from "../../db/schema";
+import { checkContactKey, contactCipher } from "../../platform/contact-cipher";
 import { type Caller, createTestApp, TEST_CIPHER, type TestApp } from "../../test/harness";
 
 /** Administrators set up channels through the API (docs/sms.md): the secret shows once and works. */
@@ -12,6 +13,14 @@ beforeAll(async () => {
   admin = await t.as({ roles: ["admin"], national: true });
 });
 afterAll(() => t.close());
+
+describe("the contact key", () => {
+  it("is recorded by the first process, and a process with another key refuses to start", async () => {
+    await checkContactKey(t.db, TEST_CIPHER);
+    await checkContactKey(t.db, TEST_CIPHER);
+    await expect(checkContactKey(t.db, contactCipher(Buffer.alloc(32, 1)))).rejects.toThrow(/not the key/);
+  });
+});
 
 describe("SMS channels", () => {
   it("are created with a secret shown once, which signs the webhook; credentials are sealed", async () => {

@@ -139,6 +139,10 @@ export async function setActive(db: Db, id: string, active: boolean, who: AuditW
   forgetChannels();
 }
 
+export async function channelExists(db: Db, id: string): Promise<boolean> {
+  return (await repo.findChannel(db, id)) !== null;
+}
+
 /** Channels with their outbound counts by status, for the operator. */
 export async function describeChannels(db: Db) {
   const [channels, counts] = await Promise.all([repo.listChannels(db), repo.outboundCounts(db)]);

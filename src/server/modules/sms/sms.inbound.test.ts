@@ -217,6 +217,11 @@ describe("what is refused and leaves nothing behind", () => {
     ["garbage JSON", () => receive("{not json", { contentType: "application/json" }), 400],
     ["a body of another type", () => receive("150101 hi", { contentType: "text/plain" }), 400],
     ["an oversized body", () => receive({ from: PHONE, text: "hi", pad: "x".repeat(20_000) }), 413],
+    [
+      "garbage with a wrong secret",
+      () => receive("{not json", { secret: "wrong", contentType: "application/json" }),
+      401,
+    ],
   ])("%s", async (_, call, status) => {
     const before = await counts();
     const response = await call();

@@ -34,19 +34,25 @@ export interface InboundOutcome {
   duplicate: boolean;
 }
 
+/** How far back a gateway's `date` is taken as the time of receipt. */
+const GATEWAY_DATE_WINDOW_MS = 24 * 3600_000;
+
 const unauthorised = () => new AppError(401, "sms_channel_unauthorised");
 const sha256 = (value: string) => createHash("sha256").update(value, "utf8").digest();
 
 /** Channels are read on every message; a few seconds' cache spares the database, and a rotated secret
  * or a channel turned off takes effect within CHANNEL_CACHE_MS. */
 const CHANNEL_CACHE_MS = 5_000;
-const channelCache = new Map<string, { row: repo.SmsChannelRow | null; at: number }>();
+const channelCache = new Map<string, { row: repo.SmsChannelRow; at: number }>();
 
 async function cachedChannel(db: Db, id: string) {
+  // Only ids that can exist are looked up, and only channels that exist are kept: an unsigned caller
+  // trying names cannot grow this map.
+  if (!/^[a-z0-9-]{1,40}$/.test(id)) return null;
   const hit = channelCache.get(id);
   if (hit && Date.now() - hit.at < CHANNEL_CACHE_MS) return hit.row;
   const row = await repo.findChannel(db, id);
-  channelCache.set(id, { row, at: Date.now() });
+  if (row) channelCache.set(id, { row, at: Date.now() });
   return row;
 }
 
@@ -141,7 +147,11 @@ async function storeNewMessage(
   target: NonNullable<Awaited<ReturnType<typeof resolveTarget>>>,
 ): Promise<InboundOutcome> {
   const now = new Date();
-  const received = sms.input.date && sms.input.date < now ? sms.input.date : now;
+  // The citizen's own time, when the gateway's is believable: not in the future, and not so far back
+  // (a gateway that held messages for days) that the due dates would already be past on arrival.
+  const date = sms.input.date;
+  const received =
+    date && date <= now && now.getTime() - date.getTime() < GATEWAY_DATE_WINDOW_MS ? date : now;
   const input: NewMessage = { channel: "sms", ...target, topic: "other", text, senderFlaggedHarm: false };
   const limits = await currentLimits(deps.db);
   for (let attempt = 0; attempt < CODE_ATTEMPTS; attempt++) {

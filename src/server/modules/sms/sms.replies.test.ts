@@ -23,6 +23,7 @@ describe("SMS replies", () => {
       replies.help(locale),
       replies.stopped(locale),
       replies.escalated(locale, code),
+      replies.answerReady(locale, code),
     ];
     for (const text of texts("km")) expect(smsSize(text).segments, text).toBeLessThanOrEqual(2);
     for (const text of texts("en")) expect(smsSize(text), text).toEqual({ encoding: "gsm7", segments: 1 });
@@ -35,5 +36,7 @@ describe("SMS replies", () => {
     const long = replies.answer("km", code, "ក".repeat(500));
     expect(long).toContain("អានបន្តលើគេហទំព័រ");
     expect(smsSize(long).segments).toBeLessThanOrEqual(4);
+    // A Khmer answer to someone who wrote in Latin letters is cut as Khmer: it is UCS-2 all the same.
+    expect(smsSize(replies.answer("en", code, "ក".repeat(500))).segments).toBeLessThanOrEqual(4);
   });
 });

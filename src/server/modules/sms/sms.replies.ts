@@ -1,3 +1,4 @@
+import { smsSize } from "../../../domain/feedback/sms-segments";
 import type { FeedbackStatus } from "../../../domain/feedback/topics";
 import type { Locale } from "../../platform/messages";
 
@@ -18,11 +19,14 @@ function dayMonth(isoDate: string): string {
   return `${day}/${month}`;
 }
 
-/** An answer longer than this is cut, with a pointer to the web page (a long SMS costs many parts). */
-const ANSWER_CHARS = { km: 180, en: 400 } as const;
+/**
+ * An answer longer than this is cut, with a pointer to the web page (a long SMS costs many parts):
+ * by what the answer is written in, since any Khmer letter makes the whole SMS UCS-2.
+ */
+const ANSWER_CHARS = { ucs2: 180, gsm7: 400 } as const;
 
 function shortAnswer(answer: string, locale: Locale): string {
-  const limit = ANSWER_CHARS[locale];
+  const limit = ANSWER_CHARS[smsSize(answer).encoding];
   if (answer.length <= limit) return answer;
   const more = locale === "km" ? "… (អានបន្តលើគេហទំព័រ)" : "… (read the rest on the web)";
   return answer.slice(0, limit) + more;
@@ -71,6 +75,11 @@ export const replies = {
     locale === "km"
       ? `ចម្លើយ ${code}៖ ${shortAnswer(answer, locale)}`
       : `Answer ${code}: ${shortAnswer(answer, locale)}`,
+
+  answerReady: (locale: Locale, code: string) =>
+    locale === "km"
+      ? `មានចម្លើយសម្រាប់ ${code}។ ផ្ញើលេខកូដ ឬមើលលើគេហទំព័រ។`
+      : `An answer to ${code} is ready. Text the code or read it on the web.`,
 
   escalated: (locale: Locale, code: string) =>
     locale === "km"

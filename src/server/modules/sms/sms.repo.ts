@@ -1,8 +1,10 @@
 import { and, asc, eq, inArray, lte, or, sql } from "drizzle-orm";
 import type { Db } from "../../db/database";
 import { feedbackContacts, smsChannels, smsInbound, smsOptOuts, smsOutbound } from "../../db/schema";
+import { queryRows } from "../../db/sql";
 import type { AuditEvent } from "../../platform/audit";
 import type { NewFeedback } from "../feedback/feedback.repo";
+import { countsOf, SHARD_OF_CONNECTION } from "../feedback/feedback.rollup";
 
 export type SmsChannelRow = typeof smsChannels.$inferSelect;
 export type SmsOutboundRow = typeof smsOutbound.$inferSelect;
@@ -90,8 +92,11 @@ export async function findContact(db: Db, feedbackMessageId: string) {
   return row ?? null;
 }
 
-/** How long a claimed SMS may stay `sending` before a crashed sender's claim is taken back. */
-const STALE_CLAIM_MS = 5 * 60_000;
+/**
+ * How long a claimed SMS may stay `sending` before a crashed sender's claim is taken back: far longer
+ * than a sender holds a claim (a batch of BATCH sends of at most 15 s each, sms.sender.ts).
+ */
+const STALE_CLAIM_MS = 15 * 60_000;
 
 /**
  * Claims up to `limit` due messages for this sender (attempts + 1, status `sending`), skipping rows
@@ -120,15 +125,27 @@ export async function claimDue(tx: Db, now: Date, limit: number): Promise<SmsOut
     .returning();
 }
 
+/**
+ * Moves an outbound SMS on, only from the states given (and, for the sender, only its own claim: the
+ * attempt it made). Null when the row had moved on meanwhile: a delivery report that came first, or
+ * a claim taken back; what is there stays.
+ */
 export async function settleOutbound(
   db: Db,
   id: string,
   values: Partial<typeof smsOutbound.$inferInsert>,
+  from: { statuses: SmsOutboundRow["status"][]; attempts?: number },
 ): Promise<SmsOutboundRow | null> {
   const [row] = await db
     .update(smsOutbound)
     .set({ ...values, updatedAt: new Date() })
-    .where(eq(smsOutbound.id, id))
+    .where(
+      and(
+        eq(smsOutbound.id, id),
+        inArray(smsOutbound.status, from.statuses),
+        from.attempts === undefined ? undefined : eq(smsOutbound.attempts, from.attempts),
+      ),
+    )
     .returning();
   return row ?? null;
 }
@@ -175,14 +192,26 @@ export function isTrackingCodeTaken(error: unknown): boolean {
 /**
  * An SMS that carries a new message, stored in ONE statement (the webhook's hot path: one round trip
  * instead of nine, issue 5's 1,000 messages a second): the inbound row unless this provider id came
- * before, and only then the opt-in, the message, the sealed contact, the audit events and the reply.
+ * before, and only then the opt-in, the message, the sealed contact, the audit events, the reply and
+ * the dashboard counter (feedback.rollup.ts).
  * One statement is atomic: all of it is stored or none. A tracking code already taken fails the
  * whole statement (isTrackingCodeTaken) and the caller draws again. Returns false for a repeat.
  */
 export async function storeSmsMessage(db: Db, write: SmsMessageWrite): Promise<boolean> {
   const { inbound, message, contact, reply } = write;
   const audited = write.receivedAudit;
-  const result = (await db.execute(sql`
+  // What feedback.rollup.ts counts for a new message: received, under its year, place, service, topic.
+  const counted = countsOf({
+    ...message,
+    sectorCode: message.sectorCode ?? null,
+    restrictedOnArrival: message.restricted ?? false,
+    createdAt: message.createdAt ?? new Date(),
+    answeredAt: null,
+    escalatedAt: null,
+  }).key;
+  const rows = await queryRows<{ stored: number }>(
+    db,
+    sql`
     with inbound as (
       insert into sms_inbound (id, channel_id, provider_id, sender_hash, kind, feedback_message_id, sent_at)
       values (${inbound.id}, ${inbound.channelId}, ${inbound.providerId}, ${inbound.senderHash}, 'message',
@@ -195,9 +224,11 @@ export async function storeSmsMessage(db: Db, write: SmsMessageWrite): Promise<b
       returning phone_hash
     ), message as (
       insert into feedback_messages (id, tracking_code, channel, commune_code, sector_code, facility_id, topic, text,
-        sender_flagged_harm, restricted, restricted_because, answer_due_on, acknowledge_due_on, created_at, updated_at)
+        sender_flagged_harm, restricted, restricted_on_arrival, restricted_because, answer_due_on, acknowledge_due_on,
+        created_at, updated_at)
       select ${message.id}, ${message.trackingCode}, ${message.channel}, ${message.communeCode}, ${message.sectorCode},
         ${message.facilityId}::uuid, ${message.topic}, ${message.text}, ${message.senderFlaggedHarm}, ${message.restricted},
+        ${message.restricted},
         ${JSON.stringify(message.restrictedBecause)}::jsonb, ${message.answerDueOn}::date,
         ${message.acknowledgeDueOn ?? null}::date, ${message.createdAt},
         ${message.createdAt}
@@ -216,7 +247,15 @@ export async function storeSmsMessage(db: Db, write: SmsMessageWrite): Promise<b
       insert into sms_outbound (id, channel_id, to_sealed, to_hash, text, purpose, feedback_message_id)
       select ${reply.id}, ${inbound.channelId}, ${reply.toSealed}, ${inbound.senderHash}, ${reply.text}, 'reply', id
       from message
+    ), counted as (
+      insert into feedback_rollup (year, commune_code, sector_code, topic, restricted, shard, received)
+      select ${counted.year}, ${counted.communeCode}, ${counted.sectorCode}, ${counted.topic}, ${counted.restricted},
+        ${SHARD_OF_CONNECTION}, 1
+      from message
+      on conflict (year, commune_code, sector_code, topic, restricted, shard)
+      do update set received = feedback_rollup.received + 1
     )
-    select count(*)::int as stored from inbound`)) as unknown as { rows: { stored: number }[] };
-  return Number(result.rows[0]?.stored ?? 0) === 1;
+    select count(*)::int as stored from inbound`,
+  );
+  return Number(rows[0]?.stored ?? 0) === 1;
 }

@@ -4,8 +4,16 @@ import * as repo from "./sms.repo";
 /**
  * A gateway's delivery report for one outbound SMS. Reports arrive late, twice, or out of order:
  * `delivered` is final and never undone; `failed` ends an SMS that was not delivered; `sent` only
- * confirms. Returns the SMS as it now stands, or null when this channel never sent that id.
+ * confirms. Each move is conditional on the state it comes from, so that a report racing the sender
+ * (or another report) never undoes `delivered`. Returns the SMS as it now stands, or null when this
+ * channel never sent that id.
  */
+const FROM: Record<"sent" | "delivered" | "failed", repo.SmsOutboundRow["status"][]> = {
+  delivered: ["queued", "sending", "sent", "failed", "skipped"],
+  failed: ["queued", "sending", "sent"],
+  sent: ["queued", "sending", "failed"],
+};
+
 export async function deliveryReport(
   db: Db,
   channelId: string,
@@ -15,13 +23,12 @@ export async function deliveryReport(
   const sms = await repo.findOutbound(db, channelId, id);
   if (!sms) return null;
   const now = new Date();
-  if (sms.status === "delivered" || sms.status === report) return sms;
-  if (report === "delivered")
-    return repo.settleOutbound(db, id, { status: "delivered", deliveredAt: now, sentAt: sms.sentAt ?? now });
-  if (report === "failed")
-    return repo.settleOutbound(db, id, { status: "failed", lastError: "gateway reported failure" });
-  // `sent` after `failed` or while still queued: the gateway has it after all.
-  return sms.status === "sent"
-    ? sms
-    : repo.settleOutbound(db, id, { status: "sent", sentAt: sms.sentAt ?? now });
+  const values =
+    report === "delivered"
+      ? { status: "delivered" as const, deliveredAt: now, sentAt: sms.sentAt ?? now }
+      : report === "failed"
+        ? { status: "failed" as const, lastError: "gateway reported failure" }
+        : { status: "sent" as const, sentAt: sms.sentAt ?? now };
+  const settled = await repo.settleOutbound(db, id, values, { statuses: FROM[report] });
+  return settled ?? (await repo.findOutbound(db, channelId, id));
 }

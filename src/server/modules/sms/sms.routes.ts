@@ -10,7 +10,7 @@ import type { SmsDeps } from "./sms.service";
 
 declare module "fastify" {
   interface FastifyRequest {
-    /** The channel whose secret signed this gateway call (set before validation). */
+    /** The channel whose secret signed this gateway call (set as the request arrives). */
     smsChannel: SmsChannelRow | null;
   }
 }
@@ -53,7 +53,8 @@ function secretOf(request: FastifyRequest): string | undefined {
 export async function smsRoutes(app: App, options: { deps: SmsDeps }) {
   // Form bodies for this plugin's routes only (registered without fastify-plugin: encapsulated).
   await app.register(fastifyFormbody);
-  // The secret is checked before the body is validated, so that a wrong secret learns nothing.
+  // The secret is checked as the request arrives, before its body is read: a caller without it gets
+  // 401 whatever it sends, and learns nothing about what a valid body looks like.
   app.decorateRequest("smsChannel", null);
   const authenticate = async (request: FastifyRequest) => {
     const { channel } = request.params as { channel: string };
@@ -65,7 +66,7 @@ export async function smsRoutes(app: App, options: { deps: SmsDeps }) {
     {
       schema: { tags, security: [], params: ChannelParams, body: ReceiveBody, response: { 200: Received } },
       bodyLimit: BODY_LIMIT,
-      preValidation: authenticate,
+      onRequest: authenticate,
     },
     async (request) => {
       return receiveSms(
@@ -88,7 +89,7 @@ export async function smsRoutes(app: App, options: { deps: SmsDeps }) {
       {
         schema: { tags, security: [], params: ChannelParams, body: ReportBody, response: { 200: Reported } },
         bodyLimit: BODY_LIMIT,
-        preValidation: authenticate,
+        onRequest: authenticate,
       },
       async (request) => {
         const row = await reports.deliveryReport(

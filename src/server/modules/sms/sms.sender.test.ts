@@ -17,7 +17,7 @@ import { queueSms } from "./sms.service";
 let t: TestApp;
 let gateway: Server;
 let gatewayUrl: string;
-let answer: (request: IncomingMessage) => number = () => 200;
+let answer: (request: IncomingMessage, body: string) => number | Promise<number> = () => 200;
 const received: { method: string; url: string; headers: IncomingMessage["headers"]; body: string }[] = [];
 
 const settings = (overrides: Partial<ChannelSettings>) =>
@@ -37,8 +37,10 @@ beforeAll(async () => {
     });
     request.on("end", () => {
       received.push({ method: request.method!, url: request.url!, headers: request.headers, body });
-      response.statusCode = answer(request);
-      response.end("ok");
+      Promise.resolve(answer(request, body)).then((status) => {
+        response.statusCode = status;
+        response.end("ok");
+      });
     });
   });
   await new Promise<void>((resolve) => gateway.listen(0, "127.0.0.1", resolve));
@@ -138,6 +140,38 @@ describe("sending", () => {
     expect(await row(stopped)).toMatchObject({ status: "skipped", lastError: "opted_out" });
     expect(await row(silent)).toMatchObject({ status: "skipped", lastError: "no_gateway" });
     expect(received).toHaveLength(0);
+  });
+});
+
+describe("races and pauses", () => {
+  it("keeps a delivery report that arrives before the sender has settled the SMS", async () => {
+    const { rotateSecret } = await import("./sms.channels");
+    const { secret } = await rotateSecret(t.db, "json");
+    // The gateway reports delivery before it even answers the send request.
+    answer = async (_request, body) => {
+      await t.app.inject({
+        method: "POST",
+        url: "/api/sms/v1/channels/json/delivered",
+        headers: { authorization: `Bearer ${secret}` },
+        payload: { id: JSON.parse(body).id },
+      });
+      return 200;
+    };
+    const id = await queue("json", "fast gateway");
+    await sendDueSms({ db: t.db, cipher: TEST_CIPHER });
+    expect((await row(id)).status).toBe("delivered");
+  });
+
+  it("waits while a channel is switched off, and sends once it is on again", async () => {
+    const { setActive } = await import("./sms.channels");
+    const id = await queue("json", "paused");
+    await setActive(t.db, "json", false);
+    await sendDueSms({ db: t.db, cipher: TEST_CIPHER });
+    const paused = await row(id);
+    expect(paused).toMatchObject({ status: "queued", attempts: 0 });
+    await setActive(t.db, "json", true);
+    await sendDueSms({ db: t.db, cipher: TEST_CIPHER }, () => paused.nextAttemptAt);
+    expect(await row(id)).toMatchObject({ status: "sent", attempts: 1 });
   });
 });
 

@@ -20,7 +20,10 @@ export const MAX_ATTEMPTS = 6;
 /** Wait before attempt n+1 after attempt n failed: 1 min, 5 min, 30 min, 2 h, 6 h. */
 const RETRY_DELAYS_MS = [60_000, 5 * 60_000, 30 * 60_000, 2 * 3600_000, 6 * 3600_000];
 const GATEWAY_TIMEOUT_MS = 15_000;
-const BATCH = 20;
+/** Claimed at a time: 5 × 15 s at worst, far inside the claim's 15 minutes (sms.repo.ts). */
+const BATCH = 5;
+/** A run stops claiming after this, well inside pg-boss's expiry; the next run goes on. */
+const RUN_MS = 4 * 60_000;
 
 export interface SendReport {
   sent: number;
@@ -32,7 +35,8 @@ export interface SendReport {
 export async function sendDueSms(deps: SenderDeps, now = () => new Date()): Promise<SendReport> {
   const report: SendReport = { sent: 0, retried: 0, failed: 0, skipped: 0 };
   const channels = new Map<string, repo.SmsChannelRow | null>();
-  for (;;) {
+  const started = Date.now();
+  while (Date.now() - started < RUN_MS) {
     const batch = await deps.db.transaction((tx) => repo.claimDue(tx, now(), BATCH));
     if (batch.length === 0) return report;
     for (const sms of batch) {
@@ -42,6 +46,7 @@ export async function sendDueSms(deps: SenderDeps, now = () => new Date()): Prom
       report[outcome] += 1;
     }
   }
+  return report;
 }
 
 async function sendOne(
@@ -50,13 +55,29 @@ async function sendOne(
   sms: repo.SmsOutboundRow,
   now: Date,
 ): Promise<keyof SendReport> {
-  const skip = async (reason: string) => {
-    await repo.settleOutbound(deps.db, sms.id, { status: "skipped", lastError: reason });
-    return "skipped" as const;
-  };
+  // Only this claim's attempt is settled: a delivery report that came first, or a claim taken back
+  // by another sender, stays as it is.
+  const claim = { statuses: ["sending" as const], attempts: sms.attempts };
+  const settle = (values: Parameters<typeof repo.settleOutbound>[2]) =>
+    repo.settleOutbound(deps.db, sms.id, values, claim);
   // STOP is honoured up to the last moment; the confirmation of STOP itself still goes.
-  if (sms.purpose !== "stopped" && (await repo.isOptedOut(deps.db, sms.toHash))) return skip("opted_out");
-  if (!channel?.sendUrl || !channel.active) return skip("no_gateway");
+  if (sms.purpose !== "stopped" && (await repo.isOptedOut(deps.db, sms.toHash))) {
+    await settle({ status: "skipped", lastError: "opted_out" });
+    return "skipped";
+  }
+  if (!channel?.sendUrl) {
+    await settle({ status: "skipped", lastError: "no_gateway" });
+    return "skipped";
+  }
+  // A channel switched off for a while (new credentials, a gateway down): wait, do not drop.
+  if (!channel.active) {
+    await settle({
+      status: "queued",
+      attempts: sms.attempts - 1,
+      nextAttemptAt: new Date(now.getTime() + 10 * 60_000),
+    });
+    return "retried";
+  }
 
   let error: string;
   let retry = true;
@@ -70,7 +91,7 @@ async function sendOne(
     });
     await response.body?.cancel();
     if (response.ok) {
-      await repo.settleOutbound(deps.db, sms.id, { status: "sent", sentAt: now, lastError: null });
+      await settle({ status: "sent", sentAt: now, lastError: null });
       return "sent";
     }
     error = `gateway answered ${response.status}`;
@@ -81,14 +102,10 @@ async function sendOne(
       caught instanceof Error && caught.name === "TimeoutError" ? "gateway timed out" : "gateway unreachable";
   }
   if (!retry || sms.attempts >= MAX_ATTEMPTS) {
-    await repo.settleOutbound(deps.db, sms.id, { status: "failed", lastError: error });
+    await settle({ status: "failed", lastError: error });
     return "failed";
   }
   const delay = RETRY_DELAYS_MS[Math.min(sms.attempts - 1, RETRY_DELAYS_MS.length - 1)]!;
-  await repo.settleOutbound(deps.db, sms.id, {
-    status: "queued",
-    lastError: error,
-    nextAttemptAt: new Date(now.getTime() + delay),
-  });
+  await settle({ status: "queued", lastError: error, nextAttemptAt: new Date(now.getTime() + delay) });
   return "retried";
 }

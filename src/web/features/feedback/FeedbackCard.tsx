@@ -77,7 +77,7 @@ export function FeedbackCard({ item }: { item: FeedbackItem }) {
         ) : (
           item.can.answer && <AnswerForm item={item} />
         )}
-        {item.answerBySms && item.can.seeContact && <ShowPhone item={item} />}
+        {item.contactGiven && item.can.seeContact && <ShowPhone item={item} />}
         {item.can.restrict && <MoveQueue item={item} />}
       </Stack>
     </Card>

@@ -1,7 +1,8 @@
-import { Alert, ScrollArea, SegmentedControl, Stack, Tabs } from "@mantine/core";
+import { Alert, Anchor, ScrollArea, SegmentedControl, Stack, Tabs } from "@mantine/core";
 import { IconShieldLock } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import { EmptyState } from "../../components/EmptyState";
 import { ListStates } from "../../components/ListStates";
 import { PageHeader } from "../../components/PageHeader";
@@ -24,7 +25,15 @@ export function FeedbackQueuePage() {
   const [filter, setFilter] = useState<QueueFilter>("all");
   return (
     <>
-      <PageHeader title={t("queue.title")} description={t("queue.description")} />
+      <PageHeader
+        title={t("queue.title")}
+        description={t("queue.description")}
+        actions={
+          <Anchor component={Link} to="/public/feedback/figures">
+            {t("figures.link")}
+          </Anchor>
+        }
+      />
       <Tabs value={queue} onChange={(value) => setQueue(value as Queue)} mb="md">
         <Tabs.List>
           {queues.map((entry) => (

@@ -21,13 +21,8 @@ import { ErrorAlert } from "../../components/ErrorAlert";
 import { usePageTitle } from "../../components/PageHeader";
 import { useFormat } from "../../i18n/format";
 import { PublicFrame } from "../public/PublicFrame";
-import {
-  type Submitted,
-  useFeedbackSms,
-  usePublicFacilities,
-  usePublicPlaces,
-  useSubmitFeedback,
-} from "./feedback.api";
+import { type Submitted, useFeedbackSms, usePublicFacilities, useSubmitFeedback } from "./feedback.api";
+import { NO_PLACE, type PlacePath, PlacePicker } from "./PlacePicker";
 import { SubmittedCard } from "./SubmittedCard";
 
 type Sector = (typeof FEEDBACK_SECTORS)[number] | "none";
@@ -58,9 +53,8 @@ function FeedbackForm({ onSubmitted }: { onSubmitted: (submitted: Submitted) => 
   const { t } = useTranslation("feedback");
   const format = useFormat();
   const submit = useSubmitFeedback();
-  const [province, setProvince] = useState<string | null>(null);
-  const [district, setDistrict] = useState<string | null>(null);
-  const [commune, setCommune] = useState<string | null>(null);
+  const [where, setWhere] = useState<PlacePath>(NO_PLACE);
+  const commune = where.commune;
   const [sector, setSector] = useState<Sector | null>(null);
   const [facilityId, setFacilityId] = useState<string | null>(null);
   const [topic, setTopic] = useState<string | null>(null);
@@ -71,13 +65,8 @@ function FeedbackForm({ onSubmitted }: { onSubmitted: (submitted: Submitted) => 
   const sms = useFeedbackSms();
   const [errors, setErrors] = useState<Record<string, string>>({});
 
-  const provinces = usePublicPlaces(null);
-  const districts = usePublicPlaces(province, Boolean(province));
-  const communes = usePublicPlaces(district, Boolean(district));
   const sectorCode = sector && sector !== "none" ? sector : null;
   const facilities = usePublicFacilities(commune, sectorCode);
-  const options = (items: { code: string; nameKm: string; nameEn: string }[] | undefined) =>
-    (items ?? []).map((place) => ({ value: place.code, label: format.name(place) }));
   const serverErrors = isApiError(submit.error) ? submit.error.fieldErrors : {};
   const errorOf = (field: string) => errors[field] ?? serverErrors[field];
 
@@ -112,44 +101,14 @@ function FeedbackForm({ onSubmitted }: { onSubmitted: (submitted: Submitted) => 
           {t("form.title")}
         </Title>
         <Text>{t("form.intro")}</Text>
-        <Select
-          label={t("form.province")}
-          placeholder={t("form.choose")}
-          data={options(provinces.data?.items)}
-          value={province}
-          onChange={(value) => {
-            setProvince(value);
-            setDistrict(null);
-            setCommune(null);
+        <PlacePicker
+          value={where}
+          onChange={(next) => {
+            setWhere(next);
+            if (next.commune !== where.commune) setFacilityId(null);
           }}
-          searchable
-          required
-        />
-        <Select
-          label={t("form.district")}
-          placeholder={t("form.choose")}
-          data={options(districts.data?.items)}
-          value={district}
-          onChange={(value) => {
-            setDistrict(value);
-            setCommune(null);
-          }}
-          disabled={!province}
-          searchable
-          required
-        />
-        <Select
-          label={t("form.commune")}
-          placeholder={t("form.choose")}
-          data={options(communes.data?.items)}
-          value={commune}
-          onChange={(value) => {
-            setCommune(value);
-            setFacilityId(null);
-          }}
-          disabled={!district}
-          error={errorOf("communeCode")}
-          searchable
+          placeholders={{ province: t("form.choose"), below: t("form.choose") }}
+          communeError={errorOf("communeCode")}
           required
         />
         <Stack gap={4}>

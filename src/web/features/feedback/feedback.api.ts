@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
 import type {
   FeedbackByCode,
+  FeedbackFigures,
   FeedbackItem,
   FeedbackPage,
   SubmitFeedbackBody,
@@ -50,6 +51,18 @@ export function useFeedbackSms() {
     queryFn: ({ signal }) =>
       api.get<{ available: boolean; sender: string | null }>(`${PUBLIC}/feedback/sms`, { signal }),
     staleTime: 10 * 60_000,
+  });
+}
+
+/** The public figures of a place (the whole country when null) for a year. */
+export function useFeedbackFigures(place: string | null, year: number) {
+  return useQuery({
+    queryKey: ["public", "feedback-figures", place, year],
+    queryFn: ({ signal }) =>
+      api.get<z.infer<typeof FeedbackFigures>>(withQuery(`${PUBLIC}/feedback/figures`, { place, year }), {
+        signal,
+      }),
+    staleTime: 60_000,
   });
 }
 

@@ -61,7 +61,10 @@ export function PublicFrame({ children, printable = false }: { children: ReactNo
       </Container>
       <Container size="lg" px="sm" pb="lg" component="footer">
         <Text size="xs" c="dimmed">
-          {t("frame.footer")}
+          {t("frame.footer")}{" "}
+          <Anchor component={Link} to="/public/feedback/figures" size="xs">
+            {t("feedback:figures.title")}
+          </Anchor>
         </Text>
       </Container>
     </Box>

@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { Route, Routes } from "react-router";
 import { usePageTitle } from "../../components/PageHeader";
 import { PublicFeedbackPage } from "../feedback/PublicFeedbackPage";
+import { PublicFiguresPage } from "../feedback/PublicFiguresPage";
 import { PublicTrackPage } from "../feedback/PublicTrackPage";
 import { PublicCommunePage } from "./PublicCommunePage";
 import { PublicFacilityPage } from "./PublicFacilityPage";
@@ -19,6 +20,7 @@ export function PublicRoutes() {
       <Route path="communes/:code" element={<PublicCommunePage />} />
       <Route path="feedback" element={<PublicFeedbackPage />} />
       <Route path="feedback/track" element={<PublicTrackPage />} />
+      <Route path="feedback/figures" element={<PublicFiguresPage />} />
       <Route path="*" element={<PublicNotFoundPage />} />
     </Routes>
   );
