@@ -185,6 +185,12 @@ describe("a message by SMS", () => {
     expect(await overflowsHorizontally(page)).toBe(false);
     await shot(page, "feedback-km-phone-5-sms-taken");
     const mine = page.getByRole("listitem").filter({ hasText: text });
+    // A template fills the answer in the language chosen for the sender, to edit before sending.
+    await pickOption(page, mine.getByRole("combobox", { name: "ចាប់ផ្តើមពីគំរូ" }), "បានបញ្ជូនទៅអ្នកទទួលខុសត្រូវ");
+    expect(await mine.getByLabel("ចម្លើយរបស់អ្នក").inputValue()).toContain("យើងបានបញ្ជូនសាររបស់អ្នក");
+    await mine.locator("label", { hasText: "English" }).click();
+    expect(await mine.getByLabel("ចម្លើយរបស់អ្នក").inputValue()).toContain("We have passed your message");
+    await shot(page, "feedback-km-phone-5b-template");
     await mine.getByLabel("ចម្លើយរបស់អ្នក").fill("សៀវភៅថ្មីនឹងមកដល់សប្តាហ៍ក្រោយ។");
     await mine.getByRole("button", { name: "ផ្ញើចម្លើយ" }).click();
     await mine.getByText("បានឆ្លើយ", { exact: true }).waitFor();

@@ -1,14 +1,14 @@
-import { Alert, Anchor, Badge, Button, Card, Group, Stack, Text, Textarea, TextInput } from "@mantine/core";
+import { Alert, Anchor, Badge, Button, Card, Group, Stack, Text, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconPhone } from "@tabler/icons-react";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { formatTrackingCode } from "../../../domain/feedback/tracking-code";
-import { isApiError } from "../../api/client";
 import { ConfirmButton } from "../../components/ConfirmButton";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { useFormat } from "../../i18n/format";
 import { useSession } from "../auth/session";
+import { AnswerForm } from "./AnswerForm";
 import { type FeedbackItem, useFeedbackChange, useFeedbackContact } from "./feedback.api";
 
 /** One message in a queue: where and what, when it is due, its answer or the form to answer it. */
@@ -176,51 +176,6 @@ function TakeOrGiveBack({ item }: { item: FeedbackItem }) {
       )}
       {change.error !== null && <ErrorAlert error={change.error} />}
     </Group>
-  );
-}
-
-function AnswerForm({ item }: { item: FeedbackItem }) {
-  const { t } = useTranslation("feedback");
-  const change = useFeedbackChange(item.id);
-  const [text, setText] = useState("");
-  const send = (event: FormEvent) => {
-    event.preventDefault();
-    if (!text.trim()) return;
-    change.mutate({ path: "answer", body: { text: text.trim(), version: item.version } });
-  };
-  return (
-    <form onSubmit={send} aria-label={t("queue.answer")}>
-      <Stack gap="xs">
-        {item.restricted && (
-          <Alert color="orange" variant="light" p="xs">
-            {t("queue.restrictedAnswerWarning")}
-          </Alert>
-        )}
-        {item.answerBySms && (
-          <Text size="sm" c="dimmed">
-            {t("queue.bySms")}
-          </Text>
-        )}
-        <Textarea
-          label={t("queue.answerLabel")}
-          description={t("queue.answerHelp")}
-          value={text}
-          onChange={(event) => setText(event.currentTarget.value)}
-          error={isApiError(change.error) ? change.error.fieldErrors.text : undefined}
-          maxLength={2000}
-          autosize
-          minRows={2}
-        />
-        {change.error !== null && !isApiError(change.error, "validation_failed") && (
-          <ErrorAlert error={change.error} />
-        )}
-        <Group>
-          <Button type="submit" loading={change.isPending} disabled={!text.trim()}>
-            {t("queue.send")}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
   );
 }
 
