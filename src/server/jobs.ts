@@ -2,6 +2,7 @@ import type { Database } from "./db/database";
 import { escalateOverdue } from "./modules/feedback/feedback.escalation";
 import { sendDueSms } from "./modules/sms/sms.sender";
 import { SMS_SEND_JOB } from "./modules/sms/sms.service";
+import { sweepAbandonedUploads } from "./modules/uploads/uploads.sweep";
 import type { ContactCipher } from "./platform/contact-cipher";
 import type { JobDefinition } from "./platform/jobs";
 
@@ -12,5 +13,7 @@ export function jobDefinitions(database: Database, cipher: ContactCipher): JobDe
     { name: SMS_SEND_JOB, cron: "* * * * *", run: () => sendDueSms({ db: database.db, cipher }) },
     // Every quarter of an hour: due dates are days, and a message escalates soon after midnight.
     { name: "feedback.escalate", cron: "*/15 * * * *", run: () => escalateOverdue(database.db) },
+    // Once a day, at night in Cambodia (20:30 UTC is 03:30 in Phnom Penh).
+    { name: "uploads.sweep", cron: "30 20 * * *", run: () => sweepAbandonedUploads(database.db) },
   ];
 }

@@ -2,9 +2,10 @@ import { createHash, randomBytes } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { uuidv7 } from "uuidv7";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditEvents, mediaFiles } from "../../db/schema";
+import { auditEvents, mediaFiles, uploadChunks, uploadSessions } from "../../db/schema";
 import { queryRows } from "../../db/sql";
 import { type Caller, createTestApp, type TestApp } from "../../test/harness";
+import { sweepAbandonedUploads } from "./uploads.sweep";
 
 /**
  * Issue 4: attachments from field devices, uploaded in chunks so that a cut connection resumes where
@@ -250,5 +251,39 @@ describe("refusals", () => {
     expect((await t.anonymous.get(`/api/v1/uploads/${id}`)).statusCode).toBe(401);
     expect((await sendChunk(t.anonymous, id, 0, Buffer.alloc(CHUNK))).statusCode).toBe(401);
     expect((await t.anonymous.post(`/api/v1/uploads/${id}/complete`)).statusCode).toBe(401);
+  });
+});
+
+describe("abandoned uploads", () => {
+  it("are swept a month after their last chunk, and the phone can start them anew", async () => {
+    const data = photo();
+    const stale = describeFile(data);
+    const fresh = describeFile(data);
+    const done = describeFile(data);
+    for (const file of [stale, fresh, done]) {
+      expect((await field.post("/api/v1/uploads", file)).statusCode).toBeLessThan(300);
+      await sendChunk(field, file.id, 0, part(data, 0));
+    }
+    for (let index = 1; index < 3; index++) await sendChunk(field, done.id, index, part(data, index));
+    await field.post(`/api/v1/uploads/${done.id}/complete`);
+    const old = new Date(Date.now() - 40 * 86_400_000);
+    for (const id of [stale.id, done.id]) {
+      await t.db.update(uploadSessions).set({ updatedAt: old }).where(eq(uploadSessions.id, id));
+      await t.db.update(uploadChunks).set({ createdAt: old }).where(eq(uploadChunks.uploadId, id));
+    }
+    // Started long ago, but a chunk came this week: still in progress.
+    await t.db.update(uploadSessions).set({ updatedAt: old }).where(eq(uploadSessions.id, fresh.id));
+
+    expect(await sweepAbandonedUploads(t.db)).toBe(1);
+    const left = (await t.db.select({ id: uploadSessions.id }).from(uploadSessions)).map((row) => row.id);
+    expect(left).toEqual(expect.arrayContaining([fresh.id, done.id]));
+    expect(left).not.toContain(stale.id);
+    expect(await t.db.select().from(uploadChunks).where(eq(uploadChunks.uploadId, stale.id))).toEqual([]);
+    const [audited] = await t.db.select().from(auditEvents).where(eq(auditEvents.action, "upload.swept"));
+    expect(audited!.entityId).toBe(stale.id);
+
+    // The phone asks again with the same id: the upload starts anew, nothing held.
+    const again = await field.post("/api/v1/uploads", stale);
+    expect(again.json()).toMatchObject({ received: [] });
   });
 });
