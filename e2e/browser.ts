@@ -72,10 +72,18 @@ export async function setLanguage(page: Page, language: "km" | "en") {
   await page.waitForFunction((lang) => document.documentElement.lang === lang, language);
 }
 
-/** Saves a full-page screenshot under e2e/screenshots/ for a person to look at. */
-export async function shot(page: Page, name: string) {
+/** Waits until an element (a dialog opening, say) has no running transition, for a clear screenshot. */
+export async function settled(locator: Locator) {
+  await locator.waitFor();
+  await locator.evaluate((element) =>
+    Promise.all(element.getAnimations({ subtree: true }).map((animation) => animation.finished)),
+  );
+}
+
+/** Saves a screenshot under e2e/screenshots/ to look at: the whole page, or only the screen (for a dialog over a long page). */
+export async function shot(page: Page, name: string, options: { fullPage?: boolean } = {}) {
   mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: options.fullPage ?? true });
 }
 
 /** True when the page is wider than its viewport (something overflows on a phone). */

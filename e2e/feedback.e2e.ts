@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Browser, Page } from "playwright-core";
@@ -15,9 +16,11 @@ import {
   PHONE,
   pickOption,
   setLanguage,
+  settled,
   shot,
   shownText,
   signedInPage,
+  signIn,
 } from "./browser";
 
 /**
@@ -36,6 +39,14 @@ async function publicGet<T>(route: string): Promise<T> {
   const response = await fetch(`${baseUrl()}${route}`);
   if (!response.ok) throw new Error(`${route}: ${response.status}`);
   return (await response.json()) as T;
+}
+
+/** The demo commune's primary school, which the demo "provider" directs. */
+async function demoSchool(): Promise<Place & { id: string }> {
+  const schools = await publicGet<{ items: (Place & { id: string })[] }>(
+    `/api/public/v1/feedback/facilities?commune=${COMMUNE}&sector=PS`,
+  );
+  return schools.items[0]!;
 }
 
 /** The form in Khmer: the demo commune, a school, buildings and toilets, and the message. */
@@ -162,12 +173,14 @@ describe("a message by SMS", () => {
         },
         body: new URLSearchParams(body).toString(),
       });
-    const received = await sms({ from: "012 345 678", text: `${COMMUNE} ${text}`, id: `e2e-${RUN}` });
+    // She names the school by its code: the message reaches its director (and the council).
+    const school = await demoSchool();
+    const received = await sms({ from: "012 345 678", text: `${school.code} ${text}`, id: `e2e-${RUN}` });
     expect(received.status).toBe(200);
     expect(await received.json()).toMatchObject({ kind: "message", duplicate: false });
     // The gateway retries: nothing new.
     expect(
-      await (await sms({ from: "012 345 678", text: `${COMMUNE} ${text}`, id: `e2e-${RUN}` })).json(),
+      await (await sms({ from: "012 345 678", text: `${school.code} ${text}`, id: `e2e-${RUN}` })).json(),
     ).toMatchObject({
       duplicate: true,
     });
@@ -213,6 +226,128 @@ describe("a message by SMS", () => {
     // She texts the code back and is answered (the reply goes out through the gateway).
     const status = await sms({ from: "012 345 678", text: code, id: `e2e-status-${RUN}` });
     expect(await status.json()).toMatchObject({ kind: "status" });
+  });
+});
+
+describe("an export of the queue", () => {
+  it("gives the council a CSV with the numbers only after a reason, on a desktop", async () => {
+    const council = await signedInPage(browser, "commune", DESKTOP, "en");
+    await setLanguage(council, "en");
+    await council.goto("/feedback");
+    await council.getByRole("button", { name: "Export" }).click();
+    const dialog = council.getByRole("dialog", { name: "Export the messages" });
+    await dialog.getByRole("checkbox", { name: "Add the senders' phone numbers" }).check();
+    await dialog.getByRole("button", { name: "Download CSV" }).click();
+    await dialog.getByText("Say why you need the phone numbers.").waitFor();
+    await dialog
+      .getByLabel("Why do you need the numbers?")
+      .fill("Calling senders before the council meeting");
+    await settled(dialog);
+    await shot(council, "feedback-en-desktop-export", { fullPage: false });
+    const [download] = await Promise.all([
+      council.waitForEvent("download"),
+      dialog.getByRole("button", { name: "Download CSV" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(
+      /^samleng-feedback-general-\d{4}-\d{2}-\d{2}-with-phones\.csv$/,
+    );
+    const csv = readFileSync((await download.path())!, "utf8");
+    expect(csv.split("\r\n")[0]).toContain("tracking_code,received_at,channel");
+    expect(csv.split("\r\n")[0]).toMatch(/,phone$/);
+    // The SMS of the test before, with its sender's number.
+    expect(csv).toContain(`សៀវភៅមិនគ្រប់គ្រាន់ ${RUN}`);
+    expect(csv).toContain("012 345 678");
+    await council.getByText(/messages? exported\./).waitFor();
+    await council.context().close();
+  });
+});
+
+describe("routing within a commune", () => {
+  it("brings a school director, linked to her school by an administrator, its messages and not the clinic's", async () => {
+    const school = await demoSchool();
+    const clinics = await publicGet<{ items: { code: string }[] }>(
+      `/api/public/v1/feedback/facilities?commune=${COMMUNE}&sector=HC`,
+    );
+    const aboutSchool = `តុកៅអីបាក់ ${RUN}`;
+    const aboutClinic = `គ្មានឆ្មបពេលយប់ ${RUN}`;
+    for (const [code, text, id] of [
+      [school.code, aboutSchool, `e2e-route-school-${RUN}`],
+      [clinics.items[0]!.code, aboutClinic, `e2e-route-clinic-${RUN}`],
+    ] as const) {
+      const received = await fetch(`${baseUrl()}/api/sms/v1/channels/demo/receive`, {
+        method: "POST",
+        headers: { authorization: "Bearer demo-sms-secret", "content-type": "application/json" },
+        body: JSON.stringify({ from: "017 222 333", text: `${code} ${text}`, id }),
+      });
+      expect(await received.json()).toMatchObject({ kind: "message" });
+    }
+
+    // The administrator makes the new director's account and links it to her school.
+    const admin = await signedInPage(browser, "admin", DESKTOP, "en");
+    await setLanguage(admin, "en");
+    await admin.goto("/admin/users/new");
+    const form = admin.getByRole("form", { name: "New user" });
+    const username = `e2e.director.${RUN.toLowerCase()}`;
+    await form.getByRole("textbox", { name: "User name" }).fill(username);
+    await form.getByRole("textbox", { name: "Full name" }).fill(`Director ${RUN}`);
+    await form.getByRole("checkbox", { name: "Service provider" }).check();
+    const commune = path[2]!;
+    await pickOption(
+      admin,
+      form.getByRole("combobox", { name: "Add a place" }),
+      new RegExp(`^${commune.nameEn}`),
+      {
+        type: COMMUNE,
+      },
+    );
+    await pickOption(
+      admin,
+      form.getByRole("combobox", { name: "Facilities they run" }),
+      new RegExp(school.code),
+      {
+        type: school.code,
+      },
+    );
+    await form.getByLabel(/^First password/).fill("Mekong-Lotus-Harvest-71");
+    await shot(admin, "feedback-en-desktop-director-linked");
+    await form.getByRole("button", { name: "Create user" }).click();
+    await admin.waitForURL(/\/admin\/users\/[0-9a-f-]{36}$/);
+    const edit = admin.getByRole("form", { name: "Edit user" });
+    await edit.getByText(school.nameEn).waitFor();
+    await admin.context().close();
+
+    // She signs in on her phone, in Khmer: her school's message is there, the clinic's is not.
+    const director = await newPage(browser, PHONE, "km");
+    await signIn(director, username, "Mekong-Lotus-Harvest-71");
+    await director.goto("/feedback");
+    await director.getByText("សារពីពលរដ្ឋអំពីមូលដ្ឋានដែលអ្នកគ្រប់គ្រង", { exact: false }).waitFor();
+    await director.getByRole("listitem").filter({ hasText: aboutSchool }).waitFor();
+    expect(await director.getByRole("listitem").filter({ hasText: aboutClinic }).count()).toBe(0);
+    expect(await khmerFontLoaded(director)).toBe(true);
+    expect(await overflowsHorizontally(director)).toBe(false);
+    await shot(director, "feedback-km-phone-8-director-queue");
+    // Her export holds what her queue holds, and offers no phone numbers.
+    await director.getByRole("button", { name: "នាំចេញ" }).click();
+    const dialog = director.getByRole("dialog", { name: "នាំចេញសារ" });
+    expect(await dialog.getByRole("checkbox").count()).toBe(0);
+    expect(await overflowsHorizontally(director)).toBe(false);
+    await settled(dialog);
+    await shot(director, "feedback-km-phone-9-director-export", { fullPage: false });
+    const [download] = await Promise.all([
+      director.waitForEvent("download"),
+      dialog.getByRole("button", { name: "ទាញយក CSV" }).click(),
+    ]);
+    const csv = readFileSync((await download.path())!, "utf8");
+    expect(csv).toContain(aboutSchool);
+    expect(csv).not.toContain(aboutClinic);
+    await director.context().close();
+
+    // The commune council reads both.
+    const council = await signedInPage(browser, "commune", DESKTOP, "en");
+    await council.goto("/feedback");
+    await council.getByRole("listitem").filter({ hasText: aboutSchool }).waitFor();
+    await council.getByRole("listitem").filter({ hasText: aboutClinic }).waitFor();
+    await council.context().close();
   });
 });
 

@@ -160,3 +160,24 @@ export const FeedbackFigures = z.object({
   bySector: z.array(Figures.extend({ sectorCode: FeedbackSector.nullable() })),
   byTopic: z.array(z.object({ topic: z.string(), received: z.number().int() })),
 });
+
+/**
+ * An export of one queue's messages as CSV (POST, for it is audited). Phone numbers only when asked
+ * for, by those who may call back, with a reason kept in the audit.
+ */
+export const FeedbackExportBody = z
+  .object({
+    queue: FeedbackQueue.default("general"),
+    status: FeedbackStatus.optional(),
+    /** Received on or after / on or before, Cambodia's dates. */
+    from: z.iso.date().optional(),
+    to: z.iso.date().optional(),
+    withPhones: z.boolean().default(false),
+    reason: z.string().trim().min(3).max(500).optional(),
+  })
+  .superRefine((body, issue) => {
+    if (body.withPhones && !body.reason)
+      issue.addIssue({ code: "custom", path: ["reason"], message: "feedback_export_reason_required" });
+    if (body.from && body.to && body.from > body.to)
+      issue.addIssue({ code: "custom", path: ["to"], message: "feedback_export_dates_reversed" });
+  });

@@ -15,6 +15,10 @@ export const User = z.object({
   organisationNameKm: z.string().nullable(),
   roles: z.array(Role),
   area: z.object({ national: z.boolean(), codes: z.array(z.string()) }),
+  /** The facilities a service provider runs: citizens' messages about them are hers to answer. */
+  facilities: z.array(
+    z.object({ id: Uuid, code: z.string(), kindCode: z.string(), nameKm: z.string(), nameEn: z.string() }),
+  ),
   locale: Locale,
   active: z.boolean(),
   totpEnabled: z.boolean(),
@@ -47,6 +51,7 @@ export const UserCreate = z.object({
   organisationId: Uuid.nullable().optional(),
   roles: z.array(Role).min(1).max(11),
   area: UserArea,
+  facilityIds: z.array(Uuid).max(20).default([]),
   locale: Locale.default("km"),
   password: z.string().min(1).max(200),
 });
@@ -57,6 +62,8 @@ export const UserUpdate = z.object({
   organisationId: Uuid.nullable().optional(),
   roles: z.array(Role).min(1).max(11),
   area: UserArea,
+  /** Left out: the facilities stay as they are (and go when the user is no longer a provider). */
+  facilityIds: z.array(Uuid).max(20).optional(),
   locale: Locale,
   active: z.boolean(),
 });

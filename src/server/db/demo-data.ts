@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { uuidv7 } from "uuidv7";
 import type { Role } from "../../domain/roles";
 import { hashPassword } from "../platform/passwords";
@@ -108,7 +109,7 @@ const DEMO_USERS: DemoUser[] = [
   },
   {
     username: "provider",
-    displayName: "Demo Service Provider",
+    displayName: "Demo School Director",
     roles: ["service_provider"],
     area: ["150101"],
     organisation: "communeCouncil",
@@ -169,6 +170,10 @@ export async function seedDemoData(db: Db): Promise<{ users: string[]; facilitie
     isDemo: true,
     codePrefix: "DEMO-",
   });
+  // The demo provider directs commune 150101's primary school: its citizens' messages are hers.
+  await db.execute(sql`insert into facility_staff (facility_id, user_id)
+    select f.id, u.id from facilities f, users u
+    where u.username = 'provider' and u.is_demo and f.commune_code = '150101' and f.kind_code = 'PS'`);
   // ISAF cycles of the last five years, with score cards, JAAP actions and dashboard rollups.
   await generateDemoIsafData(db, { provinces: DEMO_PROVINCES, ngoOrganisationId: orgIds.ngo ?? null });
   // Citizens' messages to answer, one of them a report for child protection.

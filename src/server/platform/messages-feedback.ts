@@ -52,6 +52,22 @@ export const FEEDBACK_MESSAGES = {
     en: "The sender is not a phone number.",
     km: "អ្នកផ្ញើមិនមែនជាលេខទូរសព្ទទេ។",
   },
+  feedback_export_reason_required: {
+    en: "Say why you need the phone numbers: the reason is kept in the audit log.",
+    km: "សូមប្រាប់ហេតុផលដែលអ្នកត្រូវការលេខទូរស័ព្ទ៖ ហេតុផលនេះត្រូវបានរក្សាទុកក្នុងកំណត់ត្រាសវនកម្ម។",
+  },
+  feedback_export_dates_reversed: {
+    en: "The end date is before the start date.",
+    km: "ថ្ងៃបញ្ចប់នៅមុនថ្ងៃចាប់ផ្តើម។",
+  },
+  feedback_export_phones_forbidden: {
+    en: "Your role cannot export senders' phone numbers. Export without them.",
+    km: "តួនាទីរបស់អ្នកមិនអាចនាំចេញលេខទូរស័ព្ទរបស់អ្នកផ្ញើបានទេ។ សូមនាំចេញដោយគ្មានលេខទាំងនោះ។",
+  },
+  feedback_export_too_large: {
+    en: "More than {max} messages match. Choose a shorter period or a status.",
+    km: "មានសារច្រើនជាង {max} ដែលត្រូវនឹងលក្ខខណ្ឌ។ សូមជ្រើសរើសរយៈពេលខ្លីជាងនេះ ឬស្ថានភាពមួយ។",
+  },
   feedback_not_yours: {
     en: "You can only give back a message that you took.",
     km: "អ្នកអាចប្រគល់វិញបានតែសារដែលអ្នកបានទទួលយកប៉ុណ្ណោះ។",

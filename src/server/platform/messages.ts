@@ -110,6 +110,15 @@ const CORE_MESSAGES = {
     en: "Give the user an area, or national access.",
     km: "សូមកំណត់តំបន់ឱ្យអ្នកប្រើ ឬសិទ្ធិថ្នាក់ជាតិ។",
   },
+  facilities_need_provider: {
+    en: "Only a service provider is linked to the facilities she runs.",
+    km: "មានតែអ្នកផ្តល់សេវាទេ ដែលត្រូវភ្ជាប់ទៅនឹងមូលដ្ឋានដែលខ្លួនគ្រប់គ្រង។",
+  },
+  unknown_facility: { en: "Unknown facility.", km: "មិនស្គាល់មូលដ្ឋាននេះទេ។" },
+  facility_outside_user_area: {
+    en: "This facility is outside the user's area.",
+    km: "មូលដ្ឋាននេះនៅក្រៅតំបន់របស់អ្នកប្រើ។",
+  },
   area_outside_yours: {
     en: "You can only give areas inside your own.",
     km: "អ្នកអាចផ្តល់តែតំបន់ដែលស្ថិតក្នុងតំបន់របស់អ្នកប៉ុណ្ណោះ។",

@@ -1,5 +1,9 @@
 import type { z } from "zod";
 import type { FieldError } from "./errors";
+import { MESSAGES, type MessageCode } from "./messages";
+
+/** A refinement may name its own message code (a cross-field rule, say). */
+const isMessageCode = (text: string): text is MessageCode => Object.hasOwn(MESSAGES, text);
 
 /** Zod issues as field errors with stable message codes (rendered in the caller's language). */
 export function fieldErrorsFromZod(
@@ -30,7 +34,7 @@ export function fieldErrorsFromZod(
       case "custom":
         if (issue.message === "place_code")
           return { path, code: "unknown_place", params: { code: String(issue.input ?? "") } };
-        return { path, code: "field_invalid" };
+        return { path, code: isMessageCode(issue.message) ? issue.message : "field_invalid" };
       default:
         return { path, code: "field_invalid" };
     }

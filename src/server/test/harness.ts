@@ -66,6 +66,8 @@ export async function createTestApp() {
     area?: string[];
     national?: boolean;
     username?: string;
+    /** The facilities a service provider runs. */
+    facilities?: string[];
   }) {
     passwordHash ??= await hashPassword(TEST_PASSWORD);
     const id = uuidv7();
@@ -84,6 +86,7 @@ export async function createTestApp() {
       options.roles,
       options.national ? [] : (options.area ?? []),
     );
+    await users.replaceFacilities(database.db, id, options.facilities ?? []);
     return id;
   }
 

@@ -140,13 +140,14 @@ async function refreshCsrfToken(): Promise<boolean> {
   }
 }
 
-async function request<T>(
+/** Sends a request and returns the successful response; failures become ApiErrors (CSRF retried once). */
+async function send(
   method: Method,
   path: string,
   body?: unknown,
   signal?: AbortSignal,
   retried = false,
-): Promise<T> {
+): Promise<Response> {
   let response: Response;
   try {
     response = await fetch(path, {
@@ -160,15 +161,33 @@ async function request<T>(
     if (signal?.aborted) throw error;
     throw networkError();
   }
-  const text = await response.text();
   if (!response.ok) {
-    const error = problemFrom(response.status, text);
+    const error = problemFrom(response.status, await response.text());
     if (error.code === "csrf_failed" && !retried && (await refreshCsrfToken())) {
-      return request<T>(method, path, body, signal, true);
+      return send(method, path, body, signal, true);
     }
     handleFailure(path, error);
   }
-  return parseBody<T>(text);
+  return response;
+}
+
+async function request<T>(method: Method, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+  const response = await send(method, path, body, signal);
+  return parseBody<T>(await response.text());
+}
+
+/** A file the server made (an export): its bytes, the name it suggests, and its headers. */
+export interface DownloadedFile {
+  blob: Blob;
+  fileName: string;
+  headers: Headers;
+}
+
+async function postForFile(path: string, body: unknown): Promise<DownloadedFile> {
+  const response = await send("POST", path, body);
+  const disposition = response.headers.get("content-disposition") ?? "";
+  const fileName = /filename="([^"]+)"/.exec(disposition)?.[1] ?? "samleng-export";
+  return { blob: await response.blob(), fileName, headers: response.headers };
 }
 
 interface GetOptions {
@@ -182,6 +201,8 @@ export const api = {
   put: <T>(path: string, body?: unknown) => request<T>("PUT", path, body ?? {}),
   patch: <T>(path: string, body?: unknown) => request<T>("PATCH", path, body ?? {}),
   delete: <T>(path: string, body?: unknown) => request<T>("DELETE", path, body),
+  /** POST answered with a file to save (an audited export). */
+  postForFile: (path: string, body?: unknown) => postForFile(path, body ?? {}),
   /** PUT of raw bytes (a chunk of an upload), answered with JSON. */
   putBytes: <T>(path: string, bytes: ArrayBuffer, signal?: AbortSignal) => sendBytes<T>(path, bytes, signal),
 };

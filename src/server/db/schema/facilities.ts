@@ -116,6 +116,26 @@ export const facilityCatchment = pgTable(
   (t) => [primaryKey({ columns: [t.facilityId, t.placeCode] })],
 );
 
+/**
+ * The staff who run a facility (its director, its chief): a service provider's messages from citizens
+ * are those about her facilities (issue 5, routing). Set by administrators on the user.
+ */
+export const facilityStaff = pgTable(
+  "facility_staff",
+  {
+    facilityId: uuid("facility_id")
+      .notNull()
+      .references(() => facilities.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.facilityId] }),
+    index("facility_staff_facility_idx").on(t.facilityId),
+  ],
+);
+
 /** A spreadsheet upload: validated first, committed when the user confirms. */
 export const facilityImports = pgTable("facility_imports", {
   id: uuid("id").primaryKey(),

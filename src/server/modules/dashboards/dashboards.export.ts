@@ -1,4 +1,5 @@
 import type { Dashboard } from "../../../contracts/dashboards";
+import { csvDocument } from "../../platform/csv";
 import { type Locale, type MessageCode, message } from "../../platform/messages";
 
 /**
@@ -185,17 +186,10 @@ function tables(dashboard: Dashboard, locale: Locale) {
   return { sheets, facts, factHeader };
 }
 
-function csvCell(value: Cell): string {
-  if (value === null) return "";
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 /** UTF-8 with a byte-order mark, so that Excel reads the Khmer right. */
 export function toCsv(dashboard: Dashboard, locale: Locale): Buffer {
   const { facts, factHeader } = tables(dashboard, locale);
-  const lines = [factHeader, ...facts].map((row) => row.map(csvCell).join(","));
-  return Buffer.from(`\uFEFF${lines.join("\r\n")}\r\n`, "utf8");
+  return csvDocument([factHeader, ...facts]);
 }
 
 export async function toXlsx(dashboard: Dashboard, locale: Locale): Promise<Buffer> {

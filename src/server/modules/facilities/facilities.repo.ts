@@ -103,6 +103,15 @@ export async function findInScope(db: Db, actor: Actor, id: string): Promise<Fac
   return row;
 }
 
+/** Facilities by id, whatever the area (the caller checks the area it needs). */
+export async function findByIds(db: Db, ids: readonly string[]): Promise<FacilityRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select()
+    .from(facilities)
+    .where(inArray(facilities.id, [...ids]));
+}
+
 /** Facilities by code, case-insensitive, whatever the area (codes are unique nationally). */
 export async function findByCodes(db: Db, codes: readonly string[]): Promise<FacilityRow[]> {
   if (codes.length === 0) return [];

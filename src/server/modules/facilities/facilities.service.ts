@@ -262,3 +262,9 @@ export async function publicIsafFacilityByCode(db: Db, code: string) {
 export function publicIsafFacilitiesOfCommune(db: Db, communeCode: string) {
   return repo.findPublicIsaf(db, { communeCode });
 }
+
+/** Facilities by id with their place, for linking staff to them (users module); unknown ids are left out. */
+export async function placesOfFacilities(db: Db, ids: readonly string[]) {
+  const rows = await repo.findByIds(db, ids);
+  return rows.map((row) => ({ id: row.id, communeCode: row.communeCode, active: row.active }));
+}

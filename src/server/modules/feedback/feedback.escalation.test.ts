@@ -5,6 +5,7 @@ import { cambodiaToday } from "../../../domain/isaf-cycle";
 import { auditEvents, feedbackMessages, smsOutbound } from "../../db/schema";
 import { submitFeedback } from "../../test/feedback-fixtures";
 import { type Caller, createTestApp, TEST_CIPHER, type TestApp } from "../../test/harness";
+import { createFacility } from "../../test/isaf-fixtures";
 import { addChannel, channelSettings } from "../sms/sms.channels";
 import { escalateOverdue } from "./feedback.escalation";
 import { setLimits } from "./feedback.limits";
@@ -31,7 +32,9 @@ const makeOverdue = (id: string) =>
 beforeAll(async () => {
   t = await createTestApp();
   council = await t.as({ roles: ["commune_council"], area: ["150101"] });
-  provider = await t.as({ roles: ["service_provider"], area: ["150101"] });
+  // A school director: the messages about schools of her commune are hers (submit's default is PS).
+  const school = await createFacility(t.db, { communeCode: "150101", kindCode: "PS" });
+  provider = await t.as({ roles: ["service_provider"], area: ["150101"], facilities: [school] });
   socialWorker = await t.as({ roles: ["social_worker"], area: ["1501"] });
   await addChannel(
     t.db,

@@ -148,7 +148,7 @@ describe("the feedback counters", () => {
     const lines = csv.body
       .replace(/^\uFEFF/, "")
       .trim()
-      .split("\n");
+      .split("\r\n");
     expect(lines[0]).toBe(
       "code,name_km,name_en,received,answered,answered_on_time,mean_days_to_answer,escalated,overdue_now",
     );

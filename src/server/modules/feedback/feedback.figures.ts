@@ -4,6 +4,7 @@ import { cambodiaToday } from "../../../domain/isaf-cycle";
 import { levelOfCode } from "../../../domain/places";
 import type { Db } from "../../db/database";
 import { queryRows } from "../../db/sql";
+import { csvDocument } from "../../platform/csv";
 import { badRequest, notFound } from "../../platform/errors";
 import * as places from "../places/places.service";
 
@@ -147,8 +148,8 @@ export async function figures(db: Db, placeCode: string | undefined, year: numbe
   };
 }
 
-/** The figures as CSV: one line per area below the place, then the place's total (UTF-8 with BOM for Excel). */
-export function figuresCsv(body: Awaited<ReturnType<typeof figures>>): string {
+/** The figures as CSV: one line per area below the place, then the place's total. */
+export function figuresCsv(body: Awaited<ReturnType<typeof figures>>): Buffer {
   const header = [
     "code",
     "name_km",
@@ -160,23 +161,17 @@ export function figuresCsv(body: Awaited<ReturnType<typeof figures>>): string {
     "escalated",
     "overdue_now",
   ];
-  const line = (code: string, nameKm: string, nameEn: string, f: Figures) =>
-    [
-      code,
-      nameKm,
-      nameEn,
-      f.received,
-      f.answered,
-      f.answeredOnTime,
-      f.meanDaysToAnswer ?? "",
-      f.escalated,
-      f.overdueNow,
-    ]
-      .map((value) => {
-        const text = String(value);
-        return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-      })
-      .join(",");
+  const line = (code: string, nameKm: string, nameEn: string, f: Figures) => [
+    code,
+    nameKm,
+    nameEn,
+    f.received,
+    f.answered,
+    f.answeredOnTime,
+    f.meanDaysToAnswer,
+    f.escalated,
+    f.overdueNow,
+  ];
   const rows = body.areas.map((area) => line(area.place.code, area.place.nameKm, area.place.nameEn, area));
   const total = line(
     body.place?.code ?? "",
@@ -184,5 +179,5 @@ export function figuresCsv(body: Awaited<ReturnType<typeof figures>>): string {
     body.place?.nameEn ?? "Cambodia",
     body.totals,
   );
-  return `\uFEFF${[header.join(","), ...rows, total].join("\n")}\n`;
+  return csvDocument([header, ...rows, total]);
 }

@@ -53,6 +53,8 @@ export const feedbackPolicy: Policy<{
   "feedback:contact": FeedbackAccess;
   "queue:general": null;
   "queue:restricted": null;
+  /** An export of a queue with the senders' numbers: those who may call back in that queue. */
+  "queue:phones": { restricted: boolean };
 }> = {
   "feedback:read": reads,
   "feedback:answer": (actor, message) =>
@@ -64,7 +66,21 @@ export const feedbackPolicy: Policy<{
   "feedback:contact": (actor, message) => reads(actor, message) && hasRole(actor, ...CALLERS),
   "queue:general": (actor) => hasRole(actor, ...READERS),
   "queue:restricted": (actor) => hasRole(actor, ...CHILD_PROTECTION),
+  "queue:phones": (actor, queue) =>
+    queue.restricted ? hasRole(actor, ...CHILD_PROTECTION) : hasRole(actor, "commune_council"),
 };
+
+/**
+ * A service provider answers for the facilities she runs (facility_staff): when that is her only way
+ * into the general queue, she reads only messages about them, or about their sector without a facility
+ * named. Out of that scope a message reads as not found, like one out of her area.
+ */
+export function readsOnlyOwnFacilities(actor: Actor): boolean {
+  return (
+    hasRole(actor, "service_provider") &&
+    !hasRole(actor, ...READERS.filter((role) => role !== "service_provider"))
+  );
+}
 
 /** True when the actor can read the restricted queue (such messages are 404 for everyone else). */
 export function readsRestricted(actor: Actor): boolean {
@@ -75,7 +91,12 @@ export function readsRestricted(actor: Actor): boolean {
 export function feedbackAbilities(actor: Actor): string[] {
   const abilities: string[] = [];
   if (hasRole(actor, ...READERS)) abilities.push("feedback:read");
+  // The app says so: her queue holds only her facilities' messages.
+  if (readsOnlyOwnFacilities(actor)) abilities.push("feedback:own-facilities");
   if (hasRole(actor, ...CHILD_PROTECTION)) abilities.push("feedback:restricted");
   if (hasRole(actor, ...ANSWERERS, ...CHILD_PROTECTION)) abilities.push("feedback:answer");
+  // May export a queue with the senders' numbers (general: the council; restricted: child protection).
+  if (hasRole(actor, "commune_council")) abilities.push("feedback:phones");
+  if (hasRole(actor, ...CHILD_PROTECTION)) abilities.push("feedback:restricted-phones");
   return abilities;
 }

@@ -4,6 +4,7 @@ import type { Db } from "../../db/database";
 import { facilities, feedbackContacts, feedbackMessages, places, smsChannels, users } from "../../db/schema";
 import { areaPredicate } from "../../platform/access";
 import type { Actor } from "../../platform/actor";
+import { readsOnlyOwnFacilities } from "./feedback.policy";
 
 export type FeedbackRow = typeof feedbackMessages.$inferSelect;
 export type NewFeedback = typeof feedbackMessages.$inferInsert;
@@ -89,11 +90,25 @@ export async function findByTrackingCode(db: Db, trackingCode: string) {
   return row ?? null;
 }
 
+/**
+ * The messages an actor may load: those of her area, and for a service provider only those about the
+ * facilities she runs, or about their sector with no facility named (restricted messages are for the
+ * policy to refuse: a provider never reads them).
+ */
+function scope(actor: Actor): SQL {
+  const area = areaPredicate(actor, feedbackMessages.communeCode);
+  if (!readsOnlyOwnFacilities(actor)) return area;
+  const m = feedbackMessages;
+  const mine = sql`select s.facility_id from facility_staff s where s.user_id = ${actor.id}`;
+  const mySectors = sql`select f.kind_code from facility_staff s join facilities f on f.id = s.facility_id
+    where s.user_id = ${actor.id}`;
+  return sql`(${area} and (${m.restricted} or ${m.facilityId} in (${mine})
+    or (${m.facilityId} is null and ${m.sectorCode} in (${mySectors}))))`;
+}
+
 /** One message in the actor's area (the queue is the service's to check), or null. */
 export async function findInScope(db: Db, actor: Actor, id: string): Promise<FeedbackListRow | null> {
-  const [row] = await joined(db).where(
-    and(eq(feedbackMessages.id, id), areaPredicate(actor, feedbackMessages.communeCode)),
-  );
+  const [row] = await joined(db).where(and(eq(feedbackMessages.id, id), scope(actor)));
   return (row as FeedbackListRow | undefined) ?? null;
 }
 
@@ -112,10 +127,7 @@ export async function listQueue(
   actor: Actor,
   filters: QueueFilters,
 ): Promise<{ rows: FeedbackListRow[]; total: number }> {
-  const where: SQL[] = [
-    areaPredicate(actor, feedbackMessages.communeCode),
-    eq(feedbackMessages.restricted, filters.restricted),
-  ];
+  const where: SQL[] = [scope(actor), eq(feedbackMessages.restricted, filters.restricted)];
   if (filters.status) where.push(eq(feedbackMessages.status, filters.status));
   if (filters.assignedTo) where.push(eq(feedbackMessages.assignedTo, filters.assignedTo));
   const condition = and(...where)!;
@@ -128,6 +140,34 @@ export async function listQueue(
     db.select({ n: sql<number>`count(*)::int` }).from(feedbackMessages).where(condition),
   ]);
   return { rows: rows as FeedbackListRow[], total: count?.n ?? 0 };
+}
+
+export interface ExportFilters {
+  restricted: boolean;
+  status?: FeedbackRow["status"];
+  /** Received on or after / on or before these Cambodia dates. */
+  from?: string;
+  to?: string;
+  /** Rows to fetch at most: one more than may be exported, to tell that there are too many. */
+  limit: number;
+}
+
+/** A queue's messages for an export, oldest first, with what staff see beside each. */
+export async function listForExport(
+  db: Db,
+  actor: Actor,
+  filters: ExportFilters,
+): Promise<FeedbackListRow[]> {
+  const receivedOn = sql`(${feedbackMessages.createdAt} at time zone 'Asia/Phnom_Penh')::date`;
+  const where: SQL[] = [scope(actor), eq(feedbackMessages.restricted, filters.restricted)];
+  if (filters.status) where.push(eq(feedbackMessages.status, filters.status));
+  if (filters.from) where.push(sql`${receivedOn} >= ${filters.from}::date`);
+  if (filters.to) where.push(sql`${receivedOn} <= ${filters.to}::date`);
+  const rows = await joined(db)
+    .where(and(...where))
+    .orderBy(feedbackMessages.createdAt, feedbackMessages.id)
+    .limit(filters.limit);
+  return rows as FeedbackListRow[];
 }
 
 /** Optimistic update: null when the version has moved on. */

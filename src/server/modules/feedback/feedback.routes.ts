@@ -6,6 +6,7 @@ import {
   FeedbackByCode,
   FeedbackContact,
   FeedbackContactBody,
+  FeedbackExportBody,
   FeedbackFigures,
   FeedbackFiguresQuery,
   FeedbackItem,
@@ -24,6 +25,7 @@ import { cambodiaToday } from "../../../domain/isaf-cycle";
 import { AppError } from "../../platform/errors";
 import { type App, created, ctxOf, localeOf } from "../../platform/http";
 import { SMS_SEND_JOB } from "../sms/sms.service";
+import { exportMessages } from "./feedback.export";
 import { figures, figuresCsv } from "./feedback.figures";
 import * as citizens from "./feedback.public";
 import * as staff from "./feedback.service";
@@ -172,6 +174,19 @@ export async function feedbackRoutes(app: App) {
     "/api/v1/feedback",
     { schema: { tags, querystring: FeedbackListQuery, response: { 200: FeedbackPage } } },
     async (request) => staff.list(ctxOf(request), request.query),
+  );
+
+  app.post(
+    "/api/v1/feedback/export",
+    { schema: { tags, body: FeedbackExportBody } },
+    async (request, reply) => {
+      const file = await exportMessages(ctxOf(request), request.server.contactCipher, request.body);
+      private_(reply);
+      reply.header("content-type", "text/csv; charset=utf-8");
+      reply.header("content-disposition", `attachment; filename="${file.fileName}"`);
+      reply.header("x-row-count", String(file.rows));
+      return file.body;
+    },
   );
 
   app.get(

@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, feedbackContacts, feedbackMessages, smsOutbound } from "../../db/schema";
 import { type Caller, createTestApp, TEST_CIPHER, type TestApp } from "../../test/harness";
+import { createFacility } from "../../test/isaf-fixtures";
 import { addChannel, type ChannelSettings, channelSettings } from "../sms/sms.channels";
 
 /**
@@ -123,7 +124,8 @@ describe("a phone number on the web form", () => {
       .where(and(eq(auditEvents.entityId, message!.id), eq(auditEvents.action, "feedback.contact_seen")));
     expect(audited!.changes).toEqual({ reason: { from: null, to: "To ask which class" } });
     expect(JSON.stringify(audited)).not.toMatch(/971234567|1234 567|123 4567/);
-    const provider = await t.as({ roles: ["service_provider"], area: ["150101"] });
+    const clinic = await createFacility(t.db, { communeCode: "150101", kindCode: "HC" });
+    const provider = await t.as({ roles: ["service_provider"], area: ["150101"], facilities: [clinic] });
     expect((await provider.get(`/api/v1/feedback/${message!.id}`)).json().can.seeContact).toBe(false);
     expect(
       (await provider.post(`/api/v1/feedback/${message!.id}/contact`, { reason: "Curious" })).statusCode,

@@ -92,6 +92,16 @@ export async function findContact(db: Db, feedbackMessageId: string) {
   return row ?? null;
 }
 
+/** The sealed numbers of many messages (those that left one), by message id. */
+export async function findSealedPhones(db: Db, feedbackMessageIds: readonly string[]) {
+  if (feedbackMessageIds.length === 0) return new Map<string, string>();
+  const rows = await db
+    .select({ id: feedbackContacts.feedbackMessageId, sealed: feedbackContacts.phoneSealed })
+    .from(feedbackContacts)
+    .where(inArray(feedbackContacts.feedbackMessageId, [...feedbackMessageIds]));
+  return new Map(rows.map((row) => [row.id, row.sealed]));
+}
+
 /**
  * How long a claimed SMS may stay `sending` before a crashed sender's claim is taken back: far longer
  * than a sender holds a claim (a batch of BATCH sends of at most 15 s each, sms.sender.ts).

@@ -55,6 +55,11 @@ export async function senderPhoneSealed(db: Db, feedbackMessageId: string): Prom
   return (await repo.findContact(db, feedbackMessageId))?.phoneSealed ?? null;
 }
 
+/** The sealed numbers of many messages, by message id (an export with numbers opens them). */
+export function sendersPhonesSealed(db: Db, feedbackMessageIds: readonly string[]) {
+  return repo.findSealedPhones(db, feedbackMessageIds);
+}
+
 /**
  * Queues a text to the sender of a message, when she left a number; false when she did not. The
  * number stays sealed: the outbound row gets the same ciphertext, never the clear number.

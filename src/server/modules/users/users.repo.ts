@@ -1,15 +1,25 @@
 import { and, asc, eq, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
 import { isRole, type Role } from "../../../domain/roles";
 import type { Db } from "../../db/database";
-import { roleSettings, userAreas, userRoles, users } from "../../db/schema";
+import { facilities, facilityStaff, roleSettings, userAreas, userRoles, users } from "../../db/schema";
 import { arrayParam } from "../../db/sql";
 import type { Actor } from "../../platform/actor";
 import type { Locale } from "../../platform/messages";
 
 export type UserRow = typeof users.$inferSelect;
+/** A facility a user runs, as the user's record shows it. */
+export interface StaffFacility {
+  id: string;
+  code: string;
+  kindCode: string;
+  nameKm: string;
+  nameEn: string;
+}
+
 export type UserWithAccess = UserRow & {
   roles: Role[];
   areaCodes: string[];
+  facilities: StaffFacility[];
 };
 
 /**
@@ -116,9 +126,22 @@ export async function findInScope(db: Db, actor: Actor, id: string): Promise<Use
 async function attachAccess(db: Db, rows: UserRow[]): Promise<UserWithAccess[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((row) => row.id);
-  const [roleRows, areaRows] = await Promise.all([
+  const [roleRows, areaRows, facilityRows] = await Promise.all([
     db.select().from(userRoles).where(inArray(userRoles.userId, ids)),
     db.select().from(userAreas).where(inArray(userAreas.userId, ids)),
+    db
+      .select({
+        userId: facilityStaff.userId,
+        id: facilities.id,
+        code: facilities.code,
+        kindCode: facilities.kindCode,
+        nameKm: facilities.nameKm,
+        nameEn: facilities.nameEn,
+      })
+      .from(facilityStaff)
+      .innerJoin(facilities, eq(facilities.id, facilityStaff.facilityId))
+      .where(inArray(facilityStaff.userId, ids))
+      .orderBy(asc(facilities.code)),
   ]);
   return rows.map((row) => ({
     ...row,
@@ -131,6 +154,7 @@ async function attachAccess(db: Db, rows: UserRow[]): Promise<UserWithAccess[]> 
       .filter((a) => a.userId === row.id)
       .map((a) => a.placeCode)
       .sort(),
+    facilities: facilityRows.filter((f) => f.userId === row.id).map(({ userId: _, ...facility }) => facility),
   }));
 }
 
@@ -162,6 +186,13 @@ export async function replaceAccess(
   if (roles.length) await db.insert(userRoles).values(roles.map((role) => ({ userId, role })));
   if (areaCodes.length)
     await db.insert(userAreas).values(areaCodes.map((placeCode) => ({ userId, placeCode })));
+}
+
+/** The facilities a user runs, replaced as a whole. */
+export async function replaceFacilities(db: Db, userId: string, facilityIds: readonly string[]) {
+  await db.delete(facilityStaff).where(eq(facilityStaff.userId, userId));
+  if (facilityIds.length)
+    await db.insert(facilityStaff).values(facilityIds.map((facilityId) => ({ userId, facilityId })));
 }
 
 export async function update(db: Db, id: string, values: Partial<typeof users.$inferInsert>) {

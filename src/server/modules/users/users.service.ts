@@ -1,14 +1,16 @@
 import { uuidv7 } from "uuidv7";
 import type { z } from "zod";
 import type { User, UserCreate, UserUpdate } from "../../../contracts/users";
+import { isInArea } from "../../../domain/places";
 import { ROLES, type Role } from "../../../domain/roles";
 import type { Db } from "../../db/database";
 import { areaCovers, authorize } from "../../platform/access";
 import { audit, created, diff } from "../../platform/audit";
 import type { Ctx } from "../../platform/context";
-import { badRequest, conflict, notFound } from "../../platform/errors";
+import { badRequest, conflict, type FieldError, notFound } from "../../platform/errors";
 import { assertPasswordAcceptable, hashPassword } from "../../platform/passwords";
 import * as sessions from "../auth/sessions.repo";
+import * as facilities from "../facilities/facilities.service";
 import * as organisations from "../organisations/organisations.service";
 import * as places from "../places/places.service";
 import { userPolicy } from "./users.policy";
@@ -40,6 +42,7 @@ function present(row: repo.UserWithAccess, names: OrganisationNames): User {
     organisationNameKm: organisation?.nameKm ?? null,
     roles: row.roles,
     area: { national: row.nationalArea, codes: row.areaCodes },
+    facilities: row.facilities,
     locale: row.locale,
     active: row.active,
     totpEnabled: row.totpEnabled,
@@ -87,6 +90,32 @@ async function assertAreaGrantable(ctx: Ctx, area: { national: boolean; codes: s
     throw badRequest("validation_failed", [{ path: "area", code: "area_outside_yours" }]);
 }
 
+/**
+ * The facilities a service provider runs (her citizens' messages are theirs): real facilities inside
+ * the user's own area, and only for the service-provider role.
+ */
+async function assertFacilitiesLinkable(
+  ctx: Ctx,
+  roles: readonly Role[],
+  area: { national: boolean; codes: readonly string[] },
+  facilityIds: readonly string[],
+) {
+  if (facilityIds.length === 0) return;
+  if (!roles.includes("service_provider"))
+    throw badRequest("validation_failed", [{ path: "facilityIds", code: "facilities_need_provider" }]);
+  const found = new Map(
+    (await facilities.placesOfFacilities(ctx.db, facilityIds)).map((facility) => [facility.id, facility]),
+  );
+  const errors = facilityIds.flatMap((id, index): FieldError[] => {
+    const facility = found.get(id);
+    if (!facility) return [{ path: `facilityIds.${index}`, code: "unknown_facility" }];
+    if (!isInArea(facility.communeCode, area))
+      return [{ path: `facilityIds.${index}`, code: "facility_outside_user_area" }];
+    return [];
+  });
+  if (errors.length) throw badRequest("validation_failed", errors);
+}
+
 async function assertOrganisation(ctx: Ctx, organisationId: string | null | undefined) {
   if (organisationId && !(await organisations.exists(ctx.db, organisationId))) {
     throw badRequest("validation_failed", [{ path: "organisationId", code: "unknown_organisation" }]);
@@ -106,6 +135,8 @@ export async function create(ctx: Ctx, input: z.infer<typeof UserCreate>): Promi
   const id = uuidv7();
   const roles = [...new Set(input.roles)] as Role[];
   const codes = [...new Set(input.area.codes)];
+  const facilityIds = [...new Set(input.facilityIds)].sort();
+  await assertFacilitiesLinkable(ctx, roles, input.area, facilityIds);
   const passwordHash = await hashPassword(input.password);
   await ctx.db.transaction(async (tx) => {
     await repo.insert(
@@ -123,18 +154,20 @@ export async function create(ctx: Ctx, input: z.infer<typeof UserCreate>): Promi
       roles,
       input.area.national ? [] : codes,
     );
+    await repo.replaceFacilities(tx, id, facilityIds);
     const record = {
       username: input.username,
       displayName: input.displayName,
       roles,
       area: input.area,
+      facilityIds,
       organisationId: input.organisationId ?? null,
     };
     await audit(tx, ctx, {
       action: "user.created",
       entityType: "user",
       entityId: id,
-      changes: created(record, ["username", "displayName", "roles", "area", "organisationId"]),
+      changes: created(record, ["username", "displayName", "roles", "area", "facilityIds", "organisationId"]),
     });
   });
   return get(ctx, id);
@@ -148,12 +181,17 @@ export async function update(ctx: Ctx, id: string, input: z.infer<typeof UserUpd
     national: input.area.national,
     codes: input.area.national ? [] : [...new Set(input.area.codes)].sort(),
   };
+  const facilitiesBefore = before.facilities.map((facility) => facility.id).sort();
+  const keptFacilities = roles.includes("service_provider") ? facilitiesBefore : [];
+  const facilityIds = [...new Set(input.facilityIds ?? keptFacilities)].sort();
   const accessChanged =
     JSON.stringify(roles) !== JSON.stringify(before.roles) ||
     JSON.stringify(area) !== JSON.stringify({ national: before.nationalArea, codes: before.areaCodes }) ||
+    JSON.stringify(facilityIds) !== JSON.stringify(facilitiesBefore) ||
     !input.active;
   if (id === ctx.actor.id && accessChanged) throw badRequest("cannot_change_own_access");
   await assertAreaGrantable(ctx, area);
+  await assertFacilitiesLinkable(ctx, roles, area, facilityIds);
   await assertOrganisation(ctx, input.organisationId);
   await ctx.db.transaction(async (tx) => {
     await repo.update(tx, id, {
@@ -165,9 +203,19 @@ export async function update(ctx: Ctx, id: string, input: z.infer<typeof UserUpd
       nationalArea: area.national,
     });
     await repo.replaceAccess(tx, id, roles, area.codes);
+    await repo.replaceFacilities(tx, id, facilityIds);
     // Switching someone off ends their sessions at once.
     if (!input.active) await sessions.removeAllOfUser(tx, id);
-    const fields = ["displayName", "email", "organisationId", "locale", "active", "roles", "area"] as const;
+    const fields = [
+      "displayName",
+      "email",
+      "organisationId",
+      "locale",
+      "active",
+      "roles",
+      "area",
+      "facilityIds",
+    ] as const;
     const old = {
       displayName: before.displayName,
       email: before.email,
@@ -176,6 +224,7 @@ export async function update(ctx: Ctx, id: string, input: z.infer<typeof UserUpd
       active: before.active,
       roles: before.roles,
       area: { national: before.nationalArea, codes: before.areaCodes },
+      facilityIds: facilitiesBefore,
     };
     const now = {
       displayName: input.displayName,
@@ -185,6 +234,7 @@ export async function update(ctx: Ctx, id: string, input: z.infer<typeof UserUpd
       active: input.active,
       roles,
       area,
+      facilityIds,
     };
     await audit(tx, ctx, {
       action: "user.updated",

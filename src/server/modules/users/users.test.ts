@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROLES, type Role } from "../../../domain/roles";
 import { auditEvents } from "../../db/schema";
 import { type Caller, createTestApp, TEST_PASSWORD, type TestApp } from "../../test/harness";
+import { createFacility } from "../../test/isaf-fixtures";
 
 let t: TestApp;
 let nationalAdmin: Caller;
@@ -399,6 +400,75 @@ describe("updating users", () => {
     expect((await attemptSignIn(body.username, body.password)).statusCode).toBe(401);
     expect((await attemptSignIn(body.username, "Angkor-Sunrise-Kettle-3")).statusCode).toBe(200);
     expect((await eventsOn(user.id)).map((event) => event.action)).toContain("user.password_reset");
+  });
+});
+
+describe("the facilities a service provider runs", () => {
+  it("links a provider to facilities of her area, shows them on the user, and audits the change", async () => {
+    const school = await createFacility(t.db, {
+      communeCode: "150101",
+      kindCode: "PS",
+      name: "Bakan School",
+    });
+    const clinic = await createFacility(t.db, { communeCode: "150101", kindCode: "HC" });
+    const body = newUserBody({
+      roles: ["service_provider"],
+      area: { national: false, codes: ["150101"] },
+      facilityIds: [school],
+    });
+    const response = await provincialAdmin.post("/api/v1/users", body);
+    expect(response.statusCode, response.body).toBe(201);
+    const user = response.json();
+    expect(user.facilities).toEqual([
+      expect.objectContaining({ id: school, kindCode: "PS", nameEn: "Bakan School" }),
+    ]);
+    const updated = await provincialAdmin.put(
+      `/api/v1/users/${user.id}`,
+      updateBody(user, { facilityIds: [school, clinic] }),
+    );
+    expect(updated.statusCode, updated.body).toBe(200);
+    expect(
+      updated
+        .json()
+        .facilities.map((f: { id: string }) => f.id)
+        .sort(),
+    ).toEqual([school, clinic].sort());
+    const events = await eventsOn(user.id);
+    expect(events.find((event) => event.action === "user.created")?.changes).toMatchObject({
+      facilityIds: { from: null, to: [school] },
+    });
+    expect(events.find((event) => event.action === "user.updated")?.changes).toEqual({
+      facilityIds: { from: [school], to: [school, clinic].sort() },
+    });
+  });
+
+  it("refuses facilities for other roles, outside the user's area, or unknown, and stores nothing", async () => {
+    const school = await createFacility(t.db, { communeCode: "150101", kindCode: "PS" });
+    const elsewhere = await createFacility(t.db, { communeCode: "150201", kindCode: "PS" });
+    const provider = { roles: ["service_provider"], area: { national: false, codes: ["150101"] } };
+    const before = (await nationalAdmin.get("/api/v1/users?limit=1")).json().total;
+    expectFieldError(
+      await nationalAdmin.post("/api/v1/users", newUserBody({ roles: ["viewer"], facilityIds: [school] })),
+      400,
+      "facilityIds",
+      "facilities_need_provider",
+    );
+    expectFieldError(
+      await nationalAdmin.post(
+        "/api/v1/users",
+        newUserBody({ ...provider, facilityIds: [school, elsewhere] }),
+      ),
+      400,
+      "facilityIds.1",
+      "facility_outside_user_area",
+    );
+    const unknown = await nationalAdmin.post(
+      "/api/v1/users",
+      newUserBody({ ...provider, facilityIds: ["01890000-0000-7000-8000-000000000000"] }),
+    );
+    expectFieldError(unknown, 400, "facilityIds.0", "unknown_facility");
+    expect(unknown.json().errors[0].message).toBe("Unknown facility.");
+    expect((await nationalAdmin.get("/api/v1/users?limit=1")).json().total).toBe(before);
   });
 });
 

@@ -1,15 +1,21 @@
 import { eq } from "drizzle-orm";
+import type { LightMyRequestResponse } from "fastify";
 import { expect } from "vitest";
 import type { Role } from "../../../domain/roles";
 import { feedbackMessages } from "../../db/schema";
 import { addChannel, channelSettings } from "../../modules/sms/sms.channels";
+import { replaceFacilities } from "../../modules/users/users.repo";
+import { createFacility } from "../isaf-fixtures";
 import {
   ANONYMOUS,
+  type Expected,
   everyone,
   itemIds,
   type MatrixKit,
   type ModuleMatrix,
+  type Outcome,
   only,
+  outcomeOf,
   type Principal,
   type Row,
   shows,
@@ -53,16 +59,34 @@ const fx: Record<Kind, { in: string; out: string }> = { general: pair(), restric
 /** The same four messages, each with a phone number left for the answer. */
 const withPhone: Record<Kind, { in: string; out: string }> = { general: pair(), restricted: pair() };
 
+/** A general message of the in-area commune about its health centre: not the school director's. */
+let aboutClinic = "";
+
+/** The tracking codes of the messages made here, by id (an export lists codes). */
+const codeOf = new Map<string, string>();
+
+/** Which of a pair of messages a CSV export holds, as `shows` says it of a list. */
+const exports =
+  (fixture: () => { in: string; out: string }) =>
+  (response: LightMyRequestResponse): Outcome => {
+    if (response.statusCode !== 200) return outcomeOf(response);
+    const { in: inside, out } = fixture();
+    const has = (id: string) => response.body.includes(codeOf.get(id)!);
+    const seen = [has(inside) && "in", has(out) && "out"].filter(Boolean).join("+");
+    return `200 ${seen || "none"}`;
+  };
+
 /** A new message, sent anonymously through the public form (with a number to call back); its id. */
 async function newMessage(
   kit: MatrixKit,
   kind: Kind,
   where: Where,
   contactPhone: string | null = null,
+  sectorCode: "PS" | "HC" = "PS",
 ): Promise<string> {
   const response = await kit.call(ANONYMOUS, "POST", "/api/public/v1/feedback", {
     communeCode: kit.places[where].commune,
-    sectorCode: "PS",
+    sectorCode,
     topic: "buildings_water_toilets",
     text: TEXT[kind],
     contactPhone,
@@ -74,6 +98,7 @@ async function newMessage(
     .from(feedbackMessages)
     .where(eq(feedbackMessages.trackingCode, response.json().trackingCode));
   expect(row.restricted).toBe(kind === "restricted");
+  codeOf.set(row.id, response.json().trackingCode);
   return row.id;
 }
 
@@ -95,6 +120,12 @@ function fourWays(
   );
 }
 
+/** As `expected`, but not found for a service provider (the message is not about her facility). */
+const notForProviders =
+  (expected: Expected): Expected =>
+  (p) =>
+    p === "service_provider" ? 404 : expected(p);
+
 /** Child protection in the area, nobody else: not even the national administrator. */
 const childProtectionOnly = {
   in: only(CHILD_PROTECTION, 200, { denied: 404, national: 404 }),
@@ -114,6 +145,10 @@ export const feedbackMatrix: ModuleMatrix = {
         isDefault: true,
       }),
     );
+    // The service provider directs a school of the in-area commune: messages about schools are hers.
+    const school = await createFacility(kit.db(), { communeCode: kit.places.in.commune, kindCode: "PS" });
+    await replaceFacilities(kit.db(), kit.userIdOf("service_provider")!, [school]);
+    aboutClinic = await newMessage(kit, "general", "in", null, "HC");
     for (const kind of ["general", "restricted"] as const)
       for (const where of ["in", "out"] as const) {
         fx[kind][where] = await newMessage(kit, kind, where);
@@ -149,6 +184,35 @@ export const feedbackMatrix: ModuleMatrix = {
         send: (p) => call(p, "GET", "/api/v1/feedback?queue=restricted&limit=100"),
         observe: shows(itemIds, () => fx.restricted),
       },
+      {
+        route: "POST /api/v1/feedback/export",
+        record: "-",
+        expect: only(READERS, "200 in", { denied: QUEUE_FORBIDDEN, national: "200 in+out" }),
+        send: (p) => call(p, "POST", "/api/v1/feedback/export", {}),
+        observe: exports(() => fx.general),
+      },
+      {
+        route: "POST /api/v1/feedback/export",
+        record: "restricted, in area",
+        expect: only(CHILD_PROTECTION, "200 in", { denied: QUEUE_FORBIDDEN, national: QUEUE_FORBIDDEN }),
+        send: (p) => call(p, "POST", "/api/v1/feedback/export", { queue: "restricted" }),
+        observe: exports(() => fx.restricted),
+      },
+      {
+        // With the senders' numbers: only those who may call back in that queue.
+        route: "POST /api/v1/feedback/export",
+        record: "in area",
+        expect: (p) =>
+          p === "commune_council"
+            ? "200 in"
+            : only(READERS, "403 feedback_export_phones_forbidden", {
+                denied: QUEUE_FORBIDDEN,
+                national: "403 feedback_export_phones_forbidden",
+              })(p),
+        send: (p) =>
+          call(p, "POST", "/api/v1/feedback/export", { withPhones: true, reason: "To call them back" }),
+        observe: exports(() => withPhone.general),
+      },
       ...fourWays(
         "GET /api/v1/feedback/:id",
         {
@@ -160,6 +224,13 @@ export const feedbackMatrix: ModuleMatrix = {
         },
         (kind, where) => (p) => call(p, "GET", `/api/v1/feedback/${fx[kind][where]}`),
       ),
+      {
+        // Routing within the commune: the school's director does not read the health centre's messages.
+        route: "GET /api/v1/feedback/:id",
+        record: "in area, another service",
+        expect: notForProviders(only(READERS, 200)),
+        send: (p) => call(p, "GET", `/api/v1/feedback/${aboutClinic}`),
+      },
       ...fourWays(
         "POST /api/v1/feedback/:id/answer",
         {

@@ -78,7 +78,9 @@ export interface Row {
     | "someone else's"
     /** A record that only some roles see even in their area (a child-protection report). */
     | "restricted, in area"
-    | "restricted, out of area";
+    | "restricted, out of area"
+    /** In the area, but about a facility another person runs (feedback routing). */
+    | "in area, another service";
   expect: Expected;
   /** Makes the principal's request; null when the case does not exist for the principal. */
   send: (p: Principal) => Promise<LightMyRequestResponse | null>;

@@ -165,6 +165,7 @@ function UserDetails({ user }: { user: User }) {
     organisationId: user.organisationId,
     roles: user.roles,
     area: user.area,
+    facilities: user.facilities,
     locale: user.locale,
     password: "",
   };
@@ -177,6 +178,10 @@ function UserDetails({ user }: { user: User }) {
         organisationId: values.organisationId,
         roles: values.roles,
         area: values.area.national ? { national: true, codes: [] } : values.area,
+        // Facilities mean something only for a service provider; the form hides them otherwise.
+        facilityIds: values.roles.includes("service_provider")
+          ? values.facilities.map((facility) => facility.id)
+          : [],
         locale: values.locale,
       }),
       {

@@ -13,6 +13,7 @@ import { useMe } from "../auth/session";
 import { type Area, AreaField } from "./AreaField";
 import { useOrganisations } from "./admin.api";
 import { ROLES, type Role, useAdminLabels } from "./admin.labels";
+import { FacilitiesField, type LinkedFacility } from "./FacilitiesField";
 
 export interface UserFormValues {
   username: string;
@@ -21,6 +22,8 @@ export interface UserFormValues {
   organisationId: string | null;
   roles: Role[];
   area: Area;
+  /** Only for service providers: the facilities they run. */
+  facilities: LinkedFacility[];
   locale: Language;
   /** Only when creating a user. */
   password: string;
@@ -33,6 +36,7 @@ export const EMPTY_USER: UserFormValues = {
   organisationId: null,
   roles: [],
   area: { national: false, codes: [] },
+  facilities: [],
   locale: "km",
   password: "",
 };
@@ -45,6 +49,7 @@ const FORM_FIELDS = [
   "organisationId",
   "roles",
   "area",
+  "facilityIds",
   "locale",
   "password",
 ];
@@ -86,6 +91,9 @@ export function UserForm({
         (item) => !FORM_FIELDS.some((field) => item.path === field || item.path.startsWith(`${field}.`)),
       )
     : false;
+  const facilitiesError =
+    errorOf("facilityIds") ??
+    Object.entries(serverErrors).find(([path]) => path.startsWith("facilityIds."))?.[1];
   const rolesError =
     errorOf("roles") ?? Object.entries(serverErrors).find(([path]) => path.startsWith("roles."))?.[1];
 
@@ -228,6 +236,15 @@ export function UserForm({
               canGrantNational={me.area.national}
               disabled={ownAccount}
             />
+            {values.roles.includes("service_provider") && (
+              <FacilitiesField
+                value={values.facilities}
+                onChange={(facilities) => set("facilities", facilities)}
+                within={!values.area.national && values.area.codes.length === 1 ? values.area.codes[0] : null}
+                error={facilitiesError}
+                disabled={ownAccount}
+              />
+            )}
           </FormPanel>
         </SimpleGrid>
 

@@ -32,6 +32,10 @@ function NewUser() {
         organisationId: values.organisationId,
         roles: values.roles,
         area: values.area.national ? { national: true, codes: [] } : values.area,
+        // Facilities mean something only for a service provider; the form hides them otherwise.
+        facilityIds: values.roles.includes("service_provider")
+          ? values.facilities.map((facility) => facility.id)
+          : [],
         locale: values.locale,
         password: values.password,
       },

@@ -116,6 +116,7 @@ export function updateBodyOf(user: User, changes: Partial<UserUpdateBody> = {}):
     organisationId: user.organisationId,
     roles: user.roles,
     area: user.area,
+    facilityIds: user.facilities.map((facility) => facility.id),
     locale: user.locale,
     active: user.active,
     ...changes,

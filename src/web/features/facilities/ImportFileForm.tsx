@@ -3,11 +3,12 @@ import { IconDownload, IconFileSpreadsheet, IconFileUpload } from "@tabler/icons
 import { useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { IMPORT_COLUMNS, IMPORT_REQUIRED_COLUMNS } from "../../../contracts/facilities";
+import { saveFile } from "../../api/save-file";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { useFormat } from "../../i18n/format";
 import { FacilitySection } from "./FacilitySection";
 import { type ImportReport, uploadImport } from "./facilities.api";
-import { importTemplate, saveFile } from "./import-template";
+import { importTemplate } from "./import-template";
 
 /** The import's first step: what the file must hold (and a template), then choosing and checking it. */
 export function ImportFileForm({ onChecked }: { onChecked: (report: ImportReport) => void }) {

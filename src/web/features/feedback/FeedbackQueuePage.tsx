@@ -1,4 +1,4 @@
-import { Alert, Anchor, ScrollArea, SegmentedControl, Stack, Tabs } from "@mantine/core";
+import { Alert, Anchor, Group, ScrollArea, SegmentedControl, Stack, Tabs } from "@mantine/core";
 import { IconShieldLock } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -7,6 +7,7 @@ import { EmptyState } from "../../components/EmptyState";
 import { ListStates } from "../../components/ListStates";
 import { PageHeader } from "../../components/PageHeader";
 import { useCan } from "../auth/session";
+import { ExportMessages } from "./ExportMessages";
 import { FeedbackCard } from "./FeedbackCard";
 import { type Queue, type QueueFilter, useFeedbackList } from "./feedback.api";
 
@@ -23,15 +24,20 @@ export function FeedbackQueuePage() {
   );
   const [queue, setQueue] = useState<Queue>(queues[0] ?? "general");
   const [filter, setFilter] = useState<QueueFilter>("all");
+  // A service provider reads only the messages about the facilities she runs.
+  const ownFacilities = can("feedback:own-facilities");
   return (
     <>
       <PageHeader
         title={t("queue.title")}
-        description={t("queue.description")}
+        description={t(ownFacilities ? "queue.descriptionFacilities" : "queue.description")}
         actions={
-          <Anchor component={Link} to="/public/feedback/figures">
-            {t("figures.link")}
-          </Anchor>
+          <Group gap="md">
+            <Anchor component={Link} to="/public/feedback/figures">
+              {t("figures.link")}
+            </Anchor>
+            {queues.length > 0 && <ExportMessages queue={queue} />}
+          </Group>
         }
       />
       <Tabs value={queue} onChange={(value) => setQueue(value as Queue)} mb="md">
@@ -66,12 +72,20 @@ export function FeedbackQueuePage() {
           ]}
         />
       </ScrollArea>
-      <QueueList queue={queue} filter={filter} />
+      <QueueList queue={queue} filter={filter} ownFacilities={ownFacilities} />
     </>
   );
 }
 
-function QueueList({ queue, filter }: { queue: Queue; filter: QueueFilter }) {
+function QueueList({
+  queue,
+  filter,
+  ownFacilities,
+}: {
+  queue: Queue;
+  filter: QueueFilter;
+  ownFacilities: boolean;
+}) {
   const { t } = useTranslation("feedback");
   const list = useFeedbackList(queue, filter);
   return (
@@ -79,7 +93,12 @@ function QueueList({ queue, filter }: { queue: Queue; filter: QueueFilter }) {
       query={list}
       rowHeight={180}
       isEmpty={(data) => data.items.length === 0}
-      empty={<EmptyState title={t("queue.empty")} description={t("queue.emptyHelp")} />}
+      empty={
+        <EmptyState
+          title={t("queue.empty")}
+          description={t(ownFacilities ? "queue.emptyHelpFacilities" : "queue.emptyHelp")}
+        />
+      }
     >
       {(data) => (
         <Stack

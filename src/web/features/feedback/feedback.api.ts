@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
 import type {
   FeedbackByCode,
+  FeedbackExportBody,
   FeedbackFigures,
   FeedbackItem,
   FeedbackPage,
@@ -117,5 +118,15 @@ export function useFeedbackContact(id: string) {
   return useMutation({
     mutationFn: (reason: string) =>
       api.post<{ phone: string }>(`/api/v1/feedback/${encodeURIComponent(id)}/contact`, { reason }),
+  });
+}
+
+/** What an export asks for (POST /api/v1/feedback/export): one queue, filters, numbers with a reason. */
+export type ExportRequest = z.input<typeof FeedbackExportBody>;
+
+/** Downloads a queue as CSV; the server audits each export. */
+export function useExportFeedback() {
+  return useMutation({
+    mutationFn: (body: ExportRequest) => api.postForFile("/api/v1/feedback/export", body),
   });
 }
