@@ -4,6 +4,7 @@ import {
   type ApiSession,
   apiRequest,
   apiSignIn,
+  baseUrl,
   DESKTOP,
   demoSession,
   fromKhmerDigits,
@@ -342,6 +343,68 @@ describe("an outreach session with a photo, recorded offline", () => {
     expect(pack.sessions).toHaveLength(1);
     expect(pack.sessions[0]).toMatchObject({ total: 11, notes: "វគ្គនៅវត្ត" });
     expect(pack.sessions[0]!.photos).toHaveLength(1);
+    await page.context().close();
+  });
+});
+
+describe("a citizen's message written down offline", () => {
+  it("gives the sender a code at once, keeps the message on the phone, and sends it when online", async () => {
+    const facilitator = await createFacilitator("feedback");
+    // A health centre of her commune, with a cycle of its own (the school's years are all planned).
+    const clinicKm = `មណ្ឌលសុខភាពវាល ${RUN}`;
+    const clinic = await api<{ id: string }>("POST", "/api/v1/facilities", {
+      code: `FC-${RUN}`,
+      kindCode: "HC",
+      nameKm: clinicKm,
+      nameEn: `Field Clinic ${RUN}`,
+      communeCode: COMMUNE,
+    });
+    await api("POST", `/api/v1/programmes/${programmeId}/cycles`, {
+      year: 2026,
+      facilityIds: [clinic.id],
+      facilitatorIds: [facilitator.id],
+    });
+    const page = await fieldPage(facilitator.username);
+    await openInApp(page, "/field");
+    await page
+      .getByRole("button", { name: /ទាញយកការងាររបស់ខ្ញុំ|ធ្វើសមកាលកម្មឥឡូវ/ })
+      .first()
+      .click();
+    await page.getByRole("heading", { level: 2, name: clinicKm }).waitFor();
+
+    await page.context().setOffline(true);
+    await page.getByRole("link", { name: "កត់ត្រាសាររបស់ពលរដ្ឋ" }).click();
+    await page.getByRole("heading", { level: 1, name: "កត់ត្រាសាររបស់ពលរដ្ឋ" }).waitFor();
+    // Nothing chosen: the form says what is missing.
+    await page.getByRole("button", { name: "រក្សាទុក ហើយផ្តល់លេខកូដ" }).click();
+    await page.getByText("សូមសរសេរយ៉ាងហោចណាស់ ៣ តួអក្សរ។").waitFor();
+    await pickOption(page, page.getByRole("combobox", { name: "ប្រធានបទ" }), "ការសុំលុយ");
+    const text = `គិលានុបដ្ឋាកសុំលុយ ៥០០០ រៀល ${RUN}`;
+    await page.getByRole("textbox", { name: /^សារ/ }).fill(text);
+    expect(await khmerFontLoaded(page)).toBe(true);
+    expect(await overflowsHorizontally(page)).toBe(false);
+    await shot(page, "field-km-phone-10-feedback-offline");
+    await page.getByRole("button", { name: "រក្សាទុក ហើយផ្តល់លេខកូដ" }).click();
+    const code = fromKhmerDigits(await shownText(page.getByTestId("tracking-code"))).replace(/\D/g, "");
+    expect(code).toMatch(/^\d{10}$/);
+    await shot(page, "field-km-phone-11-feedback-code");
+    await page.getByRole("link", { name: "ត្រឡប់ទៅការងារវាល" }).click();
+    const queued = page.getByRole("region", { name: "សាររង់ចាំផ្ញើ" });
+    expect(fromKhmerDigits(await shownText(queued)).replace(/\s/g, "")).toContain(code);
+
+    // Online again: it is sent by itself, and the sender's code opens its status.
+    await openInApp(page, "/field/sync");
+    await page.context().setOffline(false);
+    await page.getByText("អ្វីៗទាំងអស់ដែលបានកត់ត្រានៅលើទូរសព្ទនេះ បានទៅដល់ម៉ាស៊ីនមេហើយ។").waitFor({ timeout: 60_000 });
+    const status = await fetch(`${baseUrl()}/api/public/v1/feedback/${code}`);
+    expect(await status.json()).toMatchObject({ status: "received" });
+    const queue = await api<{
+      items: { trackingCode: string; channel: string; facility: { id: string } | null }[];
+    }>("GET", "/api/v1/feedback?limit=100");
+    expect(queue.items.find((item) => item.trackingCode === code)).toMatchObject({
+      channel: "facilitator",
+      facility: { id: clinic.id },
+    });
     await page.context().close();
   });
 });

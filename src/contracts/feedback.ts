@@ -37,6 +37,21 @@ export const SubmitFeedbackBody = z.object({
   website: z.string().max(0).default(""),
 });
 
+/**
+ * A message a facilitator wrote down for a citizen, offline (the field app's `feedback.write`
+ * command). The phone draws the tracking code, so that the sender leaves with it at once; the server
+ * keeps it, or refuses the command when the code is taken (`feedback_code_taken`). No phone number:
+ * the code is the sender's way back.
+ */
+export const WrittenFeedbackBody = SubmitFeedbackBody.pick({
+  communeCode: true,
+  sectorCode: true,
+  facilityId: true,
+  topic: true,
+  text: true,
+  harm: true,
+}).extend({ trackingCode: z.string().regex(/^\d{10}$/) });
+
 /** The answer to a submission: the tracking code, already stored. */
 export const SubmittedFeedback = z.object({
   trackingCode: z.string(),

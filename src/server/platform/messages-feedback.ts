@@ -68,6 +68,18 @@ export const FEEDBACK_MESSAGES = {
     en: "More than {max} messages match. Choose a shorter period or a status.",
     km: "មានសារច្រើនជាង {max} ដែលត្រូវនឹងលក្ខខណ្ឌ។ សូមជ្រើសរើសរយៈពេលខ្លីជាងនេះ ឬស្ថានភាពមួយ។",
   },
+  feedback_code_taken: {
+    en: "This tracking code is already another message's. Write the message down again to get a new code, and give the sender the new one.",
+    km: "លេខកូដតាមដាននេះជារបស់សារផ្សេងរួចហើយ។ សូមសរសេរសារនេះម្តងទៀត ដើម្បីទទួលបានលេខកូដថ្មី ហើយផ្តល់លេខកូដថ្មីនោះដល់អ្នកផ្ញើ។",
+  },
+  feedback_code_invalid: {
+    en: "This tracking code is not valid: its check digit is wrong.",
+    km: "លេខកូដតាមដាននេះមិនត្រឹមត្រូវទេ៖ ខ្ទង់ផ្ទៀងផ្ទាត់របស់វាខុស។",
+  },
+  feedback_write_forbidden: {
+    en: "Only facilitators, NGO staff and the commune council write down citizens' messages, for communes of their area.",
+    km: "មានតែអ្នកសម្របសម្រួល បុគ្គលិកអង្គការ និងក្រុមប្រឹក្សាឃុំ/សង្កាត់ទេ ដែលអាចកត់ត្រាសាររបស់ពលរដ្ឋ សម្រាប់ឃុំ/សង្កាត់ក្នុងតំបន់របស់ខ្លួន។",
+  },
   feedback_not_yours: {
     en: "You can only give back a message that you took.",
     km: "អ្នកអាចប្រគល់វិញបានតែសារដែលអ្នកបានទទួលយកប៉ុណ្ណោះ។",

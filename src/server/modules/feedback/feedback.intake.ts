@@ -8,6 +8,7 @@ import type { Db } from "../../db/database";
 import { feedbackContacts } from "../../db/schema";
 import { type AuditEvent, type AuditWho, audit } from "../../platform/audit";
 import type { ContactCipher } from "../../platform/contact-cipher";
+import { conflict } from "../../platform/errors";
 import { currentLimits } from "./feedback.limits";
 import * as repo from "./feedback.repo";
 import { trackFeedback } from "./feedback.rollup";
@@ -20,6 +21,11 @@ import { trackFeedback } from "./feedback.rollup";
 export interface NewMessage {
   /** Drawn by the caller when it must name the message before storing it (an inbound SMS). */
   id?: string;
+  /**
+   * A code already given to the sender (a facilitator's phone drew it offline): kept, and never drawn
+   * again; null from storeMessage when another message holds it.
+   */
+  trackingCode?: string;
   channel: "web" | "sms" | "facilitator";
   communeCode: string;
   sectorCode: "PS" | "HC" | "CA" | null;
@@ -47,7 +53,7 @@ export function prepareMessage(
   const restricted = because.length > 0;
   return {
     id: input.id ?? uuidv7(),
-    trackingCode: createTrackingCode(() => randomInt(10)),
+    trackingCode: input.trackingCode ?? createTrackingCode(() => randomInt(10)),
     channel: input.channel,
     communeCode: input.communeCode,
     sectorCode: input.sectorCode,
@@ -87,7 +93,9 @@ export function receivedAudit(row: repo.NewFeedback & { id: string }, contactGiv
 
 export async function storeMessage(tx: Db, who: AuditWho, input: NewMessage, now = new Date()) {
   const limits = await currentLimits(tx);
-  for (let attempt = 0; attempt < CODE_ATTEMPTS; attempt++) {
+  // A code given beforehand cannot be drawn again: one attempt.
+  const attempts = input.trackingCode ? 1 : CODE_ATTEMPTS;
+  for (let attempt = 0; attempt < attempts; attempt++) {
     const row = await repo.insertUnlessCodeTaken(tx, prepareMessage(input, now, limits));
     if (!row) continue;
     const contact = input.contact;
@@ -103,5 +111,6 @@ export async function storeMessage(tx: Db, who: AuditWho, input: NewMessage, now
     await trackFeedback(tx, null, row);
     return row;
   }
+  if (input.trackingCode) throw conflict("feedback_code_taken");
   throw new Error(`no free tracking code after ${CODE_ATTEMPTS} attempts`);
 }

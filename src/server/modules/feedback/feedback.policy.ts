@@ -32,6 +32,8 @@ const ANSWERERS: Role[] = [
  * child protection. Providers and offices above answer in writing; administrators see no numbers.
  */
 const CALLERS: Role[] = ["commune_council", "social_worker", "supervisor"];
+/** Those who meet citizens and write their messages down for them (the field app, offline). */
+const WRITERS: Role[] = ["facilitator", "ngo_staff", "commune_council"];
 /** Child protection: they read and answer the restricted queue, and alone move messages out of it. */
 const CHILD_PROTECTION: Role[] = ["social_worker", "supervisor"];
 
@@ -53,6 +55,8 @@ export const feedbackPolicy: Policy<{
   "feedback:contact": FeedbackAccess;
   "queue:general": null;
   "queue:restricted": null;
+  /** Writing down a citizen's message about a commune. */
+  "feedback:write": { communeCode: string };
   /** An export of a queue with the senders' numbers: those who may call back in that queue. */
   "queue:phones": { restricted: boolean };
 }> = {
@@ -66,6 +70,7 @@ export const feedbackPolicy: Policy<{
   "feedback:contact": (actor, message) => reads(actor, message) && hasRole(actor, ...CALLERS),
   "queue:general": (actor) => hasRole(actor, ...READERS),
   "queue:restricted": (actor) => hasRole(actor, ...CHILD_PROTECTION),
+  "feedback:write": (actor, place) => inArea(actor, place.communeCode) && hasRole(actor, ...WRITERS),
   "queue:phones": (actor, queue) =>
     queue.restricted ? hasRole(actor, ...CHILD_PROTECTION) : hasRole(actor, "commune_council"),
 };
@@ -95,6 +100,8 @@ export function feedbackAbilities(actor: Actor): string[] {
   if (readsOnlyOwnFacilities(actor)) abilities.push("feedback:own-facilities");
   if (hasRole(actor, ...CHILD_PROTECTION)) abilities.push("feedback:restricted");
   if (hasRole(actor, ...ANSWERERS, ...CHILD_PROTECTION)) abilities.push("feedback:answer");
+  // Writes down citizens' messages in the field app.
+  if (hasRole(actor, ...WRITERS)) abilities.push("feedback:write");
   // May export a queue with the senders' numbers (general: the council; restricted: child protection).
   if (hasRole(actor, "commune_council")) abilities.push("feedback:phones");
   if (hasRole(actor, ...CHILD_PROTECTION)) abilities.push("feedback:restricted-phones");

@@ -26,10 +26,10 @@ type Submission = z.infer<typeof SubmitFeedbackBody>;
 /** The same answer for a malformed code, a wrong check digit and an unknown code: no oracle. */
 const codeUnknown = () => new AppError(404, "feedback_code_unknown");
 
-/** Everything wrong with where the message points, at once. */
-async function placeProblems(
+/** Everything wrong with where the message points, at once (the form's, or a facilitator's). */
+export async function placeProblems(
   db: Db,
-  input: Submission,
+  input: Pick<Submission, "communeCode" | "sectorCode" | "facilityId">,
 ): Promise<{ errors: FieldError[]; sector: Submission["sectorCode"] }> {
   const errors: FieldError[] = [];
   let sector = input.sectorCode;

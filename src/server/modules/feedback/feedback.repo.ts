@@ -74,6 +74,12 @@ export async function insertUnlessCodeTaken(tx: Db, row: NewFeedback): Promise<F
   return inserted ?? null;
 }
 
+/** A message by id, whatever the scope (for the caller that made it: a retried field command). */
+export async function findById(db: Db, id: string): Promise<FeedbackRow | null> {
+  const [row] = await db.select().from(feedbackMessages).where(eq(feedbackMessages.id, id));
+  return row ?? null;
+}
+
 /** For the public lookup by code: no area (the code is the key), only what the sender may read. */
 export async function findByTrackingCode(db: Db, trackingCode: string) {
   const [row] = await db

@@ -25,6 +25,7 @@ import * as review from "../scorecards/scorecards.review";
 import * as scores from "../scorecards/scorecards.scores";
 import * as scorecards from "../scorecards/scorecards.service";
 import { type CommandDefinition, define } from "./sync.definition";
+import { FEEDBACK_COMMANDS } from "./sync.feedback-commands";
 import { I4C_COMMANDS } from "./sync.i4c-commands";
 
 /**
@@ -127,6 +128,8 @@ export const COMMANDS: Record<string, CommandDefinition<unknown>> = {
   }),
   // Outreach sessions recorded offline, with their photos (sync.i4c-commands.ts).
   ...I4C_COMMANDS,
+  // Citizens' messages written down by facilitators (sync.feedback-commands.ts).
+  ...FEEDBACK_COMMANDS,
 };
 
 /** A command checked against its type, ready to run. */

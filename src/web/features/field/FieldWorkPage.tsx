@@ -2,12 +2,21 @@ import { Anchor, Badge, Button, Card, Group, Skeleton, Stack, Text, Title } from
 import { IconCloudDownload, IconLock } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { formatTrackingCode } from "../../../domain/feedback/tracking-code";
 import { EmptyState } from "../../components/EmptyState";
 import { PageHeader } from "../../components/PageHeader";
 import { useFormat } from "../../i18n/format";
 import { useFieldState } from "../../offline/field-store";
+import { useCan } from "../auth/session";
 import { STATUS_COLOURS } from "../scorecards/scorecards.labels";
-import { type HeldCycle, type QueuedSession, useHeldWork, useOutbox, useQueuedSessions } from "./field.api";
+import {
+  type HeldCycle,
+  type QueuedSession,
+  useHeldWork,
+  useOutbox,
+  useQueuedFeedback,
+  useQueuedSessions,
+} from "./field.api";
 import { StorageNote } from "./StorageNote";
 import { SyncButton, SyncSummary } from "./SyncSummary";
 
@@ -42,6 +51,7 @@ function FieldWork() {
       <Stack>
         <SyncSummary />
         <StorageNote compact />
+        <QueuedFeedbackList />
         {work === undefined ? (
           <Stack aria-busy="true" aria-label={t("common:states.loading")}>
             <Skeleton h={120} />
@@ -81,6 +91,7 @@ function CycleCard({
 }) {
   const { t } = useTranslation("field");
   const format = useFormat();
+  const can = useCan();
   const { cycle, cards } = held;
   const titleId = `cycle-${cycle.id}`;
   const kinds = (["community", "self"] as const).filter((kind) => !cards.some((card) => card.kind === kind));
@@ -143,12 +154,37 @@ function CycleCard({
         <Button component={Link} to={`/field/cycles/${cycle.id}/session`} variant="default">
           {t("session.record")}
         </Button>
+        {can("feedback:write") && (
+          <Button component={Link} to={`/field/cycles/${cycle.id}/feedback`} variant="default">
+            {t("feedback.record")}
+          </Button>
+        )}
         {kinds.filter(mayStart).map((kind) => (
           <Button key={kind} component={Link} to={`/scorecards/cycle/${cycle.id}/${kind}`} variant="default">
             {t(`work.start.${kind}`)}
           </Button>
         ))}
       </Stack>
+    </Card>
+  );
+}
+
+/** Citizens' messages written down here and not yet sent, with their codes (to give again if asked). */
+function QueuedFeedbackList() {
+  const { t } = useTranslation("field");
+  const format = useFormat();
+  const queued = useQueuedFeedback() ?? [];
+  if (queued.length === 0) return null;
+  return (
+    <Card withBorder component="section" aria-label={t("feedback.queued")} padding="sm">
+      <Text size="sm" fw={500}>
+        {t("feedback.queued")}
+      </Text>
+      {queued.map((message) => (
+        <Text size="sm" key={message.id}>
+          {t("feedback.queuedItem", { code: format.digits(formatTrackingCode(message.trackingCode)) })}
+        </Text>
+      ))}
     </Card>
   );
 }

@@ -88,6 +88,27 @@ export function useQueuedSessions(): QueuedSession[] | undefined {
   }, []);
 }
 
+/** A citizen's message written down on this phone and not yet sent: its code, to give again if asked. */
+export interface QueuedFeedback {
+  id: string;
+  trackingCode: string;
+}
+
+/** Citizens' messages written down on this phone and not yet sent (read from the outbox). */
+export function useQueuedFeedback(): QueuedFeedback[] | undefined {
+  return useLive(async () => {
+    const open = openStore();
+    if (!open) return [];
+    const entries = await open.db.outbox.filter((entry) => entry.type === "feedback.write").toArray();
+    return Promise.all(
+      entries.map(async (entry) => {
+        const payload = await unseal<{ trackingCode: string }>(open.key, entry.sealed);
+        return { id: entry.recordId, trackingCode: payload.trackingCode };
+      }),
+    );
+  }, []);
+}
+
 export function useUploads(): UploadEntry[] | undefined {
   return useLive(async () => (await openStore()?.db.uploads.toArray()) ?? [], []);
 }
