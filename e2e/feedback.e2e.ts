@@ -308,13 +308,35 @@ describe("routing within a commune", () => {
         type: school.code,
       },
     );
+    // A work phone for the morning reminders of messages due.
+    await form.getByRole("textbox", { name: "Work phone (optional)" }).fill("not a phone");
     await form.getByLabel(/^First password/).fill("Mekong-Lotus-Harvest-71");
+    await form.getByRole("button", { name: "Create user" }).click();
+    await form.getByText("Write a Cambodian phone number, such as 012 345 678.").waitFor();
+    await form.getByRole("textbox", { name: "Work phone (optional)" }).fill("012999888");
+    // Retyped: the complaint goes until the next try.
+    await form.getByText("Write a Cambodian phone number, such as 012 345 678.").waitFor({ state: "hidden" });
     await shot(admin, "feedback-en-desktop-director-linked");
     await form.getByRole("button", { name: "Create user" }).click();
     await admin.waitForURL(/\/admin\/users\/[0-9a-f-]{36}$/);
     const edit = admin.getByRole("form", { name: "Edit user" });
     await edit.getByText(school.nameEn).waitFor();
+    expect(await edit.getByRole("textbox", { name: "Work phone (optional)" }).inputValue()).toBe(
+      "012 999 888",
+    );
+    const userPage = admin.url();
     await admin.context().close();
+
+    // The same user on a phone in Khmer: the new fields fit and read.
+    const adminPhone = await signedInPage(browser, "admin", PHONE, "km");
+    await adminPhone.goto(new URL(userPage).pathname);
+    await setLanguage(adminPhone, "km");
+    await adminPhone.getByRole("textbox", { name: "ទូរស័ព្ទការងារ (មិនចាំបាច់)" }).waitFor();
+    await adminPhone.getByText(school.nameKm).first().waitFor();
+    expect(await khmerFontLoaded(adminPhone)).toBe(true);
+    expect(await overflowsHorizontally(adminPhone)).toBe(false);
+    await shot(adminPhone, "feedback-km-phone-director-user");
+    await adminPhone.context().close();
 
     // She signs in on her phone, in Khmer: her school's message is there, the clinic's is not.
     const director = await newPage(browser, PHONE, "km");

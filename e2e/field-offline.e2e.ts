@@ -389,7 +389,7 @@ describe("a citizen's message written down offline", () => {
     expect(code).toMatch(/^\d{10}$/);
     await shot(page, "field-km-phone-11-feedback-code");
     await page.getByRole("link", { name: "ត្រឡប់ទៅការងារវាល" }).click();
-    const queued = page.getByRole("region", { name: "សាររង់ចាំផ្ញើ" });
+    const queued = page.getByRole("region", { name: "សាររបស់ពលរដ្ឋដែលមិនទាន់រក្សាទុក" });
     expect(fromKhmerDigits(await shownText(queued)).replace(/\s/g, "")).toContain(code);
 
     // Online again: it is sent by itself, and the sender's code opens its status.

@@ -40,7 +40,7 @@ export const SubmitFeedbackBody = z.object({
 /**
  * A message a facilitator wrote down for a citizen, offline (the field app's `feedback.write`
  * command). The phone draws the tracking code, so that the sender leaves with it at once; the server
- * keeps it, or refuses the command when the code is taken (`feedback_code_taken`). No phone number:
+ * keeps it (should another message hold it, the message is kept under a new code). No phone number:
  * the code is the sender's way back.
  */
 export const WrittenFeedbackBody = SubmitFeedbackBody.pick({
@@ -176,6 +176,11 @@ export const FeedbackFigures = z.object({
   byTopic: z.array(z.object({ topic: z.string(), received: z.number().int() })),
 });
 
+/** A date a database can hold and a person means (not year 0). */
+const ExportDate = z.iso.date().refine((date) => date >= "2000-01-01" && date <= "2999-12-31", {
+  message: "field_invalid",
+});
+
 /**
  * An export of one queue's messages as CSV (POST, for it is audited). Phone numbers only when asked
  * for, by those who may call back, with a reason kept in the audit.
@@ -185,8 +190,8 @@ export const FeedbackExportBody = z
     queue: FeedbackQueue.default("general"),
     status: FeedbackStatus.optional(),
     /** Received on or after / on or before, Cambodia's dates. */
-    from: z.iso.date().optional(),
-    to: z.iso.date().optional(),
+    from: ExportDate.optional(),
+    to: ExportDate.optional(),
     withPhones: z.boolean().default(false),
     reason: z.string().trim().min(3).max(500).optional(),
   })

@@ -9,6 +9,8 @@ export const User = z.object({
   username: z.string(),
   displayName: z.string(),
   email: z.string().nullable(),
+  /** A work phone for reminders by SMS ("012 345 678"). */
+  phone: z.string().nullable(),
   organisationId: Uuid.nullable(),
   /** The organisation's name in English and in Khmer. */
   organisationName: z.string().nullable(),
@@ -48,6 +50,7 @@ export const UserCreate = z.object({
   username: Username,
   displayName: Name,
   email: z.email().max(200).nullable().optional(),
+  phone: z.string().trim().max(30).nullable().optional(),
   organisationId: Uuid.nullable().optional(),
   roles: z.array(Role).min(1).max(11),
   area: UserArea,
@@ -59,6 +62,8 @@ export const UserCreate = z.object({
 export const UserUpdate = z.object({
   displayName: Name,
   email: z.email().max(200).nullable().optional(),
+  /** Left out: the phone stays as it is. */
+  phone: z.string().trim().max(30).nullable().optional(),
   organisationId: Uuid.nullable().optional(),
   roles: z.array(Role).min(1).max(11),
   area: UserArea,

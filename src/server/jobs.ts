@@ -1,5 +1,6 @@
 import type { Database } from "./db/database";
 import { escalateOverdue } from "./modules/feedback/feedback.escalation";
+import { remindDueSoon } from "./modules/feedback/feedback.reminders";
 import { sendDueSms } from "./modules/sms/sms.sender";
 import { SMS_SEND_JOB } from "./modules/sms/sms.service";
 import { sweepAbandonedUploads } from "./modules/uploads/uploads.sweep";
@@ -13,6 +14,8 @@ export function jobDefinitions(database: Database, cipher: ContactCipher): JobDe
     { name: SMS_SEND_JOB, cron: "* * * * *", run: () => sendDueSms({ db: database.db, cipher }) },
     // Every quarter of an hour: due dates are days, and a message escalates soon after midnight.
     { name: "feedback.escalate", cron: "*/15 * * * *", run: () => escalateOverdue(database.db) },
+    // Each morning in Cambodia (01:00 UTC is 08:00 in Phnom Penh): staff hear of what is due by tomorrow.
+    { name: "feedback.remind", cron: "0 1 * * *", run: () => remindDueSoon(database.db, cipher) },
     // Once a day, at night in Cambodia (20:30 UTC is 03:30 in Phnom Penh).
     { name: "uploads.sweep", cron: "30 20 * * *", run: () => sweepAbandonedUploads(database.db) },
   ];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addWorkingDays } from "./working-days";
+import { addWorkingDays, isWorkingDay } from "./working-days";
 
 describe("working days", () => {
   it("skip Saturdays and Sundays", () => {
@@ -23,5 +23,14 @@ describe("working days", () => {
   it("refuse what is not a date or a count", () => {
     expect(() => addWorkingDays("7 March", 1)).toThrow(RangeError);
     expect(() => addWorkingDays("2026-03-02", -1)).toThrow(RangeError);
+  });
+});
+
+describe("isWorkingDay", () => {
+  it("is Monday to Friday", () => {
+    expect(isWorkingDay("2026-12-04")).toBe(true); // Friday
+    expect(isWorkingDay("2026-12-05")).toBe(false); // Saturday
+    expect(isWorkingDay("2026-12-06")).toBe(false); // Sunday
+    expect(isWorkingDay("2026-12-07")).toBe(true); // Monday
   });
 });

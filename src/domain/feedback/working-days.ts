@@ -19,3 +19,9 @@ export function addWorkingDays(isoDate: string, n: number): string {
   }
   return day.toISOString().slice(0, 10);
 }
+
+/** True from Monday to Friday (`isoDate` YYYY-MM-DD). */
+export function isWorkingDay(isoDate: string): boolean {
+  const weekday = new Date(`${isoDate}T12:00:00Z`).getUTCDay();
+  return weekday !== 0 && weekday !== 6;
+}

@@ -68,9 +68,9 @@ export const FEEDBACK_MESSAGES = {
     en: "More than {max} messages match. Choose a shorter period or a status.",
     km: "មានសារច្រើនជាង {max} ដែលត្រូវនឹងលក្ខខណ្ឌ។ សូមជ្រើសរើសរយៈពេលខ្លីជាងនេះ ឬស្ថានភាពមួយ។",
   },
-  feedback_code_taken: {
-    en: "This tracking code is already another message's. Write the message down again to get a new code, and give the sender the new one.",
-    km: "លេខកូដតាមដាននេះជារបស់សារផ្សេងរួចហើយ។ សូមសរសេរសារនេះម្តងទៀត ដើម្បីទទួលបានលេខកូដថ្មី ហើយផ្តល់លេខកូដថ្មីនោះដល់អ្នកផ្ញើ។",
+  feedback_message_exists: {
+    en: "Another message already has this id. Write the message down again.",
+    km: "សារផ្សេងមានលេខសម្គាល់នេះរួចហើយ។ សូមកត់ត្រាសារនេះម្តងទៀត។",
   },
   feedback_code_invalid: {
     en: "This tracking code is not valid: its check digit is wrong.",

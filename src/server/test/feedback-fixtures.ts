@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
 import { expect } from "vitest";
 import { feedbackMessages } from "../db/schema";
-import type { TestApp } from "./harness";
+import { addChannel, channelSettings } from "../modules/sms/sms.channels";
+import { TEST_CIPHER, type TestApp } from "./harness";
 
 let lastIp = 0;
 
@@ -29,4 +30,19 @@ export async function submitFeedback(t: TestApp, body: object = {}) {
     .from(feedbackMessages)
     .where(eq(feedbackMessages.trackingCode, response.json().trackingCode));
   return row!;
+}
+
+/** The default SMS channel, able to send (to a gateway nobody calls: the tests read sms_outbound). */
+export function addSendingChannel(t: TestApp) {
+  return addChannel(
+    t.db,
+    TEST_CIPHER,
+    channelSettings({
+      id: "main",
+      name: "Main",
+      sender: "8383",
+      sendUrl: "https://gw.example/send",
+      isDefault: true,
+    }),
+  );
 }

@@ -65,6 +65,8 @@ export const feedbackMessages = pgTable(
     /** When the escalation job sent it one level up, and to which level (district, then province). */
     escalatedAt: timestamp("escalated_at", { withTimezone: true, mode: "date" }),
     escalatedToLevel: text("escalated_to_level", { enum: ["district", "province"] }),
+    /** The answer due date staff were last reminded of (feedback.reminders.ts): once per due date. */
+    remindedForDueOn: date("reminded_for_due_on", { mode: "string" }),
     version: integer("version").notNull().default(1),
     ...timestamps,
   },

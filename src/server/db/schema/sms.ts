@@ -98,7 +98,7 @@ export const smsOutbound = pgTable(
     toHash: text("to_hash").notNull(),
     text: text("text").notNull(),
     /** Why it is sent: a reply to an SMS, an answer, an escalation notice, or the STOP confirmation. */
-    purpose: text("purpose", { enum: ["reply", "answer", "escalated", "stopped"] }).notNull(),
+    purpose: text("purpose", { enum: ["reply", "answer", "escalated", "stopped", "reminder"] }).notNull(),
     feedbackMessageId: uuid("feedback_message_id").references(() => feedbackMessages.id),
     status: text("status", { enum: ["queued", "sending", "sent", "delivered", "failed", "skipped"] })
       .notNull()

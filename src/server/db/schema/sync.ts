@@ -17,6 +17,7 @@ export const syncCommands = pgTable(
     type: text("type").notNull(),
     recordId: text("record_id").notNull(),
     /** Type, record and payload as canonical JSON: a re-used id with another body is refused. */
+    /** SHA-256 (hex) of the command's canonical body, never the body (sync.service.ts). */
     fingerprint: text("fingerprint").notNull(),
     /** { status: "applied", result } | { status: "rejected" | "conflict", code, message, … }. */
     outcome: jsonb("outcome").notNull(),

@@ -21,6 +21,8 @@ export const users = pgTable(
     username: text("username").notNull(),
     displayName: text("display_name").notNull(),
     email: text("email"),
+    /** A work phone for reminders by SMS (canonical digits, 855…), set by administrators. */
+    phone: text("phone"),
     passwordHash: text("password_hash").notNull(),
     organisationId: uuid("organisation_id").references(() => organisations.id),
     locale: text("locale", { enum: ["km", "en"] })

@@ -3,10 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addWorkingDays } from "../../../domain/feedback/working-days";
 import { cambodiaToday } from "../../../domain/isaf-cycle";
 import { auditEvents, feedbackMessages, smsOutbound } from "../../db/schema";
-import { submitFeedback } from "../../test/feedback-fixtures";
-import { type Caller, createTestApp, TEST_CIPHER, type TestApp } from "../../test/harness";
+import { addSendingChannel, submitFeedback } from "../../test/feedback-fixtures";
+import { type Caller, createTestApp, type TestApp } from "../../test/harness";
 import { createFacility } from "../../test/isaf-fixtures";
-import { addChannel, channelSettings } from "../sms/sms.channels";
 import { escalateOverdue } from "./feedback.escalation";
 import { setLimits } from "./feedback.limits";
 
@@ -36,17 +35,7 @@ beforeAll(async () => {
   const school = await createFacility(t.db, { communeCode: "150101", kindCode: "PS" });
   provider = await t.as({ roles: ["service_provider"], area: ["150101"], facilities: [school] });
   socialWorker = await t.as({ roles: ["social_worker"], area: ["1501"] });
-  await addChannel(
-    t.db,
-    TEST_CIPHER,
-    channelSettings({
-      id: "main",
-      name: "Main",
-      sender: "8383",
-      sendUrl: "https://gw.example/send",
-      isDefault: true,
-    }),
-  );
+  await addSendingChannel(t);
 });
 afterAll(() => t.close());
 

@@ -2,10 +2,9 @@ import { and, eq } from "drizzle-orm";
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, feedbackMessages } from "../../db/schema";
-import { submitFeedback } from "../../test/feedback-fixtures";
-import { type Caller, createTestApp, TEST_CIPHER, type TestApp } from "../../test/harness";
+import { addSendingChannel, submitFeedback } from "../../test/feedback-fixtures";
+import { type Caller, createTestApp, type TestApp } from "../../test/harness";
 import { createFacility } from "../../test/isaf-fixtures";
-import { addChannel, channelSettings } from "../sms/sms.channels";
 
 /**
  * The export of a queue as CSV (issue 5, parts 7 and 8): the queue's own scope, numbers only when
@@ -20,6 +19,8 @@ let otherProvince: Caller;
 
 const submit = (body: object = {}) => submitFeedback(t, body);
 const exportAs = (caller: Caller, body: object) => caller.post("/api/v1/feedback/export", body);
+/** The code as the export writes it: grouped, as people read it ("482 109 3755"). */
+const grouped = (code: string) => `${code.slice(0, 3)} ${code.slice(3, 6)} ${code.slice(6)}`;
 
 /** The CSV as rows of cells (the test's messages hold no commas or quotes unless said). */
 function table(response: LightMyRequestResponse): string[][] {
@@ -44,17 +45,7 @@ async function exportsAudited() {
 
 beforeAll(async () => {
   t = await createTestApp();
-  await addChannel(
-    t.db,
-    TEST_CIPHER,
-    channelSettings({
-      id: "main",
-      name: "Main",
-      sender: "8383",
-      sendUrl: "https://gw.example/send",
-      isDefault: true,
-    }),
-  );
+  await addSendingChannel(t);
   const school = await createFacility(t.db, { communeCode: "150101", kindCode: "PS" });
   council = await t.as({ roles: ["commune_council"], area: ["150101"] });
   socialWorker = await t.as({ roles: ["social_worker"], area: ["1501"] });
@@ -77,10 +68,10 @@ describe("exporting a queue", () => {
     expect(rows[0]).toContain("tracking_code");
     expect(rows[0]).not.toContain("phone");
     const codes = column(rows, "tracking_code");
-    expect(codes).toContain(mine.trackingCode);
-    expect(codes).not.toContain(elsewhere.trackingCode);
+    expect(codes).toContain(grouped(mine.trackingCode));
+    expect(codes).not.toContain(grouped(elsewhere.trackingCode));
     expect(response.headers["x-row-count"]).toBe(String(rows.length - 1));
-    const line = rows.find((row) => row[0] === mine.trackingCode)!;
+    const line = rows.find((row) => row[0] === grouped(mine.trackingCode))!;
     expect(line).toEqual(
       expect.arrayContaining(["150101", "PS", "teaching", "received", "The school gate is broken."]),
     );
@@ -92,19 +83,21 @@ describe("exporting a queue", () => {
       withPhones: { to: false },
     });
     expect(JSON.stringify(audited)).not.toContain("gate");
-    expect((await exportAs(otherProvince, {})).body).not.toContain(mine.trackingCode);
+    expect((await exportAs(otherProvince, {})).body).not.toContain(grouped(mine.trackingCode));
   });
 
   it("keeps a citizen's words from running as a formula, and filters by status and received dates", async () => {
     const formula = await submit({ text: "=1+2 is what they charge" });
     const rows = table(await exportAs(council, { status: "received" }));
-    expect(rows.find((row) => row[0] === formula.trackingCode)).toContain("'=1+2 is what they charge");
+    expect(rows.find((row) => row[0] === grouped(formula.trackingCode))).toContain(
+      "'=1+2 is what they charge",
+    );
     await t.db
       .update(feedbackMessages)
       .set({ createdAt: new Date("2026-02-03T01:00:00Z") })
       .where(eq(feedbackMessages.id, formula.id));
     const february = table(await exportAs(council, { from: "2026-02-01", to: "2026-02-28" }));
-    expect(column(february, "tracking_code")).toEqual([formula.trackingCode]);
+    expect(column(february, "tracking_code")).toEqual([grouped(formula.trackingCode)]);
     expect(column(february, "received_at")).toEqual(["2026-02-03 08:00"]);
     expect(table(await exportAs(council, { status: "answered" })).length).toBe(1);
   });
@@ -124,7 +117,7 @@ describe("exporting a queue", () => {
       await exportAs(council, { withPhones: true, reason: "Calling back before the meeting" }),
     );
     expect(rows[0]!.at(-1)).toBe("phone");
-    expect(rows.find((row) => row[0] === withPhone.trackingCode)!.at(-1)).toBe("012 345 678");
+    expect(rows.find((row) => row[0] === grouped(withPhone.trackingCode))!.at(-1)).toBe("012 345 678");
     const audited = (await exportsAudited()).find(
       (event) => (event.changes as { withPhones?: { to: boolean } }).withPhones?.to === true,
     );
@@ -143,7 +136,7 @@ describe("exporting a queue", () => {
         reason: "The stepfather hits her",
       }),
     );
-    expect(rows.find((row) => row[0] === harm.trackingCode)!.at(-1)).toBe("097 111 2222");
+    expect(rows.find((row) => row[0] === grouped(harm.trackingCode))!.at(-1)).toBe("097 111 2222");
     const audits = await t.db
       .select()
       .from(auditEvents)
@@ -156,12 +149,17 @@ describe("exporting a queue", () => {
     const aboutClinic = await submit({ sectorCode: "HC", topic: "medicines_care", text: "No nurse." });
     const aboutSchools = await submit({ text: "No books." });
     const codes = column(table(await exportAs(director, {})), "tracking_code");
-    expect(codes).toContain(aboutSchools.trackingCode);
-    expect(codes).not.toContain(aboutClinic.trackingCode);
+    expect(codes).toContain(grouped(aboutSchools.trackingCode));
+    expect(codes).not.toContain(grouped(aboutClinic.trackingCode));
   });
 
-  it("refuses reversed dates with a field error, and leaves no audit", async () => {
+  it("refuses reversed or impossible dates with a field error, and leaves no audit", async () => {
     const before = (await exportsAudited()).length;
+    const yearZero = await exportAs(council, { from: "0000-01-01" });
+    expect(yearZero.statusCode).toBe(400);
+    expect(yearZero.json().errors).toContainEqual(
+      expect.objectContaining({ path: "from", code: "field_invalid" }),
+    );
     const reversed = await exportAs(council, { from: "2026-03-01", to: "2026-02-01" });
     expect(reversed.statusCode).toBe(400);
     expect(reversed.json().errors).toContainEqual(

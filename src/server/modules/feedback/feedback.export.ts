@@ -3,6 +3,7 @@ import type { z } from "zod";
 import type { FeedbackExportBody } from "../../../contracts/feedback";
 import { formatPhone } from "../../../domain/feedback/phone";
 import { isOverdue } from "../../../domain/feedback/time-limits";
+import { formatTrackingCode } from "../../../domain/feedback/tracking-code";
 import { cambodiaToday } from "../../../domain/isaf-cycle";
 import { can } from "../../platform/access";
 import { audit } from "../../platform/audit";
@@ -59,7 +60,8 @@ function cambodiaTime(at: Date | null): string | null {
 function line(row: repo.FeedbackListRow, today: string): CsvCell[] {
   const { message, commune, facility } = row;
   return [
-    message.trackingCode,
+    // Grouped as people read it, which also keeps a spreadsheet from dropping a leading zero.
+    formatTrackingCode(message.trackingCode),
     cambodiaTime(message.createdAt),
     message.channel,
     message.communeCode.slice(0, 2),

@@ -8,7 +8,6 @@ import type { Db } from "../../db/database";
 import { feedbackContacts } from "../../db/schema";
 import { type AuditEvent, type AuditWho, audit } from "../../platform/audit";
 import type { ContactCipher } from "../../platform/contact-cipher";
-import { conflict } from "../../platform/errors";
 import { currentLimits } from "./feedback.limits";
 import * as repo from "./feedback.repo";
 import { trackFeedback } from "./feedback.rollup";
@@ -22,8 +21,8 @@ export interface NewMessage {
   /** Drawn by the caller when it must name the message before storing it (an inbound SMS). */
   id?: string;
   /**
-   * A code already given to the sender (a facilitator's phone drew it offline): kept, and never drawn
-   * again; null from storeMessage when another message holds it.
+   * A code already given to the sender (a facilitator's phone drew it offline): kept, unless another
+   * message holds it; then a new one is drawn and the audit says the given code was taken.
    */
   trackingCode?: string;
   channel: "web" | "sms" | "facilitator";
@@ -93,10 +92,13 @@ export function receivedAudit(row: repo.NewFeedback & { id: string }, contactGiv
 
 export async function storeMessage(tx: Db, who: AuditWho, input: NewMessage, now = new Date()) {
   const limits = await currentLimits(tx);
-  // A code given beforehand cannot be drawn again: one attempt.
-  const attempts = input.trackingCode ? 1 : CODE_ATTEMPTS;
-  for (let attempt = 0; attempt < attempts; attempt++) {
-    const row = await repo.insertUnlessCodeTaken(tx, prepareMessage(input, now, limits));
+  for (let attempt = 0; attempt < CODE_ATTEMPTS; attempt++) {
+    // A code given beforehand is tried first; taken, the next attempts draw their own.
+    const given = attempt === 0 ? input.trackingCode : undefined;
+    const row = await repo.insertUnlessCodeTaken(
+      tx,
+      prepareMessage({ ...input, trackingCode: given }, now, limits),
+    );
     if (!row) continue;
     const contact = input.contact;
     if (contact)
@@ -107,10 +109,12 @@ export async function storeMessage(tx: Db, who: AuditWho, input: NewMessage, now
         phoneHash: contact.cipher.hash(contact.phone),
         locale: contact.locale,
       });
-    await audit(tx, who, receivedAudit(row, Boolean(contact)));
+    const event = receivedAudit(row, Boolean(contact));
+    if (input.trackingCode && row.trackingCode !== input.trackingCode)
+      event.changes = { ...event.changes, givenCodeTaken: { from: null, to: true } };
+    await audit(tx, who, event);
     await trackFeedback(tx, null, row);
     return row;
   }
-  if (input.trackingCode) throw conflict("feedback_code_taken");
   throw new Error(`no free tracking code after ${CODE_ATTEMPTS} attempts`);
 }

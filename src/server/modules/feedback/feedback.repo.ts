@@ -98,7 +98,7 @@ export async function findByTrackingCode(db: Db, trackingCode: string) {
 
 /**
  * The messages an actor may load: those of her area, and for a service provider only those about the
- * facilities she runs, or about their sector with no facility named (restricted messages are for the
+ * facilities she runs, or about their service in their commune with no facility named (restricted messages are for the
  * policy to refuse: a provider never reads them).
  */
 function scope(actor: Actor): SQL {
@@ -106,10 +106,12 @@ function scope(actor: Actor): SQL {
   if (!readsOnlyOwnFacilities(actor)) return area;
   const m = feedbackMessages;
   const mine = sql`select s.facility_id from facility_staff s where s.user_id = ${actor.id}`;
-  const mySectors = sql`select f.kind_code from facility_staff s join facilities f on f.id = s.facility_id
-    where s.user_id = ${actor.id}`;
+  // Her service in her facility's own commune (a director with a district-wide area reads her
+  // commune's school messages, not the district's).
+  const mySectorHere = sql`exists (select 1 from facility_staff s join facilities f on f.id = s.facility_id
+    where s.user_id = ${actor.id} and f.kind_code = ${m.sectorCode} and f.commune_code = ${m.communeCode})`;
   return sql`(${area} and (${m.restricted} or ${m.facilityId} in (${mine})
-    or (${m.facilityId} is null and ${m.sectorCode} in (${mySectors}))))`;
+    or (${m.facilityId} is null and ${mySectorHere})))`;
 }
 
 /** One message in the actor's area (the queue is the service's to check), or null. */

@@ -85,6 +85,15 @@ describe("a service provider's queue", () => {
     expect(await abilitiesOf(both)).not.toContain("feedback:own-facilities");
   });
 
+  it("keeps a director with a district-wide area to her facility's commune for unnamed messages", async () => {
+    const wide = await t.as({ roles: ["service_provider"], area: ["1501"], facilities: [school] });
+    const nextCommune = await submit({ communeCode: "150102", sectorCode: "PS", text: "Schools next door." });
+    const here = await submit({ sectorCode: "PS", text: "Schools here." });
+    const seen = await idsOf(wide);
+    expect(seen).toContain(here.id);
+    expect(seen).not.toContain(nextCommune.id);
+  });
+
   it("is empty for a provider linked to no facility", async () => {
     await submit({ sectorCode: "PS", facilityId: school, text: "Fees for the exam." });
     const page = (await unlinked.get("/api/v1/feedback?queue=general")).json();

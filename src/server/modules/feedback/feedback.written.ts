@@ -12,7 +12,8 @@ import * as repo from "./feedback.repo";
 /**
  * A citizen's message written down by a facilitator she met (issue 5: "by web, SMS and
  * facilitators"), sent from the field app's outbox (`feedback.write`). It is stored like any other
- * message (`channel = 'facilitator'`), under the code the phone already gave the sender; the
+ * message (`channel = 'facilitator'`), under the code the phone already gave the sender (or, in the
+ * rare case another message holds it, under a new one: the words matter more than the code); the
  * facilitator is the audit's actor, the sender stays anonymous.
  */
 export async function writeDown(ctx: Ctx, id: string, input: z.infer<typeof WrittenFeedbackBody>) {
@@ -23,10 +24,18 @@ export async function writeDown(ctx: Ctx, id: string, input: z.infer<typeof Writ
   const earlier = await repo.findById(ctx.db, id);
   if (earlier) {
     // The same command again (an answer lost on the way back): nothing new.
-    if (earlier.channel === "facilitator" && earlier.trackingCode === input.trackingCode) return earlier;
-    throw conflict("feedback_code_taken");
+    if (earlier.channel === "facilitator") return earlier;
+    throw conflict("feedback_message_exists");
   }
-  const { errors, sector } = await placeProblems(ctx.db, input);
+  // The words must not be lost over where they point: a facility closed, moved or re-kinded since the
+  // phone downloaded it leaves the message about its service in the commune.
+  let { errors, sector } = await placeProblems(ctx.db, input);
+  let facilityId = input.facilityId;
+  if (errors.length > 0 && errors.every((error) => error.path === "facilityId")) {
+    facilityId = null;
+    sector = input.sectorCode;
+    errors = [];
+  }
   if (errors.length > 0) throw badRequest("validation_failed", errors);
   return ctx.db.transaction((tx) =>
     storeMessage(tx, ctx, {
@@ -35,7 +44,7 @@ export async function writeDown(ctx: Ctx, id: string, input: z.infer<typeof Writ
       channel: "facilitator",
       communeCode: input.communeCode,
       sectorCode: sector ?? null,
-      facilityId: input.facilityId,
+      facilityId,
       topic: input.topic,
       text: input.text,
       senderFlaggedHarm: input.harm,

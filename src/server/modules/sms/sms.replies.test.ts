@@ -24,6 +24,7 @@ describe("SMS replies", () => {
       replies.stopped(locale),
       replies.escalated(locale, code),
       replies.answerReady(locale, code),
+      replies.reminder(locale, [code, code, code, code, code], due),
     ];
     for (const text of texts("km")) expect(smsSize(text).segments, text).toBeLessThanOrEqual(2);
     for (const text of texts("en")) expect(smsSize(text), text).toEqual({ encoding: "gsm7", segments: 1 });

@@ -81,6 +81,14 @@ export const replies = {
       ? `មានចម្លើយសម្រាប់ ${code}។ ផ្ញើលេខកូដ ឬមើលលើគេហទំព័រ។`
       : `An answer to ${code} is ready. Text the code or read it on the web.`,
 
+  /** To staff (not to a sender): messages of theirs due for an answer by the date; a few codes shown. */
+  reminder: (locale: Locale, codes: readonly string[], dueOn: string) => {
+    const shown = codes.slice(0, 3).join(", ") + (codes.length > 3 ? ` +${codes.length - 3}` : "");
+    return locale === "km"
+      ? `សំឡេង៖ សារ ${codes.length} រង់ចាំចម្លើយរបស់អ្នកមុន ${dayMonth(dueOn)}៖ ${shown}`
+      : `Samleng: ${codes.length} message(s) wait for your answer by ${dayMonth(dueOn)}: ${shown}`;
+  },
+
   escalated: (locale: Locale, code: string) =>
     locale === "km"
       ? `${code}៖ មិនទាន់មានចម្លើយ បានបញ្ជូនទៅថ្នាក់លើ។`

@@ -19,7 +19,7 @@ export interface SmsDeps {
 /** The job that sends queued SMS (src/server/jobs.ts); nudge it after a commit that queued one. */
 export const SMS_SEND_JOB = "sms.send";
 
-export type SmsPurpose = "reply" | "answer" | "escalated" | "stopped";
+export type SmsPurpose = "reply" | "answer" | "escalated" | "stopped" | "reminder";
 
 export function defaultChannel(db: Db) {
   return repo.findDefaultChannel(db);
@@ -58,6 +58,22 @@ export async function senderPhoneSealed(db: Db, feedbackMessageId: string): Prom
 /** The sealed numbers of many messages, by message id (an export with numbers opens them). */
 export function sendersPhonesSealed(db: Db, feedbackMessageIds: readonly string[]) {
   return repo.findSealedPhones(db, feedbackMessageIds);
+}
+
+/** Queues a text to a staff member's work phone (a reminder), sealed as every outbound number is. */
+export async function queueToPhone(
+  tx: Db,
+  input: { channelId: string; phone: string; cipher: ContactCipher; purpose: SmsPurpose; text: string },
+) {
+  await repo.insertOutbound(tx, {
+    id: uuidv7(),
+    channelId: input.channelId,
+    toSealed: input.cipher.seal(input.phone),
+    toHash: input.cipher.hash(input.phone),
+    text: input.text,
+    purpose: input.purpose,
+    feedbackMessageId: null,
+  });
 }
 
 /**

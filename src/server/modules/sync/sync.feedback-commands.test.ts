@@ -1,8 +1,9 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { uuidv7 } from "uuidv7";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTrackingCode } from "../../../domain/feedback/tracking-code";
 import { auditEvents, feedbackMessages } from "../../db/schema";
+import { queryRows } from "../../db/sql";
 import { submitFeedback } from "../../test/feedback-fixtures";
 import { type Caller, createTestApp, type TestApp } from "../../test/harness";
 import { createFacility } from "../../test/isaf-fixtures";
@@ -70,6 +71,12 @@ describe("feedback.write", () => {
     expect(audited!.actorId).toBe(facilitator.userId);
     expect(JSON.stringify(audited)).not.toContain("money");
     // The sender follows it by the code she was given; the council has it in its queue.
+    // The sync ledger keeps a hash of the command, never the citizen's words.
+    const ledger = await queryRows<{ fingerprint: string }>(
+      t.db,
+      sql`select fingerprint from sync_commands where record_id = ${id}`,
+    );
+    expect(ledger[0]!.fingerprint).toMatch(/^[0-9a-f]{64}$/);
     const byCode = await t.anonymous.get(`/api/public/v1/feedback/${payload.trackingCode}`);
     expect(byCode.json()).toMatchObject({ status: "received" });
     const queue = (await council.get("/api/v1/feedback?limit=100")).json();
@@ -102,25 +109,38 @@ describe("feedback.write", () => {
     expect(rows).toHaveLength(1);
   });
 
-  it("refuses a code another message holds, a wrong check digit, a bad place, a role or area not allowed", async () => {
+  it("keeps the words when the code is taken (under a new code) or the facility no longer fits", async () => {
     const taken = await submitFeedback(t);
+    const id = uuidv7();
     const [collision] = await push(facilitator, [
-      command("feedback.write", uuidv7(), written({ trackingCode: taken.trackingCode })),
+      command("feedback.write", id, written({ trackingCode: taken.trackingCode })),
     ]);
-    expect(collision).toMatchObject({ status: "conflict", code: "feedback_code_taken" });
+    expect(collision).toMatchObject({ status: "applied" });
+    const kept = (await stored(id))!;
+    expect(kept.trackingCode).not.toBe(taken.trackingCode);
+    const [audited] = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityId, id), eq(auditEvents.action, "feedback.received")));
+    expect(audited!.changes).toMatchObject({ givenCodeTaken: { to: true } });
 
+    // A clinic given as the school's service (the facility changed kind since the download).
+    const clinic = await createFacility(t.db, { communeCode: "150101", kindCode: "HC" });
+    const moved = uuidv7();
+    const [applied] = await push(facilitator, [
+      command("feedback.write", moved, written({ facilityId: clinic })),
+    ]);
+    expect(applied).toMatchObject({ status: "applied" });
+    expect(await stored(moved)).toMatchObject({ facilityId: null, sectorCode: "PS", communeCode: "150101" });
+  });
+
+  it("refuses a wrong check digit, a role or an area not allowed, and stores nothing", async () => {
     const good = newCode();
     const wrongCheck = good.slice(0, 9) + String((Number(good[9]) + 1) % 10);
     const [invalid] = await push(facilitator, [
       command("feedback.write", uuidv7(), written({ trackingCode: wrongCheck })),
     ]);
     expect(invalid).toMatchObject({ status: "rejected", code: "validation_failed" });
-
-    const clinic = await createFacility(t.db, { communeCode: "150101", kindCode: "HC" });
-    const [otherSector] = await push(facilitator, [
-      command("feedback.write", uuidv7(), written({ facilityId: clinic })),
-    ]);
-    expect(otherSector).toMatchObject({ status: "rejected", code: "validation_failed" });
 
     const [outside] = await push(facilitator, [
       command("feedback.write", uuidv7(), written({ communeCode: "020101", facilityId: null })),

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { CommandResult, SyncCommand } from "../../../contracts/sync";
 import { inDeliveryOrder, type OrderedCommand } from "../../../domain/sync/commands";
 import type { Db } from "../../db/database";
@@ -151,6 +152,15 @@ async function applyUnit(ctx: Ctx, tx: Db, deviceId: string, unit: Parsed[]): Pr
   }
 }
 
+/**
+ * What the ledger keeps of a command's body: a SHA-256 of its fingerprint, never the body itself. A
+ * payload can be a citizen's report of harm to a child (feedback.write); the ledger only needs to
+ * tell the same body from another.
+ */
+function storedFingerprint(fingerprint: string): string {
+  return createHash("sha256").update(fingerprint).digest("hex");
+}
+
 function entryOf(ctx: Ctx, deviceId: string, { command, fingerprint }: OrderedCommand, outcome: Outcome) {
   return {
     id: command.id,
@@ -158,7 +168,7 @@ function entryOf(ctx: Ctx, deviceId: string, { command, fingerprint }: OrderedCo
     deviceId,
     type: command.type,
     recordId: command.recordId,
-    fingerprint,
+    fingerprint: storedFingerprint(fingerprint),
     outcome,
   };
 }
@@ -171,7 +181,7 @@ async function recordOrFind(tx: Db, entry: ReturnType<typeof entryOf>): Promise<
 
 /** The first answer to a command sent again — if it is the same command, from the same user. */
 function recorded(ctx: Ctx, row: Entry, fingerprint: string): Outcome {
-  if (row.userId !== ctx.actor.id || row.fingerprint !== fingerprint) {
+  if (row.userId !== ctx.actor.id || row.fingerprint !== storedFingerprint(fingerprint)) {
     return refusal(ctx, new AppError(409, "sync_id_reused"));
   }
   return row.outcome as Outcome;

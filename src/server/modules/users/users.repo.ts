@@ -163,6 +163,7 @@ export interface NewUser {
   username: string;
   displayName: string;
   email: string | null;
+  phone?: string | null;
   passwordHash: string;
   organisationId: string | null;
   locale: Locale;

@@ -1,6 +1,7 @@
 import { uuidv7 } from "uuidv7";
 import type { z } from "zod";
 import type { User, UserCreate, UserUpdate } from "../../../contracts/users";
+import { formatPhone, normalisePhone } from "../../../domain/feedback/phone";
 import { isInArea } from "../../../domain/places";
 import { ROLES, type Role } from "../../../domain/roles";
 import type { Db } from "../../db/database";
@@ -37,6 +38,7 @@ function present(row: repo.UserWithAccess, names: OrganisationNames): User {
     username: row.username,
     displayName: row.displayName,
     email: row.email,
+    phone: row.phone ? formatPhone(row.phone) : null,
     organisationId: row.organisationId,
     organisationName: organisation?.nameEn ?? null,
     organisationNameKm: organisation?.nameKm ?? null,
@@ -91,29 +93,48 @@ async function assertAreaGrantable(ctx: Ctx, area: { national: boolean; codes: s
 }
 
 /**
- * The facilities a service provider runs (her citizens' messages are theirs): real facilities inside
- * the user's own area, and only for the service-provider role.
+ * The facilities a service provider runs (her citizens' messages are theirs), as they will be stored:
+ * only for the service-provider role; a facility newly linked must exist, be open and lie inside the
+ * user's area (errors by the request's index). A link she already had is not checked again, so that
+ * a facility moved or closed since never blocks an update (switching her off included); one left
+ * outside a narrowed area is dropped, which the audit's facilityIds change shows.
  */
-async function assertFacilitiesLinkable(
+async function linkableFacilities(
   ctx: Ctx,
   roles: readonly Role[],
   area: { national: boolean; codes: readonly string[] },
-  facilityIds: readonly string[],
-) {
-  if (facilityIds.length === 0) return;
+  requested: readonly string[],
+  linkedBefore: readonly string[] = [],
+): Promise<string[]> {
+  if (requested.length === 0) return [];
   if (!roles.includes("service_provider"))
     throw badRequest("validation_failed", [{ path: "facilityIds", code: "facilities_need_provider" }]);
   const found = new Map(
-    (await facilities.placesOfFacilities(ctx.db, facilityIds)).map((facility) => [facility.id, facility]),
+    (await facilities.placesOfFacilities(ctx.db, requested)).map((facility) => [facility.id, facility]),
   );
-  const errors = facilityIds.flatMap((id, index): FieldError[] => {
+  const errors = requested.flatMap((id, index): FieldError[] => {
+    if (linkedBefore.includes(id)) return [];
     const facility = found.get(id);
     if (!facility) return [{ path: `facilityIds.${index}`, code: "unknown_facility" }];
+    if (!facility.active) return [{ path: `facilityIds.${index}`, code: "facility_inactive" }];
     if (!isInArea(facility.communeCode, area))
       return [{ path: `facilityIds.${index}`, code: "facility_outside_user_area" }];
     return [];
   });
   if (errors.length) throw badRequest("validation_failed", errors);
+  const inArea = requested.filter((id) => {
+    const facility = found.get(id);
+    return facility !== undefined && isInArea(facility.communeCode, area);
+  });
+  return [...new Set(inArea)].sort();
+}
+
+/** A work phone in canonical digits, or null; a field error for anything that is no Cambodian number. */
+function workPhone(typed: string | null | undefined): string | null {
+  if (!typed) return null;
+  const phone = normalisePhone(typed);
+  if (!phone) throw badRequest("validation_failed", [{ path: "phone", code: "phone_invalid" }]);
+  return phone;
 }
 
 async function assertOrganisation(ctx: Ctx, organisationId: string | null | undefined) {
@@ -135,8 +156,8 @@ export async function create(ctx: Ctx, input: z.infer<typeof UserCreate>): Promi
   const id = uuidv7();
   const roles = [...new Set(input.roles)] as Role[];
   const codes = [...new Set(input.area.codes)];
-  const facilityIds = [...new Set(input.facilityIds)].sort();
-  await assertFacilitiesLinkable(ctx, roles, input.area, facilityIds);
+  const facilityIds = await linkableFacilities(ctx, roles, input.area, input.facilityIds);
+  const phone = workPhone(input.phone);
   const passwordHash = await hashPassword(input.password);
   await ctx.db.transaction(async (tx) => {
     await repo.insert(
@@ -146,6 +167,7 @@ export async function create(ctx: Ctx, input: z.infer<typeof UserCreate>): Promi
         username: input.username,
         displayName: input.displayName,
         email: input.email ?? null,
+        phone,
         passwordHash,
         organisationId: input.organisationId ?? null,
         locale: input.locale,
@@ -161,13 +183,22 @@ export async function create(ctx: Ctx, input: z.infer<typeof UserCreate>): Promi
       roles,
       area: input.area,
       facilityIds,
+      phone,
       organisationId: input.organisationId ?? null,
     };
     await audit(tx, ctx, {
       action: "user.created",
       entityType: "user",
       entityId: id,
-      changes: created(record, ["username", "displayName", "roles", "area", "facilityIds", "organisationId"]),
+      changes: created(record, [
+        "username",
+        "displayName",
+        "roles",
+        "area",
+        "facilityIds",
+        "phone",
+        "organisationId",
+      ]),
     });
   });
   return get(ctx, id);
@@ -183,7 +214,13 @@ export async function update(ctx: Ctx, id: string, input: z.infer<typeof UserUpd
   };
   const facilitiesBefore = before.facilities.map((facility) => facility.id).sort();
   const keptFacilities = roles.includes("service_provider") ? facilitiesBefore : [];
-  const facilityIds = [...new Set(input.facilityIds ?? keptFacilities)].sort();
+  const facilityIds = await linkableFacilities(
+    ctx,
+    roles,
+    area,
+    input.facilityIds ?? keptFacilities,
+    facilitiesBefore,
+  );
   const accessChanged =
     JSON.stringify(roles) !== JSON.stringify(before.roles) ||
     JSON.stringify(area) !== JSON.stringify({ national: before.nationalArea, codes: before.areaCodes }) ||
@@ -191,12 +228,13 @@ export async function update(ctx: Ctx, id: string, input: z.infer<typeof UserUpd
     !input.active;
   if (id === ctx.actor.id && accessChanged) throw badRequest("cannot_change_own_access");
   await assertAreaGrantable(ctx, area);
-  await assertFacilitiesLinkable(ctx, roles, area, facilityIds);
   await assertOrganisation(ctx, input.organisationId);
+  const phone = input.phone === undefined ? before.phone : workPhone(input.phone);
   await ctx.db.transaction(async (tx) => {
     await repo.update(tx, id, {
       displayName: input.displayName,
       email: input.email ?? null,
+      phone,
       organisationId: input.organisationId ?? null,
       locale: input.locale,
       active: input.active,
@@ -209,6 +247,7 @@ export async function update(ctx: Ctx, id: string, input: z.infer<typeof UserUpd
     const fields = [
       "displayName",
       "email",
+      "phone",
       "organisationId",
       "locale",
       "active",
@@ -219,6 +258,7 @@ export async function update(ctx: Ctx, id: string, input: z.infer<typeof UserUpd
     const old = {
       displayName: before.displayName,
       email: before.email,
+      phone: before.phone,
       organisationId: before.organisationId,
       locale: before.locale,
       active: before.active,
@@ -229,6 +269,7 @@ export async function update(ctx: Ctx, id: string, input: z.infer<typeof UserUpd
     const now = {
       displayName: input.displayName,
       email: input.email ?? null,
+      phone,
       organisationId: input.organisationId ?? null,
       locale: input.locale,
       active: input.active,

@@ -2,7 +2,7 @@ import { and, asc, eq } from "drizzle-orm";
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROLES, type Role } from "../../../domain/roles";
-import { auditEvents } from "../../db/schema";
+import { auditEvents, facilities } from "../../db/schema";
 import { type Caller, createTestApp, TEST_PASSWORD, type TestApp } from "../../test/harness";
 import { createFacility } from "../../test/isaf-fixtures";
 
@@ -403,6 +403,28 @@ describe("updating users", () => {
   });
 });
 
+describe("a work phone for reminders", () => {
+  it("is kept as a number in any script, shown grouped, refused when it is no number, and kept when left out", async () => {
+    const created = await nationalAdmin.post("/api/v1/users", newUserBody({ phone: "០១២ ៣៤៥ ៦៧៨" }));
+    expect(created.statusCode, created.body).toBe(201);
+    const user = created.json();
+    expect(user.phone).toBe("012 345 678");
+    const unchanged = await nationalAdmin.put(`/api/v1/users/${user.id}`, {
+      ...updateBody(user, { displayName: "Sokha Chan Renamed" }),
+      phone: undefined,
+    });
+    expect(unchanged.json().phone).toBe("012 345 678");
+    expectFieldError(
+      await nationalAdmin.put(`/api/v1/users/${user.id}`, updateBody(user, { phone: "call me" })),
+      400,
+      "phone",
+      "phone_invalid",
+    );
+    const cleared = await nationalAdmin.put(`/api/v1/users/${user.id}`, updateBody(user, { phone: null }));
+    expect(cleared.json().phone).toBeNull();
+  });
+});
+
 describe("the facilities a service provider runs", () => {
   it("links a provider to facilities of her area, shows them on the user, and audits the change", async () => {
     const school = await createFacility(t.db, {
@@ -440,6 +462,48 @@ describe("the facilities a service provider runs", () => {
     expect(events.find((event) => event.action === "user.updated")?.changes).toEqual({
       facilityIds: { from: [school], to: [school, clinic].sort() },
     });
+  });
+
+  it("never lets a link made before block an update: one left outside a narrowed area goes", async () => {
+    const here = await createFacility(t.db, { communeCode: "150101", kindCode: "PS" });
+    const there = await createFacility(t.db, { communeCode: "150102", kindCode: "PS" });
+    const user = (
+      await nationalAdmin.post(
+        "/api/v1/users",
+        newUserBody({
+          roles: ["service_provider"],
+          area: { national: false, codes: ["1501"] },
+          facilityIds: [here, there],
+        }),
+      )
+    ).json();
+    // The area narrows to one commune: the other commune's school goes, the update goes through.
+    const narrowed = await nationalAdmin.put(
+      `/api/v1/users/${user.id}`,
+      updateBody(user, { area: { national: false, codes: ["150101"] } }),
+    );
+    expect(narrowed.statusCode, narrowed.body).toBe(200);
+    expect(narrowed.json().facilities.map((f: { id: string }) => f.id)).toEqual([here]);
+    // A closed facility she already runs does not stop switching her off.
+    await t.db.update(facilities).set({ active: false }).where(eq(facilities.id, here));
+    const off = await nationalAdmin.put(
+      `/api/v1/users/${user.id}`,
+      updateBody(narrowed.json(), { active: false }),
+    );
+    expect(off.statusCode, off.body).toBe(200);
+    // …but a closed facility cannot be newly given.
+    const other = (
+      await nationalAdmin.post(
+        "/api/v1/users",
+        newUserBody({ roles: ["service_provider"], area: { national: false, codes: ["150101"] } }),
+      )
+    ).json();
+    expectFieldError(
+      await nationalAdmin.put(`/api/v1/users/${other.id}`, updateBody(other, { facilityIds: [here] })),
+      400,
+      "facilityIds.0",
+      "facility_inactive",
+    );
   });
 
   it("refuses facilities for other roles, outside the user's area, or unknown, and stores nothing", async () => {

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { LightMyRequestResponse } from "fastify";
 import { expect } from "vitest";
+import { formatTrackingCode } from "../../../domain/feedback/tracking-code";
 import type { Role } from "../../../domain/roles";
 import { feedbackMessages } from "../../db/schema";
 import { addChannel, channelSettings } from "../../modules/sms/sms.channels";
@@ -71,7 +72,8 @@ const exports =
   (response: LightMyRequestResponse): Outcome => {
     if (response.statusCode !== 200) return outcomeOf(response);
     const { in: inside, out } = fixture();
-    const has = (id: string) => response.body.includes(codeOf.get(id)!);
+    // The export writes codes grouped, as people read them.
+    const has = (id: string) => response.body.includes(formatTrackingCode(codeOf.get(id)!));
     const seen = [has(inside) && "in", has(out) && "out"].filter(Boolean).join("+");
     return `200 ${seen || "none"}`;
   };

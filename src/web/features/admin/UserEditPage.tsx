@@ -162,6 +162,7 @@ function UserDetails({ user }: { user: User }) {
     username: user.username,
     displayName: user.displayName,
     email: user.email ?? "",
+    phone: user.phone ?? "",
     organisationId: user.organisationId,
     roles: user.roles,
     area: user.area,
@@ -175,6 +176,7 @@ function UserDetails({ user }: { user: User }) {
       updateBodyOf(user, {
         displayName: values.displayName.trim(),
         email: values.email.trim() || null,
+        phone: values.phone.trim() || null,
         organisationId: values.organisationId,
         roles: values.roles,
         area: values.area.national ? { national: true, codes: [] } : values.area,

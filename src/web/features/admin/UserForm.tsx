@@ -19,6 +19,8 @@ export interface UserFormValues {
   username: string;
   displayName: string;
   email: string;
+  /** A work phone for reminders by SMS; empty for none. */
+  phone: string;
   organisationId: string | null;
   roles: Role[];
   area: Area;
@@ -33,6 +35,7 @@ export const EMPTY_USER: UserFormValues = {
   username: "",
   displayName: "",
   email: "",
+  phone: "",
   organisationId: null,
   roles: [],
   area: { national: false, codes: [] },
@@ -46,6 +49,7 @@ const FORM_FIELDS = [
   "username",
   "displayName",
   "email",
+  "phone",
   "organisationId",
   "roles",
   "area",
@@ -83,9 +87,12 @@ export function UserForm({
   const organisations = useOrganisations();
   const [values, setValues] = useState(initial);
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
+  // Fields changed since the server last complained: its complaint about them no longer holds.
+  const [changedSinceSubmit, setChangedSinceSubmit] = useState<ReadonlySet<string>>(new Set());
 
   const serverErrors = isApiError(error) ? error.fieldErrors : {};
-  const errorOf = (field: string) => localErrors[field] ?? serverErrors[field];
+  const errorOf = (field: string) =>
+    localErrors[field] ?? (changedSinceSubmit.has(field) ? undefined : serverErrors[field]);
   const otherFieldErrors = isApiError(error)
     ? error.errors.some(
         (item) => !FORM_FIELDS.some((field) => item.path === field || item.path.startsWith(`${field}.`)),
@@ -101,6 +108,7 @@ export function UserForm({
     setValues((current) => ({ ...current, [field]: value }));
     // A field's own complaint goes away once it is changed; the next submit checks again.
     setLocalErrors(({ [field]: _, ...rest }) => rest);
+    setChangedSinceSubmit((changed) => new Set(changed).add(field));
   };
 
   const organisationOptions = (organisations.data ?? [])
@@ -120,6 +128,7 @@ export function UserForm({
     if (values.roles.length === 0) errors.roles = t("userForm.rolesRequired");
     if (!values.area.national && values.area.codes.length === 0) errors.area = t("userForm.areaRequired");
     setLocalErrors(errors);
+    setChangedSinceSubmit(new Set());
     if (Object.keys(errors).length === 0) onSubmit(values);
   };
 
@@ -162,6 +171,16 @@ export function UserForm({
               value={values.email}
               onChange={(event) => set("email", event.currentTarget.value)}
               error={errorOf("email")}
+            />
+            <TextInput
+              label={t("userForm.phone")}
+              description={t("userForm.phoneHint")}
+              type="tel"
+              inputMode="tel"
+              autoComplete="off"
+              value={values.phone}
+              onChange={(event) => set("phone", event.currentTarget.value)}
+              error={errorOf("phone")}
             />
             <Select
               label={t("userForm.organisation")}

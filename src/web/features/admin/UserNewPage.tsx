@@ -29,6 +29,7 @@ function NewUser() {
         username: values.username.trim(),
         displayName: values.displayName.trim(),
         email: values.email.trim() || null,
+        phone: values.phone.trim() || null,
         organisationId: values.organisationId,
         roles: values.roles,
         area: values.area.national ? { national: true, codes: [] } : values.area,

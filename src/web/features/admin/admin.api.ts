@@ -113,6 +113,7 @@ export function updateBodyOf(user: User, changes: Partial<UserUpdateBody> = {}):
   return {
     displayName: user.displayName,
     email: user.email,
+    phone: user.phone,
     organisationId: user.organisationId,
     roles: user.roles,
     area: user.area,

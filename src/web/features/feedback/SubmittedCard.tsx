@@ -1,18 +1,17 @@
-import { Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
+import { Button, Group, Stack, Text, Title } from "@mantine/core";
 import { IconCircleCheck } from "@tabler/icons-react";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { formatTrackingCode } from "../../../domain/feedback/tracking-code";
 import { useFormat } from "../../i18n/format";
 import type { Submitted } from "./feedback.api";
+import { TrackingCodeBox } from "./TrackingCodeBox";
 
 /** The tracking code, large, in the reader's digits (and Latin digits too in Khmer, for a keypad). */
 export function SubmittedCard({ submitted, onAnother }: { submitted: Submitted; onAnother: () => void }) {
   const { t } = useTranslation("feedback");
   const format = useFormat();
   const heading = useRef<HTMLHeadingElement>(null);
-  const code = formatTrackingCode(submitted.trackingCode);
   useEffect(() => heading.current?.focus(), []);
   return (
     <Stack maw={640} gap="md">
@@ -22,19 +21,7 @@ export function SubmittedCard({ submitted, onAnother }: { submitted: Submitted; 
           {t("done.title")}
         </Title>
       </Group>
-      <Paper withBorder p="md" radius="md" role="status">
-        <Text size="sm" c="dimmed">
-          {t("done.code")}
-        </Text>
-        <Text fz={36} fw={700} lh={1.3} data-testid="tracking-code">
-          {format.digits(code)}
-        </Text>
-        {format.language === "km" && (
-          <Text size="lg" c="dimmed" lang="en">
-            {code}
-          </Text>
-        )}
-      </Paper>
+      <TrackingCodeBox label={t("done.code")} code={submitted.trackingCode} />
       <Text>{t("done.keep")}</Text>
       <Text size="sm">{t("done.due", { date: format.date(submitted.answerDueOn) })}</Text>
       <Group>

@@ -46,9 +46,11 @@ export function FailedCommands({ entries, uploads }: { entries: OutboxEntry[]; u
               <Button size="xs" variant="light" onClick={() => void retryCommand(entry)}>
                 {t("status.retry")}
               </Button>
-              <Button size="xs" variant="default" component={Link} to={`/scorecards/${entry.recordId}`}>
-                {t("status.fix")}
-              </Button>
+              {entry.type.startsWith("scorecard.") && (
+                <Button size="xs" variant="default" component={Link} to={`/scorecards/${entry.recordId}`}>
+                  {t("status.fix")}
+                </Button>
+              )}
               <ConfirmButton
                 size="xs"
                 variant="light"

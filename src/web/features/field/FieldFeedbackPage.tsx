@@ -4,7 +4,6 @@ import {
   Button,
   Checkbox,
   Group,
-  Paper,
   Radio,
   Select,
   Stack,
@@ -20,13 +19,14 @@ import { Link, useParams } from "react-router";
 import { uuidv7 } from "uuidv7";
 import type { SyncCycle } from "../../../contracts/sync";
 import { FEEDBACK_SECTORS, FEEDBACK_TOPICS } from "../../../domain/feedback/topics";
-import { createTrackingCode, formatTrackingCode } from "../../../domain/feedback/tracking-code";
+import { createTrackingCode } from "../../../domain/feedback/tracking-code";
 import { NotFoundPage } from "../../app/NotFoundPage";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { PageHeader } from "../../components/PageHeader";
 import { useFormat } from "../../i18n/format";
 import { queueCommand, readRecord } from "../../offline/field-records";
 import { syncSoon } from "../../offline/sync-engine";
+import { TrackingCodeBox } from "../feedback/TrackingCodeBox";
 
 /** A random digit from the browser's cryptographic generator, without modulo bias. */
 function randomDigit(): number {
@@ -196,9 +196,7 @@ function WriteDownForm({ cycle, onWritten }: { cycle: SyncCycle; onWritten: (cod
 /** The code to give the sender, read aloud or written on a slip: her only way back to the answer. */
 function CodeToGive({ code, onAnother }: { code: string; onAnother: () => void }) {
   const { t } = useTranslation("field");
-  const format = useFormat();
   const heading = useRef<HTMLHeadingElement>(null);
-  const grouped = formatTrackingCode(code);
   // The form was long: start the code's screen at its top, and tell a screen reader where it is.
   useEffect(() => {
     window.scrollTo(0, 0);
@@ -212,19 +210,7 @@ function CodeToGive({ code, onAnother }: { code: string; onAnother: () => void }
           {t("feedback.savedTitle")}
         </Title>
       </Group>
-      <Paper withBorder p="md" radius="md" role="status">
-        <Text size="sm" c="dimmed">
-          {t("feedback.giveCode")}
-        </Text>
-        <Text fz={36} fw={700} lh={1.3} data-testid="tracking-code">
-          {format.digits(grouped)}
-        </Text>
-        {format.language === "km" && (
-          <Text size="lg" c="dimmed" lang="en">
-            {grouped}
-          </Text>
-        )}
-      </Paper>
+      <TrackingCodeBox label={t("feedback.giveCode")} code={code} />
       <Text size="sm">{t("feedback.howToFollow")}</Text>
       <Group>
         <Button onClick={onAnother}>{t("feedback.another")}</Button>

@@ -11,6 +11,7 @@ import { useCan } from "../auth/session";
 import { STATUS_COLOURS } from "../scorecards/scorecards.labels";
 import {
   type HeldCycle,
+  type QueuedFeedback,
   type QueuedSession,
   useHeldWork,
   useOutbox,
@@ -169,22 +170,37 @@ function CycleCard({
   );
 }
 
-/** Citizens' messages written down here and not yet sent, with their codes (to give again if asked). */
+/**
+ * Citizens' messages written down here and not yet stored, with their codes (to give again if asked);
+ * a refused one shows why, and its words, to pass on by other means.
+ */
 function QueuedFeedbackList() {
   const { t } = useTranslation("field");
   const format = useFormat();
   const queued = useQueuedFeedback() ?? [];
   if (queued.length === 0) return null;
+  const codeOf = (message: QueuedFeedback) => format.digits(formatTrackingCode(message.trackingCode));
   return (
     <Card withBorder component="section" aria-label={t("feedback.queued")} padding="sm">
       <Text size="sm" fw={500}>
         {t("feedback.queued")}
       </Text>
-      {queued.map((message) => (
-        <Text size="sm" key={message.id}>
-          {t("feedback.queuedItem", { code: format.digits(formatTrackingCode(message.trackingCode)) })}
-        </Text>
-      ))}
+      {queued.map((message) =>
+        message.refusal === null ? (
+          <Text size="sm" key={message.id}>
+            {t("feedback.queuedItem", { code: codeOf(message) })}
+          </Text>
+        ) : (
+          <Stack gap={2} key={message.id} mt="xs">
+            <Text size="sm" c="red.8">
+              {t("feedback.refused", { code: codeOf(message), reason: message.refusal })}
+            </Text>
+            <Text size="sm" c="dimmed">
+              “{message.text}”
+            </Text>
+          </Stack>
+        ),
+      )}
     </Card>
   );
 }

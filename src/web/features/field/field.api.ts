@@ -88,10 +88,16 @@ export function useQueuedSessions(): QueuedSession[] | undefined {
   }, []);
 }
 
-/** A citizen's message written down on this phone and not yet sent: its code, to give again if asked. */
+/**
+ * A citizen's message written down on this phone and not yet stored: its code, to give again if asked,
+ * and, when the server refused it (the writer lost her right to write for that commune), why and the
+ * words, to pass on by other means.
+ */
 export interface QueuedFeedback {
   id: string;
   trackingCode: string;
+  text: string;
+  refusal: string | null;
 }
 
 /** Citizens' messages written down on this phone and not yet sent (read from the outbox). */
@@ -102,8 +108,13 @@ export function useQueuedFeedback(): QueuedFeedback[] | undefined {
     const entries = await open.db.outbox.filter((entry) => entry.type === "feedback.write").toArray();
     return Promise.all(
       entries.map(async (entry) => {
-        const payload = await unseal<{ trackingCode: string }>(open.key, entry.sealed);
-        return { id: entry.recordId, trackingCode: payload.trackingCode };
+        const payload = await unseal<{ trackingCode: string; text: string }>(open.key, entry.sealed);
+        return {
+          id: entry.recordId,
+          trackingCode: payload.trackingCode,
+          text: payload.text,
+          refusal: entry.state === "failed" ? (entry.failure?.message ?? "") : null,
+        };
       }),
     );
   }, []);
