@@ -1,16 +1,4 @@
-import {
-  Alert,
-  Anchor,
-  Button,
-  Checkbox,
-  Group,
-  Radio,
-  Select,
-  Stack,
-  Text,
-  Textarea,
-  Title,
-} from "@mantine/core";
+import { Alert, Button, Checkbox, Group, Radio, Select, Stack, Text, Textarea, Title } from "@mantine/core";
 import { IconAlertTriangle, IconCircleCheck } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useRef, useState } from "react";
@@ -27,6 +15,7 @@ import { useFormat } from "../../i18n/format";
 import { queueCommand, readRecord } from "../../offline/field-records";
 import { syncSoon } from "../../offline/sync-engine";
 import { TrackingCodeBox } from "../feedback/TrackingCodeBox";
+import { BackToFieldWork } from "./BackToFieldWork";
 
 /** A random digit from the browser's cryptographic generator, without modulo bias. */
 function randomDigit(): number {
@@ -105,11 +94,7 @@ function WriteDownForm({ cycle, onWritten }: { cycle: SyncCycle; onWritten: (cod
   return (
     <>
       <PageHeader
-        above={
-          <Anchor component={Link} to="/field" size="sm">
-            {t("work.title")}
-          </Anchor>
-        }
+        above={<BackToFieldWork />}
         title={t("feedback.title")}
         description={commune ? format.name(commune) : undefined}
       />

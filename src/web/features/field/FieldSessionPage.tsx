@@ -1,10 +1,10 @@
-import { Alert, Anchor, Button, FileInput, Select, Stack, Textarea, TextInput } from "@mantine/core";
+import { Alert, Button, FileInput, Select, Stack, Textarea, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconCamera } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useNavigate, useParams } from "react-router";
+import { useNavigate, useParams } from "react-router";
 import { uuidv7 } from "uuidv7";
 import type { PlaceSummary } from "../../../contracts/places";
 import type { SyncCycle } from "../../../contracts/sync";
@@ -18,6 +18,7 @@ import { queueUpload } from "../../offline/field-uploads";
 import { syncSoon } from "../../offline/sync-engine";
 import { type Attendance, AttendanceGrid, emptyAttendance } from "../isaf/AttendanceGrid";
 import { todayIso } from "../isaf/labels";
+import { BackToFieldWork } from "./BackToFieldWork";
 
 /**
  * /field/cycles/:cycleId/session — an outreach (I4C dissemination) session recorded on the phone,
@@ -81,11 +82,7 @@ function SessionForm({ cycle }: { cycle: SyncCycle }) {
   return (
     <>
       <PageHeader
-        above={
-          <Anchor component={Link} to="/field" size="sm">
-            {t("work.title")}
-          </Anchor>
-        }
+        above={<BackToFieldWork />}
         title={t("session.title")}
         description={`${format.name(cycle.facility)} · ${t("work.year", { year: format.digits(String(cycle.year)) })}`}
       />

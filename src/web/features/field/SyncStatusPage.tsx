@@ -1,9 +1,9 @@
-import { Anchor, Card, Stack, Table, Text, Title } from "@mantine/core";
+import { Card, Stack, Table, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
 import { PageHeader } from "../../components/PageHeader";
 import { useFormat } from "../../i18n/format";
 import { useFieldState } from "../../offline/field-store";
+import { BackToFieldWork } from "./BackToFieldWork";
 import { FailedCommands } from "./FailedCommands";
 import { FieldWorkPage } from "./FieldWorkPage";
 import { useOutbox, useSent, useUploads } from "./field.api";
@@ -31,11 +31,7 @@ function SyncStatus() {
   return (
     <>
       <PageHeader
-        above={
-          <Anchor component={Link} to="/field" size="sm">
-            {t("work.title")}
-          </Anchor>
-        }
+        above={<BackToFieldWork />}
         title={t("status.title")}
         description={t("status.description")}
       />
