@@ -123,13 +123,14 @@ async function openInApp(page: Page, path: string) {
   }, path);
 }
 
-async function download(page: Page) {
+/** Downloads the work onto the phone; done when the facility's cycle shows (the field school's by default). */
+async function download(page: Page, facilityKm = SCHOOL_KM) {
   await openInApp(page, "/field");
   await page
     .getByRole("button", { name: /ទាញយកការងាររបស់ខ្ញុំ|ធ្វើសមកាលកម្មឥឡូវ/ })
     .first()
     .click();
-  await page.getByRole("heading", { level: 2, name: SCHOOL_KM }).waitFor();
+  await page.getByRole("heading", { level: 2, name: facilityKm }).waitFor();
   await page.getByText("សមកាលកម្មពេញលេញចុងក្រោយ").waitFor();
 }
 
@@ -365,12 +366,7 @@ describe("a citizen's message written down offline", () => {
       facilitatorIds: [facilitator.id],
     });
     const page = await fieldPage(facilitator.username);
-    await openInApp(page, "/field");
-    await page
-      .getByRole("button", { name: /ទាញយកការងាររបស់ខ្ញុំ|ធ្វើសមកាលកម្មឥឡូវ/ })
-      .first()
-      .click();
-    await page.getByRole("heading", { level: 2, name: clinicKm }).waitFor();
+    await download(page, clinicKm);
 
     await page.context().setOffline(true);
     await page.getByRole("link", { name: "កត់ត្រាសាររបស់ពលរដ្ឋ" }).click();

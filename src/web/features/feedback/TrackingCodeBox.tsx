@@ -1,4 +1,6 @@
-import { Paper, Text } from "@mantine/core";
+import { Group, Paper, Text, Title } from "@mantine/core";
+import { IconCircleCheck } from "@tabler/icons-react";
+import { useEffect, useRef } from "react";
 import { formatTrackingCode } from "../../../domain/feedback/tracking-code";
 import { useFormat } from "../../i18n/format";
 
@@ -23,5 +25,28 @@ export function TrackingCodeBox({ label, code }: { label: string; code: string }
         </Text>
       )}
     </Paper>
+  );
+}
+
+/**
+ * The top of a "your message is kept" screen: a title that takes the focus (a screen reader starts
+ * there, and a long form's scroll does not hide it), then the code.
+ */
+export function TrackingCodeReceipt({ title, label, code }: { title: string; label: string; code: string }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    window.scrollTo(0, 0);
+    heading.current?.focus();
+  }, []);
+  return (
+    <>
+      <Group gap="xs" wrap="nowrap">
+        <IconCircleCheck size={32} color="var(--mantine-color-teal-7)" aria-hidden />
+        <Title order={1} fz="h2" ref={heading} tabIndex={-1}>
+          {title}
+        </Title>
+      </Group>
+      <TrackingCodeBox label={label} code={code} />
+    </>
   );
 }

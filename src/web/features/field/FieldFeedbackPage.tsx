@@ -1,7 +1,7 @@
-import { Alert, Button, Checkbox, Group, Radio, Select, Stack, Text, Textarea, Title } from "@mantine/core";
-import { IconAlertTriangle, IconCircleCheck } from "@tabler/icons-react";
+import { Alert, Button, Checkbox, Group, Radio, Select, Stack, Text, Textarea } from "@mantine/core";
+import { IconAlertTriangle } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
-import { type FormEvent, useEffect, useRef, useState } from "react";
+import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { uuidv7 } from "uuidv7";
@@ -14,7 +14,7 @@ import { PageHeader } from "../../components/PageHeader";
 import { useFormat } from "../../i18n/format";
 import { queueCommand, readRecord } from "../../offline/field-records";
 import { syncSoon } from "../../offline/sync-engine";
-import { TrackingCodeBox } from "../feedback/TrackingCodeBox";
+import { TrackingCodeReceipt } from "../feedback/TrackingCodeBox";
 import { BackToFieldWork } from "./BackToFieldWork";
 
 /** A random digit from the browser's cryptographic generator, without modulo bias. */
@@ -181,21 +181,9 @@ function WriteDownForm({ cycle, onWritten }: { cycle: SyncCycle; onWritten: (cod
 /** The code to give the sender, read aloud or written on a slip: her only way back to the answer. */
 function CodeToGive({ code, onAnother }: { code: string; onAnother: () => void }) {
   const { t } = useTranslation("field");
-  const heading = useRef<HTMLHeadingElement>(null);
-  // The form was long: start the code's screen at its top, and tell a screen reader where it is.
-  useEffect(() => {
-    window.scrollTo(0, 0);
-    heading.current?.focus();
-  }, []);
   return (
     <Stack maw={640} gap="md">
-      <Group gap="xs" wrap="nowrap">
-        <IconCircleCheck size={32} color="var(--mantine-color-teal-7)" aria-hidden />
-        <Title order={1} fz="h2" ref={heading} tabIndex={-1}>
-          {t("feedback.savedTitle")}
-        </Title>
-      </Group>
-      <TrackingCodeBox label={t("feedback.giveCode")} code={code} />
+      <TrackingCodeReceipt title={t("feedback.savedTitle")} label={t("feedback.giveCode")} code={code} />
       <Text size="sm">{t("feedback.howToFollow")}</Text>
       <Group>
         <Button onClick={onAnother}>{t("feedback.another")}</Button>
