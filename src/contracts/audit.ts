@@ -11,6 +11,8 @@ export const AuditEvent = z.object({
   action: z.string(),
   entityType: z.string(),
   entityId: z.string().nullable(),
+  /** The record's name when the event was written, for display. */
+  entityLabel: z.string().nullable(),
   placeCode: z.string().nullable(),
   changes: z.record(z.string(), z.unknown()).nullable(),
 });

@@ -18,3 +18,9 @@ export type Role = (typeof ROLES)[number];
 export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);
 }
+
+/**
+ * The roles of child protection: they alone read reports of harm to a child (and later cases) and
+ * the audit events about them; not administrators, because that access follows the role, not the rank.
+ */
+export const CHILD_PROTECTION_ROLES: readonly Role[] = ["social_worker", "supervisor"];

@@ -1,45 +1,49 @@
-import { type SQL, sql } from "drizzle-orm";
-import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { isInArea } from "../../domain/places";
 import type { Role } from "../../domain/roles";
-import { arrayParam } from "../db/sql";
+import type { Ability } from "./abilities";
 import type { Actor } from "./actor";
 import { forbidden } from "./errors";
 
+export { areaPredicate } from "./abilities";
+
 /**
- * Access is deny by default. Each module declares its abilities as rules over (actor, record);
- * an ability that is not declared, or whose rule says no, is refused. Record-level rules (a case
- * seen only by its assigned workers) are one more rule in the module's policy.
+ * Access is deny by default. Each module declares its abilities once, in its `<name>.policy.ts`,
+ * with the kernel in ./abilities.ts (grants of roles over scopes); services check them here.
  */
-export type Rule<Record> = (actor: Actor, record: Record) => boolean;
 
-export type Policy<Abilities extends Record<string, unknown>> = {
-  [A in keyof Abilities]: Rule<Abilities[A]>;
-};
+/** A module's abilities by name. */
+// biome-ignore lint/suspicious/noExplicitAny: each ability has its own record type; the name picks it.
+export type AbilitySet = Record<string, Ability<any>>;
 
-/** Throws 403 when the policy refuses the ability. Out-of-area records never get here: the repo returns nothing. */
-export function authorize<Abilities extends Record<string, unknown>, A extends keyof Abilities>(
-  policy: Policy<Abilities>,
-  ability: A,
+/** The record an ability is checked on. */
+export type RecordOf<A> = A extends Ability<infer R> ? R : never;
+
+/** Throws 403 when the actor does not hold the ability on the record. Out-of-area records never get here: the repo returns nothing. */
+export function authorize<S extends AbilitySet, K extends keyof S & string>(
+  abilities: S,
+  name: K,
   actor: Actor,
-  record: Abilities[A],
+  record: RecordOf<S[K]>,
 ): void {
-  const rule = policy[ability];
-  if (!rule?.(actor, record)) throw forbidden();
+  if (!can(abilities, name, actor, record)) throw forbidden();
 }
 
-/** True when the policy allows the ability (for showing what a user may do). */
-export function can<Abilities extends Record<string, unknown>, A extends keyof Abilities>(
-  policy: Policy<Abilities>,
-  ability: A,
+/** True when the actor holds the ability on the record (for showing what a user may do). */
+export function can<S extends AbilitySet, K extends keyof S & string>(
+  abilities: S,
+  name: K,
   actor: Actor,
-  record: Abilities[A],
+  record: RecordOf<S[K]>,
 ): boolean {
-  const rule = policy[ability];
-  return Boolean(rule?.(actor, record));
+  return abilities[name]?.allows(actor, record) ?? false;
 }
 
-export function hasRole(actor: Actor, ...roles: Role[]): boolean {
+/** The names of the abilities the actor holds on some record: what the app shows or hides. */
+export function heldAbilities(abilities: AbilitySet, names: readonly string[], actor: Actor): string[] {
+  return names.filter((name) => abilities[name]?.heldBy(actor));
+}
+
+export function hasRole(actor: Actor, ...roles: readonly Role[]): boolean {
   return actor.roles.some((role) => roles.includes(role));
 }
 
@@ -53,16 +57,4 @@ export function areaCovers(actor: Actor, area: { national: boolean; codes: reado
   if (actor.area.national) return true;
   if (area.national) return false;
   return area.codes.every((code) => inArea(actor, code));
-}
-
-/**
- * The actor's area as a SQL predicate on a place-code column: every repository query that reads
- * records ANDs this in, so out-of-area rows are never loaded.
- */
-export function areaPredicate(actor: Actor, column: AnyPgColumn | SQL): SQL {
-  if (actor.area.national) return sql`true`;
-  if (actor.area.codes.length === 0) return sql`false`;
-  // Codes are validated digits, so they are safe as LIKE prefixes.
-  const patterns = actor.area.codes.map((code) => `${code}%`);
-  return sql`${column} like any(${arrayParam(patterns)}::text[])`;
 }

@@ -7,6 +7,13 @@ export interface Area {
   codes: string[];
 }
 
+/** A facility a user is linked to, with what scopes need of it (its sector and commune). */
+export interface LinkedFacility {
+  id: string;
+  kindCode: string;
+  communeCode: string;
+}
+
 /** The signed-in person a request acts for. */
 export interface Actor {
   id: string;
@@ -16,6 +23,8 @@ export interface Actor {
   area: Area;
   locale: Locale;
   organisationId: string | null;
+  /** The facilities the user runs (a school director and her school): the facility-link scope. */
+  facilities: LinkedFacility[];
   /** The role requires two-factor sign-in and the user has not set it up: only enrolment is open. */
   mustEnrolTotp: boolean;
 }

@@ -16,6 +16,16 @@ export const auditEvents = pgTable(
     /** The place the entity belongs to, so that an area can be scoped onto the log. */
     placeCode: text("place_code"),
     changes: jsonb("changes"),
+    /**
+     * Who may read the event besides those who may read its record: "general" events are read by the
+     * area's administrators; "child_protection" events only by child-protection roles (a report of harm,
+     * later a case), so that an administrator reading her area's log learns nothing of them.
+     */
+    sensitivity: text("sensitivity", { enum: ["general", "child_protection"] })
+      .notNull()
+      .default("general"),
+    /** The record's name when the event was written (a facility's name, a username, a tracking code), for display. */
+    entityLabel: text("entity_label"),
   },
   (t) => [
     index("audit_entity_idx").on(t.entityType, t.entityId),

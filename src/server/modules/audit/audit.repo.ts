@@ -3,7 +3,9 @@ import type { Db } from "../../db/database";
 import { auditEvents } from "../../db/schema";
 import { areaPredicate } from "../../platform/access";
 import type { Actor } from "../../platform/actor";
+import { unscoped } from "../../platform/scope-guard";
 import { userIdsInScope } from "../users/users.service";
+import { auditPolicy } from "./audit.policy";
 
 export interface AuditFilters {
   actorId?: string;
@@ -19,12 +21,17 @@ export interface AuditFilters {
 
 /**
  * Events the actor may read: national sees all; an area sees events about records placed in it and
- * about the users it manages (user events have no single place: a user's area can be several).
+ * about the users it manages (user events have no single place: a user's area can be several). Of
+ * those, child-protection events only when her role may read them (audit.policy.ts).
  */
 function scope(actor: Actor): SQL {
-  if (actor.area.national) return sql`true`;
-  return sql`(${areaPredicate(actor, auditEvents.placeCode)}
-    or (${auditEvents.entityType} = 'user' and ${auditEvents.entityId} in ${userIdsInScope(actor)}))`;
+  const sensitivity = auditPolicy["audit:read_child_protection"].heldBy(actor)
+    ? sql`true`
+    : sql`${auditEvents.sensitivity} = 'general'`;
+  if (actor.area.national) return sql`(${areaPredicate(actor, auditEvents.placeCode)} and ${sensitivity})`;
+  return sql`((${areaPredicate(actor, auditEvents.placeCode)}
+    or (${auditEvents.entityType} = 'user' and ${auditEvents.entityId} in ${userIdsInScope(actor)}))
+    and ${sensitivity})`;
 }
 
 export async function list(db: Db, actor: Actor, filters: AuditFilters) {
@@ -40,14 +47,25 @@ export async function list(db: Db, actor: Actor, filters: AuditFilters) {
   return page(db, and(...where)!, filters);
 }
 
-/** The history of one record; the caller has already checked the record is visible. */
+/**
+ * The history of one record; the caller has already checked the record is visible. Child-protection
+ * events only for those whose role may read them.
+ */
 export async function history(
   db: Db,
+  actor: Actor,
   entityType: string,
   entityId: string,
   paging: { limit: number; offset: number },
 ) {
-  return page(db, and(eq(auditEvents.entityType, entityType), eq(auditEvents.entityId, entityId))!, paging);
+  const sensitivity = auditPolicy["audit:read_child_protection"].heldBy(actor)
+    ? unscoped("the caller checked the record is visible")
+    : sql`${unscoped("the caller checked the record is visible")} and ${auditEvents.sensitivity} = 'general'`;
+  return page(
+    db,
+    and(eq(auditEvents.entityType, entityType), eq(auditEvents.entityId, entityId), sensitivity)!,
+    paging,
+  );
 }
 
 async function page(db: Db, where: SQL, paging: { limit: number; offset: number }) {

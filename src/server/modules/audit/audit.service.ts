@@ -16,6 +16,7 @@ function present(row: EventRow) {
     action: row.action,
     entityType: row.entityType,
     entityId: row.entityId,
+    entityLabel: row.entityLabel,
     placeCode: row.placeCode,
     changes: (row.changes as Record<string, unknown> | null) ?? null,
   };
@@ -35,6 +36,6 @@ export async function historyOf(
   entityId: string,
   paging: { limit: number; offset: number },
 ) {
-  const { rows, total } = await repo.history(ctx.db, entityType, entityId, paging);
+  const { rows, total } = await repo.history(ctx.db, ctx.actor, entityType, entityId, paging);
   return { items: rows.map(present), total, limit: paging.limit, offset: paging.offset };
 }

@@ -64,6 +64,7 @@ export async function signIn(
         action: counted.locked ? "user.locked" : "user.sign_in_failed",
         entityType: "user",
         entityId: user.id,
+        label: user.username,
         changes: { failures: counted.failures, ...(code === "totp_invalid" ? { reason: code } : {}) },
       });
       return counted;
@@ -95,7 +96,7 @@ export async function signIn(
     await audit(
       tx,
       { actor, ip: client.ip },
-      { action: "user.signed_in", entityType: "user", entityId: user.id },
+      { action: "user.signed_in", entityType: "user", entityId: user.id, label: user.username },
     );
   });
   return { token, csrfToken, actor };
@@ -121,7 +122,12 @@ export async function resumeSession(db: Db, token: string) {
 export async function signOut(ctx: Ctx, tokenHash: string): Promise<void> {
   await ctx.db.transaction(async (tx) => {
     await sessions.remove(tx, tokenHash);
-    await audit(tx, ctx, { action: "user.signed_out", entityType: "user", entityId: ctx.actor.id });
+    await audit(tx, ctx, {
+      action: "user.signed_out",
+      entityType: "user",
+      entityId: ctx.actor.id,
+      label: ctx.actor.username,
+    });
   });
 }
 
@@ -132,6 +138,7 @@ export async function signOutEverywhere(ctx: Ctx): Promise<void> {
       action: "user.signed_out_everywhere",
       entityType: "user",
       entityId: ctx.actor.id,
+      label: ctx.actor.username,
       changes: { sessions: count },
     });
   });
@@ -169,6 +176,7 @@ export async function setLocale(ctx: Ctx, locale: "km" | "en"): Promise<void> {
       action: "user.preferences_changed",
       entityType: "user",
       entityId: ctx.actor.id,
+      label: ctx.actor.username,
       changes: { locale: { from: ctx.actor.locale, to: locale } },
     });
   });
@@ -190,6 +198,7 @@ async function confirmPassword(ctx: Ctx, password: string, field: string) {
       action: counted.locked ? "user.locked" : "user.password_check_failed",
       entityType: "user",
       entityId: ctx.actor.id,
+      label: ctx.actor.username,
       changes: { failures: counted.failures },
     });
     return counted;
@@ -206,7 +215,12 @@ export async function changePassword(ctx: Ctx, currentPassword: string, newPassw
   await ctx.db.transaction(async (tx) => {
     await users.update(tx, user.id, { passwordHash });
     await sessions.removeAllOfUser(tx, user.id);
-    await audit(tx, ctx, { action: "user.password_changed", entityType: "user", entityId: user.id });
+    await audit(tx, ctx, {
+      action: "user.password_changed",
+      entityType: "user",
+      entityId: user.id,
+      label: user.username,
+    });
   });
 }
 
@@ -238,7 +252,12 @@ export async function startTotpSetup(ctx: Ctx) {
   const secret = new OTPAuth.Secret({ size: 20 }).base32;
   await ctx.db.transaction(async (tx) => {
     await users.update(tx, ctx.actor.id, { totpSecret: secret, totpEnabled: false });
-    await audit(tx, ctx, { action: "user.totp_setup_started", entityType: "user", entityId: ctx.actor.id });
+    await audit(tx, ctx, {
+      action: "user.totp_setup_started",
+      entityType: "user",
+      entityId: ctx.actor.id,
+      label: ctx.actor.username,
+    });
   });
   return { secret, otpauthUri: totpFor(secret, ctx.actor.username).toString() };
 }
@@ -250,7 +269,12 @@ export async function enableTotp(ctx: Ctx, code: string): Promise<void> {
     throw badRequest("validation_failed", [{ path: "code", code: "totp_invalid" }]);
   await ctx.db.transaction(async (tx) => {
     await users.update(tx, user.id, { totpEnabled: true });
-    await audit(tx, ctx, { action: "user.totp_enabled", entityType: "user", entityId: user.id });
+    await audit(tx, ctx, {
+      action: "user.totp_enabled",
+      entityType: "user",
+      entityId: user.id,
+      label: user.username,
+    });
   });
 }
 
@@ -260,7 +284,12 @@ export async function disableTotp(ctx: Ctx, password: string): Promise<void> {
   if (ctx.actor.roles.some((role) => required.has(role))) throw badRequest("totp_still_required");
   await ctx.db.transaction(async (tx) => {
     await users.update(tx, user.id, { totpEnabled: false, totpSecret: null });
-    await audit(tx, ctx, { action: "user.totp_disabled", entityType: "user", entityId: user.id });
+    await audit(tx, ctx, {
+      action: "user.totp_disabled",
+      entityType: "user",
+      entityId: user.id,
+      label: user.username,
+    });
   });
 }
 

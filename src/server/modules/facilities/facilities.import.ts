@@ -3,10 +3,10 @@ import { uuidv7 } from "uuidv7";
 import type { z } from "zod";
 import { FacilityInput, IMPORT_REQUIRED_COLUMNS, type ImportReport } from "../../../contracts/facilities";
 import type { Db } from "../../db/database";
-import { auditEvents, facilities, facilityImports } from "../../db/schema";
+import { facilities, facilityImports } from "../../db/schema";
 import { authorize, inArea } from "../../platform/access";
 import type { Actor } from "../../platform/actor";
-import { audit, created, diff } from "../../platform/audit";
+import { type AuditEvent, audit, auditAll, bilingualLabel, created, diff } from "../../platform/audit";
 import type { Ctx } from "../../platform/context";
 import { AppError, badRequest, type FieldError, notFound } from "../../platform/errors";
 import { message } from "../../platform/messages";
@@ -19,7 +19,6 @@ import { checkReferences, type ReferenceSets } from "./facilities.validation";
 import { readSheet, type SheetRow } from "./spreadsheet";
 
 export const MAX_IMPORT_ROWS = 20_000;
-const CHUNK = 500;
 
 /** Which spreadsheet column each input field comes from (for the row report). */
 const COLUMN_OF: Record<string, string> = {
@@ -310,7 +309,7 @@ async function writeRows(tx: Db, ctx: Ctx, importId: string, rows: StoredRow[]) 
   );
   await repo.replaceLinksOfMany(tx, [...idOf.values()], services, catchment);
 
-  const events = rows.map((row) => {
+  const events: AuditEvent[] = rows.map((row) => {
     const input = row.input!;
     const after = auditable(input, input.serviceTypeCodes, input.catchmentCodes);
     const old = row.existingId ? before.get(row.existingId) : undefined;
@@ -318,19 +317,15 @@ async function writeRows(tx: Db, ctx: Ctx, importId: string, rows: StoredRow[]) 
       ? diff(auditable(old.row, old.services, old.catchment), after, AUDITED_FIELDS)
       : created(after, AUDITED_FIELDS);
     return {
-      actorId: ctx.actor.id,
-      actorUsername: ctx.actor.username,
-      actorRoles: ctx.actor.roles,
-      ip: ctx.ip,
       action: old ? "facility.updated" : "facility.created",
       entityType: "facility",
       entityId: idOf.get(row.row)!,
+      label: bilingualLabel(input),
       placeCode: input.communeCode,
       changes: { ...changes, importId },
     };
   });
-  for (let i = 0; i < events.length; i += CHUNK)
-    await tx.insert(auditEvents).values(events.slice(i, i + CHUNK));
+  await auditAll(tx, ctx, events);
   return { created: creates.length, updated: updates.length };
 }
 

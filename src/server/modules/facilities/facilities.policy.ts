@@ -1,32 +1,31 @@
 import type { Role } from "../../../domain/roles";
-import { hasRole, inArea, type Policy } from "../../platform/access";
+import { facilities } from "../../db/schema";
+import { ANY_ROLE, ability, everywhere, inArea, type Subject } from "../../platform/abilities";
+import { heldAbilities } from "../../platform/access";
 import type { Actor } from "../../platform/actor";
 
 /** Who keeps the facility registry: administrators and government officers, within their area. */
 const REGISTRY_EDITORS: Role[] = ["admin", "national_officer", "provincial_officer", "district_officer"];
 
-type InCommune = { communeCode: string };
+/** A facility (or a facility being created or moved) as the rules see it: where it is. */
+export const facility: Subject<{ communeCode: string }> = {
+  name: "facility",
+  place: { of: (f) => f.communeCode, sql: facilities.communeCode },
+};
 
-export const facilityPolicy: Policy<{
-  "facility:read": InCommune;
-  "facility:create": InCommune;
-  "facility:update": InCommune;
-  "facility:deactivate": InCommune;
-  "facility:import": null;
-  "facility:write": null;
-}> = {
-  "facility:read": (actor, facility) => inArea(actor, facility.communeCode),
-  "facility:create": (actor, facility) =>
-    hasRole(actor, ...REGISTRY_EDITORS) && inArea(actor, facility.communeCode),
-  "facility:update": (actor, facility) =>
-    hasRole(actor, ...REGISTRY_EDITORS) && inArea(actor, facility.communeCode),
-  "facility:deactivate": (actor, facility) =>
-    hasRole(actor, ...REGISTRY_EDITORS) && inArea(actor, facility.communeCode),
-  "facility:import": (actor) => hasRole(actor, ...REGISTRY_EDITORS),
-  "facility:write": (actor) => hasRole(actor, ...REGISTRY_EDITORS),
+const inMyArea = inArea(facility);
+
+export const facilityPolicy = {
+  "facility:read": ability("facility:read", [{ roles: ANY_ROLE, scope: inMyArea }]),
+  "facility:create": ability("facility:create", [{ roles: REGISTRY_EDITORS, scope: inMyArea }]),
+  "facility:update": ability("facility:update", [{ roles: REGISTRY_EDITORS, scope: inMyArea }]),
+  "facility:deactivate": ability("facility:deactivate", [{ roles: REGISTRY_EDITORS, scope: inMyArea }]),
+  "facility:import": ability<null>("facility:import", [{ roles: REGISTRY_EDITORS, scope: everywhere() }]),
+  /** May edit the registry at all: asked before any field of a new facility is checked. */
+  "facility:write": ability<null>("facility:write", [{ roles: REGISTRY_EDITORS, scope: everywhere() }]),
 };
 
 /** Record-independent abilities, for the app to show or hide actions. */
 export function facilityAbilities(actor: Actor): string[] {
-  return hasRole(actor, ...REGISTRY_EDITORS) ? ["facility:create", "facility:import"] : [];
+  return heldAbilities(facilityPolicy, ["facility:create", "facility:import"], actor);
 }

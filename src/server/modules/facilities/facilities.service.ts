@@ -4,7 +4,7 @@ import { lineageOf } from "../../../domain/places";
 import { hasKhmer, khmerSearchKey, latinSearchKey } from "../../../domain/search-key";
 import type { Db } from "../../db/database";
 import { authorize, can } from "../../platform/access";
-import { audit, created, diff } from "../../platform/audit";
+import { audit, bilingualLabel, created, diff } from "../../platform/audit";
 import type { Ctx } from "../../platform/context";
 import { AppError, badRequest, conflict, notFound } from "../../platform/errors";
 import * as places from "../places/places.service";
@@ -131,6 +131,7 @@ export async function create(ctx: Ctx, input: FacilityInput) {
       action: "facility.created",
       entityType: "facility",
       entityId: inserted.id,
+      label: bilingualLabel(inserted),
       placeCode: inserted.communeCode,
       changes: created(auditable(input, input.serviceTypeCodes, input.catchmentCodes), AUDITED_FIELDS),
     });
@@ -168,6 +169,7 @@ export async function update(ctx: Ctx, id: string, input: FacilityInput & { vers
       action: "facility.updated",
       entityType: "facility",
       entityId: id,
+      label: bilingualLabel(updated),
       placeCode: updated.communeCode,
       changes,
     });
@@ -193,6 +195,7 @@ export async function setActive(ctx: Ctx, id: string, active: boolean, version: 
       action: active ? "facility.reactivated" : "facility.deactivated",
       entityType: "facility",
       entityId: id,
+      label: bilingualLabel(updated),
       placeCode: updated.communeCode,
       changes: diff(before, updated, ["active", "deactivationReason"]),
     });

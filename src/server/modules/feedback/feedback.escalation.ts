@@ -7,6 +7,7 @@ import { feedbackMessages } from "../../db/schema";
 import { audit } from "../../platform/audit";
 import { replies } from "../sms/sms.replies";
 import * as sms from "../sms/sms.service";
+import { sensitivityOf } from "./feedback.intake";
 import { currentLimits } from "./feedback.limits";
 import { updateCounted } from "./feedback.rollup";
 
@@ -64,6 +65,7 @@ export async function escalateOverdue(db: Db, now = new Date()): Promise<Escalat
             entityType: "feedback_message",
             entityId: message.id,
             placeCode: message.communeCode,
+            sensitivity: sensitivityOf(message),
             changes: {
               status: { from: message.status, to: "escalated" },
               escalatedToLevel: { from: message.escalatedToLevel, to: level },

@@ -128,6 +128,7 @@ export async function exportMessages(
       action: "feedback.exported",
       entityType: "feedback_export",
       entityId: exportId,
+      sensitivity: restricted ? "child_protection" : "general",
       changes: {
         queue: { from: null, to: input.queue },
         filters: {

@@ -6,7 +6,7 @@ import { createTrackingCode } from "../../../domain/feedback/tracking-code";
 import { cambodiaToday } from "../../../domain/isaf-cycle";
 import type { Db } from "../../db/database";
 import { feedbackContacts } from "../../db/schema";
-import { type AuditEvent, type AuditWho, audit } from "../../platform/audit";
+import { type AuditEvent, type AuditWho, audit, type Sensitivity } from "../../platform/audit";
 import type { ContactCipher } from "../../platform/contact-cipher";
 import { currentLimits } from "./feedback.limits";
 import * as repo from "./feedback.repo";
@@ -69,10 +69,16 @@ export function prepareMessage(
   };
 }
 
+/** The audit class of a message's events: a report of harm to a child is child protection's. */
+export function sensitivityOf(message: { restricted?: boolean | null }): Sensitivity {
+  return message.restricted ? "child_protection" : "general";
+}
+
 /**
  * The audit of a received message. Never the text, the words found, the queue nor the number: the
  * audit log is read by administrators, who are not child-protection staff, and a report's existence
- * is child protection's to know. Whether a way to answer was given is kept (never which).
+ * is child protection's to know. Whether a way to answer was given is kept (never which). A report
+ * of harm's events are child protection's (sensitivityOf): the area's administrators do not see them.
  */
 export function receivedAudit(row: repo.NewFeedback & { id: string }, contactGiven: boolean): AuditEvent {
   return {
@@ -80,6 +86,7 @@ export function receivedAudit(row: repo.NewFeedback & { id: string }, contactGiv
     entityType: "feedback_message",
     entityId: row.id,
     placeCode: row.communeCode,
+    sensitivity: sensitivityOf(row),
     changes: {
       channel: { from: null, to: row.channel },
       topic: { from: null, to: row.topic },

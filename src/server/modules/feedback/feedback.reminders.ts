@@ -11,7 +11,8 @@ import type { ContactCipher } from "../../platform/contact-cipher";
 import { replies } from "../sms/sms.replies";
 import * as sms from "../sms/sms.service";
 import { loadActor } from "../users/users.repo";
-import { feedbackPolicy, readsRestricted } from "./feedback.policy";
+import { sensitivityOf } from "./feedback.intake";
+import { feedbackPolicy } from "./feedback.policy";
 import * as repo from "./feedback.repo";
 
 /**
@@ -42,7 +43,6 @@ export interface ReminderReport {
 async function mayStillAnswer(db: Db, message: Due, userId: string): Promise<boolean> {
   const actor = await loadActor(db, userId);
   if (!actor) return false;
-  if (message.restricted && !readsRestricted(actor)) return false;
   if (!(await repo.findInScope(db, actor, message.id))) return false;
   return can(feedbackPolicy, "feedback:answer", actor, {
     communeCode: message.communeCode,
@@ -148,6 +148,7 @@ export async function remindDueSoon(
           entityType: "feedback_message",
           entityId: message.id,
           placeCode: message.communeCode,
+          sensitivity: sensitivityOf(message),
           changes: {
             remindedForDueOn: { from: message.remindedForDueOn, to: message.answerDueOn },
             staffTexted: { from: null, to: recipientsPerMessage.get(message.id) ?? 0 },

@@ -2,9 +2,8 @@ import { and, desc, eq, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "../../db/database";
 import { facilities, feedbackContacts, feedbackMessages, places, smsChannels, users } from "../../db/schema";
-import { areaPredicate } from "../../platform/access";
 import type { Actor } from "../../platform/actor";
-import { readsOnlyOwnFacilities } from "./feedback.policy";
+import { feedbackPolicy } from "./feedback.policy";
 
 export type FeedbackRow = typeof feedbackMessages.$inferSelect;
 export type NewFeedback = typeof feedbackMessages.$inferInsert;
@@ -96,22 +95,9 @@ export async function findByTrackingCode(db: Db, trackingCode: string) {
   return row ?? null;
 }
 
-/**
- * The messages an actor may load: those of her area, and for a service provider only those about the
- * facilities she runs, or about their service in their commune with no facility named (restricted messages are for the
- * policy to refuse: a provider never reads them).
- */
+/** The messages that exist for the actor (feedback:see in feedback.policy.ts); anything else is 404. */
 function scope(actor: Actor): SQL {
-  const area = areaPredicate(actor, feedbackMessages.communeCode);
-  if (!readsOnlyOwnFacilities(actor)) return area;
-  const m = feedbackMessages;
-  const mine = sql`select s.facility_id from facility_staff s where s.user_id = ${actor.id}`;
-  // Her service in her facility's own commune (a director with a district-wide area reads her
-  // commune's school messages, not the district's).
-  const mySectorHere = sql`exists (select 1 from facility_staff s join facilities f on f.id = s.facility_id
-    where s.user_id = ${actor.id} and f.kind_code = ${m.sectorCode} and f.commune_code = ${m.communeCode})`;
-  return sql`(${area} and (${m.restricted} or ${m.facilityId} in (${mine})
-    or (${m.facilityId} is null and ${mySectorHere})))`;
+  return feedbackPolicy["feedback:see"].where(actor);
 }
 
 /** One message in the actor's area (the queue is the service's to check), or null. */

@@ -16,7 +16,8 @@ import type { Ctx } from "../../platform/context";
 import { AppError, conflict, notFound } from "../../platform/errors";
 import { replies } from "../sms/sms.replies";
 import * as sms from "../sms/sms.service";
-import { type FeedbackAccess, feedbackPolicy, readsRestricted } from "./feedback.policy";
+import { sensitivityOf } from "./feedback.intake";
+import { type FeedbackAccess, feedbackPolicy } from "./feedback.policy";
 import { presentItem } from "./feedback.presenter";
 import * as repo from "./feedback.repo";
 import { updateCounted } from "./feedback.rollup";
@@ -49,7 +50,6 @@ function abilitiesOn(ctx: Ctx, message: repo.FeedbackRow): FeedbackItem["can"] {
 async function loadReadable(ctx: Ctx, id: string): Promise<repo.FeedbackListRow> {
   const row = await repo.findInScope(ctx.db, ctx.actor, id);
   if (!row) throw notFound("feedback_message");
-  if (row.message.restricted && !readsRestricted(ctx.actor)) throw notFound("feedback_message");
   authorize(feedbackPolicy, "feedback:read", ctx.actor, accessOf(row.message));
   return row;
 }
@@ -100,6 +100,7 @@ export async function answer(ctx: Ctx, id: string, input: z.infer<typeof AnswerF
       entityType: "feedback_message",
       entityId: id,
       placeCode: updated.communeCode,
+      sensitivity: sensitivityOf(updated),
       changes: {
         status: { from: before.message.status, to: updated.status },
         answerLength: { from: before.message.answerText?.length ?? null, to: input.text.length },
@@ -136,6 +137,7 @@ export async function contact(
       entityType: "feedback_message",
       entityId: id,
       placeCode: row.message.communeCode,
+      sensitivity: sensitivityOf(row.message),
       // A reason about a report of harm tends to describe the child: the audit (read by
       // administrators) keeps only that one was given, as for moves into child protection.
       changes: row.message.restricted
@@ -170,6 +172,7 @@ export async function assign(ctx: Ctx, id: string, input: z.infer<typeof AssignF
       entityType: "feedback_message",
       entityId: id,
       placeCode: updated.communeCode,
+      sensitivity: sensitivityOf(updated),
       changes: { assignedTo: { from: before.message.assignedTo, to: assignedTo } },
     });
   });
@@ -205,6 +208,9 @@ export async function restrict(ctx: Ctx, id: string, input: z.infer<typeof Restr
       entityType: "feedback_message",
       entityId: id,
       placeCode: updated.communeCode,
+      // A move across the boundary is known on both sides: the general queue saw the message go (or
+      // come), so the event is general; what happens inside child protection is not.
+      sensitivity: "general",
       changes: {
         restricted: { from: before.message.restricted, to: updated.restricted },
         ...(input.restricted ? {} : { reason: { from: null, to: input.reason } }),

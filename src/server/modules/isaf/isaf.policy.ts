@@ -1,5 +1,17 @@
+import { sql } from "drizzle-orm";
 import type { Role } from "../../../domain/roles";
-import { hasRole, inArea, type Policy } from "../../platform/access";
+import { cycles, jaapActions } from "../../db/schema";
+import {
+  ANY_ROLE,
+  ability,
+  allOf,
+  assignedTo,
+  everywhere,
+  inArea,
+  namesActor,
+  type Subject,
+} from "../../platform/abilities";
+import { hasRole, heldAbilities } from "../../platform/access";
 import type { Actor } from "../../platform/actor";
 
 /**
@@ -27,49 +39,80 @@ export interface ActionAccess extends CycleAccess {
   responsibleUserId: string | null;
 }
 
-/** Assigned facilitators, and the NGO staff and administrators who lead cycles, record the cycle's work. */
-function facilitates(actor: Actor, cycle: CycleAccess): boolean {
-  if (!inArea(actor, cycle.communeCode)) return false;
-  if (hasRole(actor, ...CYCLE_LEADS)) return true;
-  return hasRole(actor, "facilitator") && cycle.facilitatorIds.includes(actor.id);
-}
+/** A cycle: where it is and who facilitates it (lists read the cycles table). */
+export const cycle: Subject<CycleAccess> = {
+  name: "cycle",
+  place: { of: (c) => c.communeCode, sql: cycles.communeCode },
+  assignees: {
+    of: (c) => c.facilitatorIds,
+    sql: (userId) =>
+      sql`exists (select 1 from cycle_facilitators f where f.cycle_id = ${cycles.id} and f.user_id = ${userId})`,
+  },
+};
 
-export const isafPolicy: Policy<{
-  "programme:read": null;
-  "programme:manage": null;
-  "catalogue:read": null;
-  "catalogue:manage": null;
-  "cycle:read": CycleAccess;
-  "cycle:plan": { communeCode: string };
-  "cycle:facilitate": CycleAccess;
-  "scorecard:self_assess": CycleAccess;
-  "scorecard:review": CycleAccess;
-  "scorecard:request_change": CycleAccess;
-  "committee:override": CycleAccess;
-  "jaap:update": ActionAccess;
-  "dashboard:read": null;
-}> = {
-  "programme:read": () => true,
-  "programme:manage": (actor) => hasRole(actor, ...PLANNERS),
-  "catalogue:read": () => true,
-  "catalogue:manage": (actor) => hasRole(actor, ...CATALOGUE_KEEPERS),
-  "cycle:read": (actor, cycle) => inArea(actor, cycle.communeCode),
-  "cycle:plan": (actor, cycle) => hasRole(actor, ...PLANNERS) && inArea(actor, cycle.communeCode),
-  "cycle:facilitate": facilitates,
+/** A JAAP action: its cycle's place and facilitators, and the person responsible for it. */
+export const action: Subject<ActionAccess> = {
+  name: "JAAP action",
+  place: { of: (a) => a.communeCode, sql: jaapActions.communeCode },
+  assignees: {
+    of: (a) => a.facilitatorIds,
+    sql: (userId) =>
+      sql`exists (select 1 from cycle_facilitators f where f.cycle_id = ${jaapActions.cycleId} and f.user_id = ${userId})`,
+  },
+};
+
+/** A cycle being planned: only its commune is known. */
+const newCycle: Subject<{ communeCode: string }> = {
+  name: "new cycle",
+  place: { of: (c) => c.communeCode, sql: cycles.communeCode },
+};
+
+const cycleInArea = inArea(cycle);
+/** Assigned facilitators, and the NGO staff and administrators who lead cycles, record the cycle's work. */
+const facilitates = [
+  { roles: CYCLE_LEADS, scope: cycleInArea },
+  { roles: ["facilitator"] as Role[], scope: allOf(cycleInArea, assignedTo(cycle)) },
+];
+
+const actionInArea = inArea(action);
+
+export const isafPolicy = {
+  "programme:read": ability<null>("programme:read", [{ roles: ANY_ROLE, scope: everywhere() }]),
+  "programme:manage": ability<null>("programme:manage", [{ roles: PLANNERS, scope: everywhere() }]),
+  "catalogue:read": ability<null>("catalogue:read", [{ roles: ANY_ROLE, scope: everywhere() }]),
+  "catalogue:manage": ability<null>("catalogue:manage", [{ roles: CATALOGUE_KEEPERS, scope: everywhere() }]),
+  "cycle:read": ability("cycle:read", [{ roles: ANY_ROLE, scope: cycleInArea }]),
+  "cycle:plan": ability<{ communeCode: string }>("cycle:plan", [
+    { roles: PLANNERS, scope: inArea(newCycle) },
+  ]),
+  "cycle:facilitate": ability("cycle:facilitate", facilitates),
   // The provider's staff (a school director) score themselves; the facilitator may enter it for them.
-  "scorecard:self_assess": (actor, cycle) =>
-    facilitates(actor, cycle) || (hasRole(actor, "service_provider") && inArea(actor, cycle.communeCode)),
-  "scorecard:review": (actor, cycle) => hasRole(actor, ...REVIEWERS) && inArea(actor, cycle.communeCode),
-  "scorecard:request_change": (actor, cycle) =>
-    facilitates(actor, cycle) || (hasRole(actor, ...REVIEWERS) && inArea(actor, cycle.communeCode)),
-  "committee:override": (actor, cycle) => hasRole(actor, "supervisor") && inArea(actor, cycle.communeCode),
+  "scorecard:self_assess": ability("scorecard:self_assess", [
+    ...facilitates,
+    { roles: ["service_provider"], scope: cycleInArea },
+  ]),
+  "scorecard:review": ability("scorecard:review", [{ roles: REVIEWERS, scope: cycleInArea }]),
+  "scorecard:request_change": ability("scorecard:request_change", [
+    ...facilitates,
+    { roles: REVIEWERS, scope: cycleInArea },
+  ]),
+  "committee:override": ability("committee:override", [{ roles: ["supervisor"], scope: cycleInArea }]),
   // The person responsible, those who facilitate the cycle, and the commune council follow the JAAP.
-  "jaap:update": (actor, action) =>
-    inArea(actor, action.communeCode) &&
-    (action.responsibleUserId === actor.id ||
-      facilitates(actor, action) ||
-      hasRole(actor, "commune_council", "service_provider")),
-  "dashboard:read": () => true,
+  "jaap:update": ability("jaap:update", [
+    { roles: [...CYCLE_LEADS, "commune_council", "service_provider"], scope: actionInArea },
+    { roles: ["facilitator"], scope: allOf(actionInArea, assignedTo(action)) },
+    {
+      roles: ANY_ROLE,
+      scope: allOf(
+        actionInArea,
+        namesActor("the actor is responsible for the action", {
+          of: (a: ActionAccess) => a.responsibleUserId,
+          sql: jaapActions.responsibleUserId,
+        }),
+      ),
+    },
+  ]),
+  "dashboard:read": ability<null>("dashboard:read", [{ roles: ANY_ROLE, scope: everywhere() }]),
 };
 
 /**
@@ -86,10 +129,16 @@ export function scorecardRecordingReach(actor: Actor): "area" | "assigned" | "no
 
 /** Record-independent abilities, for the app to show or hide menus and actions. */
 export function isafAbilities(actor: Actor): string[] {
-  const abilities = ["dashboard:read"];
-  if (hasRole(actor, ...PLANNERS)) abilities.push("programme:manage", "cycle:plan");
-  if (hasRole(actor, ...CATALOGUE_KEEPERS)) abilities.push("catalogue:manage");
-  if (hasRole(actor, ...REVIEWERS)) abilities.push("scorecard:review");
-  if (hasRole(actor, ...CYCLE_LEADS, "facilitator")) abilities.push("cycle:facilitate");
-  return abilities;
+  return heldAbilities(
+    isafPolicy,
+    [
+      "dashboard:read",
+      "programme:manage",
+      "cycle:plan",
+      "catalogue:manage",
+      "scorecard:review",
+      "cycle:facilitate",
+    ],
+    actor,
+  );
 }

@@ -3,7 +3,7 @@ import type { z } from "zod";
 import type { OrganisationInput } from "../../../contracts/organisations";
 import type { Db } from "../../db/database";
 import { authorize, hasRole, inArea } from "../../platform/access";
-import { audit, created, diff } from "../../platform/audit";
+import { audit, bilingualLabel, created, diff } from "../../platform/audit";
 import type { Ctx } from "../../platform/context";
 import { badRequest, notFound } from "../../platform/errors";
 import * as places from "../places/places.service";
@@ -89,6 +89,7 @@ export async function create(ctx: Ctx, input: Input) {
       action: "organisation.created",
       entityType: "organisation",
       entityId: id,
+      label: bilingualLabel(values),
       placeCode: values.placeCode,
       changes: created(values, FIELDS),
     });
@@ -110,6 +111,7 @@ export async function update(ctx: Ctx, id: string, input: Input) {
       action: "organisation.updated",
       entityType: "organisation",
       entityId: id,
+      label: bilingualLabel(values),
       placeCode: values.placeCode,
       changes: diff(before.organisation, { ...before.organisation, ...values }, FIELDS),
     });

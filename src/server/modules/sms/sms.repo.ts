@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, lte, or, sql } from "drizzle-orm";
 import type { Db } from "../../db/database";
 import { feedbackContacts, smsChannels, smsInbound, smsOptOuts, smsOutbound } from "../../db/schema";
 import { queryRows } from "../../db/sql";
-import type { AuditEvent } from "../../platform/audit";
+import { type AuditEvent, auditInsertFrom } from "../../platform/audit";
 import type { NewFeedback } from "../feedback/feedback.repo";
 import { countsOf, SHARD_OF_CONNECTION } from "../feedback/feedback.rollup";
 
@@ -210,6 +210,8 @@ export function isTrackingCodeTaken(error: unknown): boolean {
 export async function storeSmsMessage(db: Db, write: SmsMessageWrite): Promise<boolean> {
   const { inbound, message, contact, reply } = write;
   const audited = write.receivedAudit;
+  // A citizen's SMS: no signed-in actor, the gateway's address.
+  const system = { actor: null, ip: write.ip };
   // What feedback.rollup.ts counts for a new message: received, under its year, place, service, topic.
   const counted = countsOf({
     ...message,
@@ -248,11 +250,9 @@ export async function storeSmsMessage(db: Db, write: SmsMessageWrite): Promise<b
       insert into feedback_contacts (feedback_message_id, channel_id, phone_sealed, phone_hash, locale)
       select id, ${inbound.channelId}, ${contact.phoneSealed}, ${inbound.senderHash}, ${contact.locale} from message
     ), audited as (
-      insert into audit_events (actor_roles, ip, action, entity_type, entity_id, place_code, changes)
-      select '{}'::text[], ${write.ip}, ${audited.action}, ${audited.entityType}, ${audited.entityId},
-        ${audited.placeCode ?? null}, ${JSON.stringify(audited.changes)}::jsonb from message
-      union all
-      select '{}'::text[], ${write.ip}, 'sms.opted_in', 'sms_inbound', ${inbound.id}, null, null from opted_in
+      ${auditInsertFrom(system, audited, sql`message`)}
+    ), audited_opt_in as (
+      ${auditInsertFrom(system, { action: "sms.opted_in", entityType: "sms_inbound", entityId: inbound.id }, sql`opted_in`)}
     ), reply as (
       insert into sms_outbound (id, channel_id, to_sealed, to_hash, text, purpose, feedback_message_id)
       select ${reply.id}, ${inbound.channelId}, ${reply.toSealed}, ${inbound.senderHash}, ${reply.text}, 'reply', id

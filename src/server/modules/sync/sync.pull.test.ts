@@ -317,6 +317,7 @@ describe("the stream's reach", () => {
         area: { national: false, codes: ["15"] },
         locale: "en",
         organisationId: null,
+        facilities: [],
         mustEnrolTotp: false,
       };
       const expected = fixtures

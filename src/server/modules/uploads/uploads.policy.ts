@@ -1,5 +1,5 @@
 import { ROLES, type Role } from "../../../domain/roles";
-import { hasRole, type Policy } from "../../platform/access";
+import { ability, everywhere } from "../../platform/abilities";
 
 /**
  * Who may upload attachments. Every role that records something in the field may (a session photo,
@@ -9,6 +9,6 @@ import { hasRole, type Policy } from "../../platform/access";
  */
 const UPLOADERS: Role[] = ROLES.filter((role) => role !== "viewer");
 
-export const uploadsPolicy: Policy<{ "upload:create": null }> = {
-  "upload:create": (actor) => hasRole(actor, ...UPLOADERS),
+export const uploadsPolicy = {
+  "upload:create": ability<null>("upload:create", [{ roles: UPLOADERS, scope: everywhere() }]),
 };

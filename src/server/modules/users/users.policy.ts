@@ -1,23 +1,19 @@
-import { hasRole, type Policy } from "../../platform/access";
+import { ability, actorIs, everywhere } from "../../platform/abilities";
+import { heldAbilities } from "../../platform/access";
 import type { Actor } from "../../platform/actor";
 
 /**
  * Administrators manage the users of their area (a user whose whole area lies in theirs; the
  * repository scopes that). Role settings (two-factor per role) are national: only a national administrator.
  */
-export const userPolicy: Policy<{
-  "user:read": null;
-  "user:manage": null;
-  "role:manage": null;
-}> = {
-  "user:read": (actor) => hasRole(actor, "admin"),
-  "user:manage": (actor) => hasRole(actor, "admin"),
-  "role:manage": (actor) => hasRole(actor, "admin") && actor.area.national,
+const nationalActor = actorIs<null>("the actor's area is the whole country", (actor) => actor.area.national);
+
+export const userPolicy = {
+  "user:read": ability<null>("user:read", [{ roles: ["admin"], scope: everywhere() }]),
+  "user:manage": ability<null>("user:manage", [{ roles: ["admin"], scope: everywhere() }]),
+  "role:manage": ability<null>("role:manage", [{ roles: ["admin"], scope: nationalActor }]),
 };
 
 export function userAbilities(actor: Actor): string[] {
-  const abilities: string[] = [];
-  if (hasRole(actor, "admin")) abilities.push("user:manage");
-  if (hasRole(actor, "admin") && actor.area.national) abilities.push("role:manage");
-  return abilities;
+  return heldAbilities(userPolicy, ["user:manage", "role:manage"], actor);
 }

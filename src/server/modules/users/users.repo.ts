@@ -3,7 +3,7 @@ import { isRole, type Role } from "../../../domain/roles";
 import type { Db } from "../../db/database";
 import { facilities, facilityStaff, roleSettings, userAreas, userRoles, users } from "../../db/schema";
 import { arrayParam } from "../../db/sql";
-import type { Actor } from "../../platform/actor";
+import type { Actor, LinkedFacility } from "../../platform/actor";
 import type { Locale } from "../../platform/messages";
 
 export type UserRow = typeof users.$inferSelect;
@@ -56,6 +56,9 @@ export async function loadActor(db: Db, userId: string): Promise<Actor | undefin
       areaCodes: sql<
         string[]
       >`coalesce((select array_agg(a.place_code order by a.place_code) from user_areas a where a.user_id = users.id), '{}')`,
+      facilities: sql<LinkedFacility[]>`coalesce((select json_agg(json_build_object(
+          'id', f.id, 'kindCode', f.kind_code, 'communeCode', f.commune_code) order by f.id)
+        from facility_staff s join facilities f on f.id = s.facility_id where s.user_id = users.id), '[]')`,
       totpRequired: sql<boolean>`exists (select 1 from user_roles r join role_settings s on s.role = r.role
         where r.user_id = users.id and s.require_totp)`,
     })
@@ -71,6 +74,7 @@ export async function loadActor(db: Db, userId: string): Promise<Actor | undefin
     area: { national: user.nationalArea, codes: row.areaCodes },
     locale: user.locale,
     organisationId: user.organisationId,
+    facilities: row.facilities,
     mustEnrolTotp: !user.totpEnabled && row.totpRequired,
   };
 }

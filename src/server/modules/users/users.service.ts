@@ -190,6 +190,7 @@ export async function create(ctx: Ctx, input: z.infer<typeof UserCreate>): Promi
       action: "user.created",
       entityType: "user",
       entityId: id,
+      label: input.username,
       changes: created(record, [
         "username",
         "displayName",
@@ -281,6 +282,7 @@ export async function update(ctx: Ctx, id: string, input: z.infer<typeof UserUpd
       action: "user.updated",
       entityType: "user",
       entityId: id,
+      label: before.username,
       changes: diff(old, now, fields),
     });
   });
@@ -296,7 +298,12 @@ export async function resetPassword(ctx: Ctx, id: string, password: string): Pro
   await ctx.db.transaction(async (tx) => {
     await repo.update(tx, id, { passwordHash, failedSignIns: 0, lockedUntil: null });
     await sessions.removeAllOfUser(tx, id);
-    await audit(tx, ctx, { action: "user.password_reset", entityType: "user", entityId: id });
+    await audit(tx, ctx, {
+      action: "user.password_reset",
+      entityType: "user",
+      entityId: id,
+      label: user.username,
+    });
   });
   return get(ctx, id);
 }

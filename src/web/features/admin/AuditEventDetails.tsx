@@ -40,6 +40,11 @@ export function AuditEventDetails({
         </Fact>
         <Fact label={t("audit.columns.record")}>
           {labels.entity(event.entityType)}
+          {event.entityLabel && (
+            <Text component="span" size="sm" fw={500} display="block">
+              {event.entityLabel}
+            </Text>
+          )}
           {event.entityId && (
             <Text component="span" size="xs" ff="monospace" display="block">
               {event.entityType === "user" ? (

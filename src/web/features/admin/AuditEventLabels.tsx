@@ -13,7 +13,7 @@ export function EntityLabel({ event, userNames }: { event: AuditEvent; userNames
   if (!event.entityId) return <>{type}</>;
   const short = event.entityId.length > 12 ? `${event.entityId.slice(0, 8)}…` : event.entityId;
   if (event.entityType === "user" && can("user:manage")) {
-    const name = userNames.get(event.entityId);
+    const name = userNames.get(event.entityId) ?? event.entityLabel ?? undefined;
     return (
       <>
         {type}{" "}
@@ -34,6 +34,16 @@ export function EntityLabel({ event, userNames }: { event: AuditEvent; userNames
         {type}{" "}
         <Text component="span" size="sm" fw={500}>
           {labels.role(event.entityId)}
+        </Text>
+      </>
+    );
+  }
+  if (event.entityLabel) {
+    return (
+      <>
+        {type}{" "}
+        <Text component="span" size="sm" fw={500} title={event.entityId}>
+          {event.entityLabel}
         </Text>
       </>
     );
