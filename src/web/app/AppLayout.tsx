@@ -4,7 +4,7 @@ import { type ReactNode, useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation } from "react-router";
 import { LanguageSwitch } from "../components/LanguageSwitch";
-import { useCan } from "../features/auth/session";
+import { useCan, useChangeLanguage } from "../features/auth/session";
 import { NAV_ITEMS } from "./nav";
 import { UserMenu } from "./UserMenu";
 
@@ -12,6 +12,7 @@ import { UserMenu } from "./UserMenu";
 export function AppLayout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const can = useCan();
+  const changeLanguage = useChangeLanguage();
   const { pathname } = useLocation();
   const [opened, { toggle, close }] = useDisclosure(false);
   const firstRender = useRef(true);
@@ -66,7 +67,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
               </UnstyledButton>
             </Group>
             <Group gap="xs" wrap="nowrap">
-              <LanguageSwitch />
+              <LanguageSwitch changeLanguage={changeLanguage} />
               <UserMenu />
             </Group>
           </Group>

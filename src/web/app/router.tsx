@@ -1,10 +1,10 @@
 import { createBrowserRouter } from "react-router";
 import { SignInPage } from "../features/auth/SignInPage";
 import { HomePage } from "../features/home/HomePage";
-import { NotFoundPage } from "./NotFoundPage";
 import { PageLoader } from "./PageLoader";
 import { RequireSession } from "./RequireSession";
 import { RouteError } from "./RouteError";
+import { NotFoundPage } from "./shell";
 
 /**
  * Every page of the app. Pages other than sign-in and home load on first visit (one chunk per feature).

@@ -5,7 +5,7 @@ import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Posit
 import { type ReactNode, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import type { BoundaryProperties } from "../features/places/places.api";
+import type { BoundaryProperties } from "../api/places";
 import { useFormat } from "../i18n/format";
 import classes from "./BoundaryMap.module.css";
 

@@ -1,13 +1,20 @@
 import { Button } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useTranslation } from "react-i18next";
-import { useChangeLanguage } from "../features/auth/session";
 import { LANGUAGES, type Language } from "../i18n";
 
-/** Two buttons, ខ្មែរ and EN; the one pressed is the language shown. Signed in, the choice is saved for the user. */
-export function LanguageSwitch({ size = "xs" }: { size?: "xs" | "sm" }) {
+interface LanguageSwitchProps {
+  /**
+   * Switches the language; the caller passes auth's `useChangeLanguage()`, which also saves the choice
+   * for a signed-in user. Passed in because a shared component may not reach into a feature.
+   */
+  changeLanguage: (language: Language) => Promise<void>;
+  size?: "xs" | "sm";
+}
+
+/** Two buttons, ខ្មែរ and EN; the one pressed is the language shown. A failed save shows a notification. */
+export function LanguageSwitch({ changeLanguage, size = "xs" }: LanguageSwitchProps) {
   const { t, i18n } = useTranslation();
-  const changeLanguage = useChangeLanguage();
   const current = i18n.resolvedLanguage;
 
   const choose = async (language: Language) => {

@@ -10,7 +10,7 @@ import {
   usePlace,
   usePlaceChildren,
   usePlaceSearch,
-} from "../features/places/places.api";
+} from "../api/places";
 import { useFormat } from "../i18n/format";
 import { PlaceTypeBadge, usePlacePath } from "./PlaceLabels";
 

@@ -2,6 +2,7 @@ import { Badge, Button, Group, Radio, SimpleGrid, Stack, Text } from "@mantine/c
 import { notifications } from "@mantine/notifications";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { usePlace } from "../../api/places";
 import { ConfirmButton } from "../../components/ConfirmButton";
 import { FormPanel } from "../../components/FormPanel";
 import { PageHeader } from "../../components/PageHeader";
@@ -9,7 +10,6 @@ import { isLanguage, LANGUAGES } from "../../i18n";
 import { useFormat } from "../../i18n/format";
 import { useSignOut } from "../auth/auth.api";
 import { useChangeLanguage, useMe } from "../auth/session";
-import { usePlace } from "../places/places.api";
 import { ChangePasswordForm } from "./ChangePasswordForm";
 import { TwoFactorSection } from "./TwoFactorSection";
 

@@ -2,9 +2,9 @@ import { ActionIcon, Fieldset, Group, Input, Paper, Stack, Switch, Text } from "
 import { IconX } from "@tabler/icons-react";
 import { useEffect, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { usePlace } from "../../api/places";
 import { PlacePicker } from "../../components/PlacePicker";
 import { useFormat } from "../../i18n/format";
-import { usePlace } from "../places/places.api";
 import { PlaceName } from "./PlaceName";
 
 export interface Area {

@@ -1,7 +1,7 @@
 import { Skeleton, Stack, Text } from "@mantine/core";
+import { usePlace } from "../../api/places";
 import { usePlacePath } from "../../components/PlaceLabels";
 import { useFormat } from "../../i18n/format";
-import { usePlace } from "../places/places.api";
 
 /** A place code as its name in the current language, and (withPath) its full path under it. */
 export function PlaceName({ code, withPath = false }: { code: string; withPath?: boolean }) {

@@ -1,5 +1,5 @@
 import { Navigate, Route, Routes } from "react-router";
-import { NotFoundPage } from "../../app/NotFoundPage";
+import { NotFoundPage } from "../../app/shell";
 import { AuditPage } from "./AuditPage";
 import { OrganisationsPage } from "./OrganisationsPage";
 import { RolesPage } from "./RolesPage";

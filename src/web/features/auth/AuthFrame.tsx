@@ -2,10 +2,12 @@ import { Box, Group, Paper, Stack, Text } from "@mantine/core";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { LanguageSwitch } from "../../components/LanguageSwitch";
+import { useChangeLanguage } from "./session";
 
 /** The frame of the screens outside the app shell (sign-in, forced two-factor setup): brand, language, a card. */
 export function AuthFrame({ children, aside }: { children: ReactNode; aside?: ReactNode }) {
   const { t } = useTranslation();
+  const changeLanguage = useChangeLanguage();
   return (
     <Box mih="100vh" bg="gray.0" py={{ base: "md", sm: 48 }} px="sm">
       <Stack maw={440} mx="auto" gap="md">
@@ -19,7 +21,7 @@ export function AuthFrame({ children, aside }: { children: ReactNode; aside?: Re
             </Text>
           </Stack>
           <Group gap="xs" wrap="nowrap">
-            <LanguageSwitch />
+            <LanguageSwitch changeLanguage={changeLanguage} />
             {aside}
           </Group>
         </Group>

@@ -2,9 +2,9 @@ import { Anchor, Grid, Paper, Select, Skeleton, Stack, Table, Text, Title } from
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { useBoundaries } from "../../api/places";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { useFormat } from "../../i18n/format";
-import { useBoundaries } from "../places/places.api";
 import { AREA_FIGURE_KEYS, AREA_FIGURES, type AreaFigureKey, classesOf } from "./area-figures";
 import { ChoroplethMap } from "./ChoroplethMap";
 import classes from "./Dashboard.module.css";

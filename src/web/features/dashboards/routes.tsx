@@ -1,5 +1,5 @@
 import { Route, Routes } from "react-router";
-import { NotFoundPage } from "../../app/NotFoundPage";
+import { NotFoundPage } from "../../app/shell";
 import { DashboardPage } from "./DashboardPage";
 
 /** Dashboards, mounted at /dashboards/*: the ISAF cycle's figures from the nation down to a facility. */

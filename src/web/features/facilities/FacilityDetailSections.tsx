@@ -1,9 +1,9 @@
 import { Anchor, Badge, Group, Skeleton, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { useBoundaries } from "../../api/places";
 import { BoundaryMap } from "../../components/BoundaryMap";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { useFormat } from "../../i18n/format";
-import { useBoundaries } from "../places/places.api";
 import { Fact, Facts, Missing, PlaceLink } from "./FacilityFacts";
 import { FacilityHistory } from "./FacilityHistory";
 import { FacilitySection } from "./FacilitySection";

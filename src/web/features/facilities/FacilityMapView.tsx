@@ -2,10 +2,10 @@ import { Anchor, Breadcrumbs, ColorSwatch, Group, Skeleton, Stack, Text } from "
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { useBoundaries, usePlace } from "../../api/places";
 import { BoundaryMap, type MapPoint } from "../../components/BoundaryMap";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { localName, useFormat } from "../../i18n/format";
-import { useBoundaries, usePlace } from "../places/places.api";
 import { kindFill } from "./FacilityLabels";
 import { type FacilityReference, useFacilityMap } from "./facilities.api";
 import { type ListState, listHref } from "./list-state";

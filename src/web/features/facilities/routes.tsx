@@ -1,5 +1,5 @@
 import { Route, Routes } from "react-router";
-import { NotFoundPage } from "../../app/NotFoundPage";
+import { NotFoundPage } from "../../app/shell";
 import { FacilitiesPage } from "./FacilitiesPage";
 import { FacilityCreatePage, FacilityEditPage } from "./FacilityEditPages";
 import { FacilityImportPage } from "./FacilityImportPage";

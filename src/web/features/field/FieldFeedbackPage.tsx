@@ -8,7 +8,7 @@ import { uuidv7 } from "uuidv7";
 import type { SyncCycle } from "../../../contracts/sync";
 import { FEEDBACK_SECTORS, FEEDBACK_TOPICS } from "../../../domain/feedback/topics";
 import { createTrackingCode } from "../../../domain/feedback/tracking-code";
-import { NotFoundPage } from "../../app/NotFoundPage";
+import { NotFoundPage } from "../../app/shell";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { PageHeader } from "../../components/PageHeader";
 import { useFormat } from "../../i18n/format";

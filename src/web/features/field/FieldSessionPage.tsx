@@ -8,7 +8,7 @@ import { useNavigate, useParams } from "react-router";
 import { uuidv7 } from "uuidv7";
 import type { PlaceSummary } from "../../../contracts/places";
 import type { SyncCycle } from "../../../contracts/sync";
-import { NotFoundPage } from "../../app/NotFoundPage";
+import { NotFoundPage } from "../../app/shell";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { PageHeader } from "../../components/PageHeader";
 import { useFormat } from "../../i18n/format";

@@ -1,5 +1,5 @@
 import { Route, Routes } from "react-router";
-import { NotFoundPage } from "../../app/NotFoundPage";
+import { NotFoundPage } from "../../app/shell";
 import { FieldFeedbackPage } from "./FieldFeedbackPage";
 import { FieldSessionPage } from "./FieldSessionPage";
 import { FieldWorkPage } from "./FieldWorkPage";

@@ -1,5 +1,5 @@
 import { Route, Routes } from "react-router";
-import { NotFoundPage } from "../../app/NotFoundPage";
+import { NotFoundPage } from "../../app/shell";
 import { CataloguePage } from "./CataloguePage";
 import { CyclePage } from "./CyclePage";
 import { CyclesPage } from "./CyclesPage";

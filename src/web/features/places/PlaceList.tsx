@@ -1,10 +1,10 @@
 import { Badge, Group, Paper, Stack, Text, VisuallyHidden } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import type { Place } from "../../api/places";
 import { PlaceTypeBadge, usePlacePath } from "../../components/PlaceLabels";
 import { useFormat } from "../../i18n/format";
 import classes from "./PlaceList.module.css";
-import type { Place } from "./places.api";
 
 interface PlaceListProps {
   places: Place[];

@@ -1,13 +1,13 @@
 import { Anchor, Badge, Breadcrumbs, Grid, Group, Paper, Skeleton, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
+import { childLevel, type Place, useBoundaries, usePlace, usePlaceChildren } from "../../api/places";
 import { BoundaryMap } from "../../components/BoundaryMap";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { PageHeader } from "../../components/PageHeader";
 import { PlaceTypeBadge } from "../../components/PlaceLabels";
 import { useFormat } from "../../i18n/format";
 import { PlaceList } from "./PlaceList";
-import { childLevel, type Place, useBoundaries, usePlace, usePlaceChildren } from "./places.api";
 
 /** /places/:code — one place: where it is, its names and code, a map, and the places below it. */
 export function PlacePage() {

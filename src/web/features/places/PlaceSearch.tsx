@@ -4,11 +4,11 @@ import { IconSearch } from "@tabler/icons-react";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
+import { usePlaceSearch } from "../../api/places";
 import { EmptyState } from "../../components/EmptyState";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { useFormat } from "../../i18n/format";
 import { PlaceList } from "./PlaceList";
-import { usePlaceSearch } from "./places.api";
 
 const SEARCH_LIMIT = 20;
 

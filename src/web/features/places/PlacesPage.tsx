@@ -1,11 +1,11 @@
 import { Grid, Skeleton, Stack, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { useBoundaries, usePlaceChildren } from "../../api/places";
 import { BoundaryMap } from "../../components/BoundaryMap";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { PageHeader } from "../../components/PageHeader";
 import { PlaceList } from "./PlaceList";
 import { PlaceSearch, useIsSearching } from "./PlaceSearch";
-import { useBoundaries, usePlaceChildren } from "./places.api";
 
 /** /places: search the gazetteer, or browse from the provinces down. */
 export function PlacesPage() {

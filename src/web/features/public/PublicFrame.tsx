@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { LanguageSwitch } from "../../components/LanguageSwitch";
+import { useChangeLanguage } from "../auth/session";
 import classes from "./Public.module.css";
 
 /**
@@ -12,6 +13,7 @@ import classes from "./Public.module.css";
  */
 export function PublicFrame({ children, printable = false }: { children: ReactNode; printable?: boolean }) {
   const { t } = useTranslation("public");
+  const changeLanguage = useChangeLanguage();
   return (
     <Box mih="100vh" bg="gray.0">
       <a className="skip-link" href="#main">
@@ -29,7 +31,7 @@ export function PublicFrame({ children, printable = false }: { children: ReactNo
               </Text>
             </Stack>
             <Group gap="xs" wrap="wrap" className={classes.noPrint}>
-              <LanguageSwitch />
+              <LanguageSwitch changeLanguage={changeLanguage} />
               {printable && (
                 <Button
                   size="xs"

@@ -1,5 +1,5 @@
 import { Route, Routes } from "react-router";
-import { NotFoundPage } from "../../app/NotFoundPage";
+import { NotFoundPage } from "../../app/shell";
 import { ComparisonPage } from "./ComparisonPage";
 import { MeetingPage } from "./MeetingPage";
 import { OpenCardPage } from "./OpenCardPage";

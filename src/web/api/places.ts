@@ -1,10 +1,13 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { FeatureCollection, MultiPolygon, Polygon } from "geojson";
 import type { z } from "zod";
-import type { Place, PlaceList } from "../../../contracts/places";
-import { api, withQuery } from "../../api/client";
+import type { Place, PlaceList } from "../../contracts/places";
+import { api, withQuery } from "./client";
 
-export type { Place, PlaceSummary } from "../../../contracts/places";
+// The gazetteer client lives here, under the shared components, because the place picker and the
+// boundary map read it as much as the features do (docs/mechanisms/web-floors.md).
+
+export type { Place, PlaceSummary } from "../../contracts/places";
 export type PlaceLevel = Place["level"];
 type PlaceListBody = z.infer<typeof PlaceList>;
 /** The query of GET /api/v1/places/search (contracts PlaceSearchQuery). */
