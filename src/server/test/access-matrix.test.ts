@@ -43,10 +43,9 @@ function registeredRoutes(): string[] {
   return [...new Set(routes)].sort();
 }
 
-// As in the matrix's files (matrix.ts): opening an app takes more than a minute on a loaded CI machine.
 beforeAll(async () => {
   t = await openApp();
-}, 180_000);
+});
 afterAll(() => t.close());
 
 describe("access matrix", () => {

@@ -150,9 +150,7 @@ async function open(matrix: ModuleMatrix) {
  */
 export function runMatrix(matrix: ModuleMatrix) {
   const rows = matrix.rows(kit);
-  // An app, fourteen users signed in and the module's fixtures: more than the default minute when
-  // other files fill both cores of the CI machine.
-  beforeAll(() => open(matrix), 180_000);
+  beforeAll(() => open(matrix));
   afterAll(() => t.close());
 
   describe("access matrix", () => {
