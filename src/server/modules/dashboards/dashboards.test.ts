@@ -12,6 +12,7 @@ import {
   scorecardScores,
   scorecards,
 } from "../../db/schema";
+import { runAt } from "../../test/fixed-time";
 import { type Caller, createTestApp, type TestApp } from "../../test/harness";
 import { createCycle, createProgramme, sectorIndicators } from "../../test/isaf-fixtures";
 import * as rollups from "../rollups/rollups.service";
@@ -26,6 +27,8 @@ let outsider: Caller;
 let commune: Caller;
 let national: Caller;
 const COMMUNE = "150102";
+// A Tuesday, 10:00 in Phnom Penh: what the figures count depends on the date (docs/mechanisms/tests.md).
+runAt("2026-12-08T03:00:00Z");
 const today = cambodiaToday();
 const month = today.slice(0, 7);
 const lastYear = Number(today.slice(0, 4)) - 1;

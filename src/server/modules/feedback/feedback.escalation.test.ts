@@ -4,6 +4,7 @@ import { addWorkingDays } from "../../../domain/feedback/working-days";
 import { cambodiaToday } from "../../../domain/isaf-cycle";
 import { auditEvents, feedbackMessages, smsOutbound } from "../../db/schema";
 import { addSendingChannel, submitFeedback } from "../../test/feedback-fixtures";
+import { runAt } from "../../test/fixed-time";
 import { type Caller, createTestApp, type TestApp } from "../../test/harness";
 import { createFacility } from "../../test/isaf-fixtures";
 import { escalateOverdue } from "./feedback.escalation";
@@ -27,6 +28,9 @@ const load = async (id: string) =>
 /** Moves a message's due date into the past, as if received weeks ago. */
 const makeOverdue = (id: string) =>
   t.db.update(feedbackMessages).set({ answerDueOn: "2026-01-05" }).where(eq(feedbackMessages.id, id));
+
+// A Tuesday, 10:00 in Phnom Penh: due dates follow the date (docs/mechanisms/tests.md).
+runAt("2026-12-08T03:00:00Z");
 
 beforeAll(async () => {
   t = await createTestApp();

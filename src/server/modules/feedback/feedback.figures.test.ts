@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MIGRATIONS_FOLDER } from "../../db/database";
 import { feedbackMessages, feedbackRollup } from "../../db/schema";
 import { submitFeedback } from "../../test/feedback-fixtures";
+import { runAt } from "../../test/fixed-time";
 import { type Caller, createTestApp, type TestApp } from "../../test/harness";
 import { addChannel, channelSettings } from "../sms/sms.channels";
 import { escalateOverdue } from "./feedback.escalation";
@@ -17,6 +18,8 @@ import { countsOf, rollupDelta } from "./feedback.rollup";
  */
 let t: TestApp;
 let council: Caller;
+// 10:00 in Phnom Penh on a Tuesday: the figures are this year's (docs/mechanisms/tests.md).
+runAt("2026-12-08T03:00:00Z");
 const YEAR = new Date(Date.now() + 7 * 3600_000).getUTCFullYear();
 
 const submit = (body: object = {}) => submitFeedback(t, body);

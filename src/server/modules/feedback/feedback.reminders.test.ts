@@ -5,6 +5,7 @@ import { addWorkingDays, isWorkingDay } from "../../../domain/feedback/working-d
 import { cambodiaToday } from "../../../domain/isaf-cycle";
 import { auditEvents, feedbackMessages, smsOutbound, users } from "../../db/schema";
 import { addSendingChannel, submitFeedback } from "../../test/feedback-fixtures";
+import { runAt } from "../../test/fixed-time";
 import { type Caller, createTestApp, TEST_CIPHER, type TestApp } from "../../test/harness";
 import { createFacility } from "../../test/isaf-fixtures";
 import { remindDueSoon } from "./feedback.reminders";
@@ -15,6 +16,8 @@ import { remindDueSoon } from "./feedback.reminders";
  */
 let t: TestApp;
 let school: string;
+// A Tuesday, 10:00 in Phnom Penh: due dates and reminders follow the date (docs/mechanisms/tests.md).
+runAt("2026-12-08T03:00:00Z");
 /** The job runs on working days: the tests run as on the next one (today if it is one). */
 const now = new Date();
 while (!isWorkingDay(cambodiaToday(now))) now.setUTCDate(now.getUTCDate() + 1);

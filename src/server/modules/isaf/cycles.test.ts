@@ -2,9 +2,14 @@ import { eq } from "drizzle-orm";
 import { uuidv7 } from "uuidv7";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { auditEvents, cycleSteps, cycles, interfaceMeetings, jaapActions, scorecards } from "../../db/schema";
+import { runAt } from "../../test/fixed-time";
 import { type Caller, createTestApp, type TestApp } from "../../test/harness";
 import { createCycle, createProgramme } from "../../test/isaf-fixtures";
 import * as rollups from "../rollups/rollups.service";
+
+// Before 15 March 2027, the day the fixtures' 2027 cycles plan their meeting: a cycle is late or not
+// by the date (docs/mechanisms/tests.md). "days in Cambodia" below sets its own instant.
+runAt("2026-12-08T03:00:00Z");
 
 let t: TestApp;
 let lead: Caller;

@@ -1,11 +1,12 @@
 import type { LightMyRequestResponse } from "fastify";
 import { ROLES, type Role } from "../../../domain/roles";
 import type { Db } from "../../db/database";
+import type { TestApp } from "../harness";
 
 /**
- * The access matrix's vocabulary (see access-matrix.test.ts): principals, expected outcomes, rows,
- * and the kit a module's rows file gets to make requests and fixtures. Each ISAF module keeps its
- * rows in access-matrix/<module>.rows.ts.
+ * The access matrix's vocabulary (see matrix.ts for the harness): principals, expected outcomes, rows,
+ * and the kit a module's rows file gets to make requests and fixtures. Each module keeps its rows in
+ * access-matrix/<module>.rows.ts and runs them in access-matrix/<module>.test.ts.
  */
 export const NATIONAL = "national admin";
 export const ANONYMOUS = "anonymous";
@@ -119,6 +120,12 @@ export interface MatrixKit {
   asNational: (method: Method, url: string, body?: unknown) => Promise<LightMyRequestResponse>;
   /** A second user with the principal's access and its own session (for rows that change state per principal). */
   twin: (p: Principal) => Promise<Session | null>;
+  /** A user made straight in the database (no session); returns its id. */
+  createUser: TestApp["createUser"];
+  /** Signs a user in through the API, with the test password. */
+  signIn: (username: string) => Promise<Session>;
+  /** The principal's own session (null for anonymous). */
+  sessionOf: (p: Principal) => Session | null;
   /** The principal's user id (null for anonymous). */
   userIdOf: (p: Principal) => string | null;
   unique: (prefix: string) => string;

@@ -1,0 +1,4 @@
+import { auditMatrix } from "./audit.rows";
+import { runMatrix } from "./matrix";
+
+runMatrix(auditMatrix);

@@ -1,0 +1,4 @@
+import { authMatrix } from "./auth.rows";
+import { runMatrix } from "./matrix";
+
+runMatrix(authMatrix);

@@ -1,0 +1,4 @@
+import { dashboardsMatrix } from "./dashboards.rows";
+import { runMatrix } from "./matrix";
+
+runMatrix(dashboardsMatrix);

@@ -1,0 +1,4 @@
+import { facilitiesMatrix } from "./facilities.rows";
+import { runMatrix } from "./matrix";
+
+runMatrix(facilitiesMatrix);

@@ -1,0 +1,4 @@
+import { feedbackMatrix } from "./feedback.rows";
+import { runMatrix } from "./matrix";
+
+runMatrix(feedbackMatrix);

@@ -1,0 +1,4 @@
+import { isafMatrix } from "./isaf.rows";
+import { runMatrix } from "./matrix";
+
+runMatrix(isafMatrix);

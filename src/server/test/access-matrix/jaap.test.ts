@@ -1,0 +1,4 @@
+import { jaapMatrix } from "./jaap.rows";
+import { runMatrix } from "./matrix";
+
+runMatrix(jaapMatrix);

@@ -1,0 +1,4 @@
+import { runMatrix } from "./matrix";
+import { organisationsMatrix } from "./organisations.rows";
+
+runMatrix(organisationsMatrix);

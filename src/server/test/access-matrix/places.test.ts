@@ -1,0 +1,4 @@
+import { runMatrix } from "./matrix";
+import { placesMatrix } from "./places.rows";
+
+runMatrix(placesMatrix);

@@ -1,0 +1,4 @@
+import { runMatrix } from "./matrix";
+import { scorecardsMatrix } from "./scorecards.rows";
+
+runMatrix(scorecardsMatrix);

@@ -1,0 +1,4 @@
+import { runMatrix } from "./matrix";
+import { smsMatrix } from "./sms.rows";
+
+runMatrix(smsMatrix);

@@ -1,0 +1,4 @@
+import { runMatrix } from "./matrix";
+import { syncMatrix } from "./sync.rows";
+
+runMatrix(syncMatrix);

@@ -1,0 +1,4 @@
+import { runMatrix } from "./matrix";
+import { uploadsMatrix } from "./uploads.rows";
+
+runMatrix(uploadsMatrix);

@@ -1,0 +1,4 @@
+import { runMatrix } from "./matrix";
+import { usersMatrix } from "./users.rows";
+
+runMatrix(usersMatrix);
