@@ -40,6 +40,11 @@ export interface OutboxEntry {
   sealed: Sealed;
   /** The server's refusal (state "failed"). */
   failure: { status: "rejected" | "conflict"; code: string; message: string; paths: string[] } | null;
+  /**
+   * The id it was first queued under, when it is the same change sent again after a refusal under a
+   * new id (resendCommand): it keeps its place in the queue.
+   */
+  queuedAs?: string;
 }
 
 /**
