@@ -75,6 +75,8 @@ export interface SentEntry {
   type: string;
   recordId: string;
   appliedAt: string;
+  /** Fields of the change where a later write (another phone, or online) was kept instead. */
+  overtaken?: string[];
 }
 
 /** Plain settings of the store: the wrapped key, the device id, the clock, the pull positions, times. */
