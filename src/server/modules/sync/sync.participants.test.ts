@@ -22,8 +22,11 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-/** After the server's stamps of the online changes that made the draft. */
-const SOON = Date.now() + 60_000;
+/**
+ * Stamped after the server's stamps of the online changes that made the draft: taken when a test
+ * starts, not when the file loads, so that a slow machine cannot put them before the draft's.
+ */
+let soon = 0;
 
 function correction(node: string, seconds: number, card: string, payload: object): SyncCommand {
   return {
@@ -32,13 +35,15 @@ function correction(node: string, seconds: number, card: string, payload: object
     recordId: card,
     payload: { number: 1, ...payload },
     baseVersion: 3,
-    stamp: formatTimestamp({ millis: SOON + seconds * 1000, counter: 0, node }),
+    stamp: formatTimestamp({ millis: soon + seconds * 1000, counter: 0, node }),
   };
 }
 
 async function draft() {
   const { cycleId } = await cycleFor(t, who.facilitator);
-  return (await meetingCard(who.facilitator, cycleId, [{ sex: "female", age: 30 }], [])).id;
+  const card = (await meetingCard(who.facilitator, cycleId, [{ sex: "female", age: 30 }], [])).id;
+  soon = Date.now() + 60_000;
+  return card;
 }
 
 const participantOf = async (card: string) =>
