@@ -31,12 +31,19 @@ export const PushBody = z.object({
 
 const FieldProblem = z.object({ path: z.string(), code: z.string(), message: z.string() });
 
-/** One command's answer: applied (with the record's new version), rejected, or in conflict. */
+/**
+ * One command's answer: applied (with the record's new version), rejected, or in conflict. An
+ * applied change of a draft merges per field by stamp: `overtaken` lists the fields (e.g.
+ * "participant.3.sex") where a later write on another phone or online was kept instead of it.
+ */
 export const CommandResult = z.discriminatedUnion("status", [
   z.object({
     id: z.string(),
     status: z.literal("applied"),
-    result: z.object({ version: z.number().int().nullable() }),
+    result: z.object({
+      version: z.number().int().nullable(),
+      overtaken: z.array(z.string()).optional(),
+    }),
   }),
   z.object({
     id: z.string(),

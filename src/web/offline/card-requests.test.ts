@@ -42,6 +42,25 @@ describe("the meeting screens' requests as sync commands", () => {
     });
   });
 
+  it("sends only the attributes of a participant that changed, each merged by itself on the server", () => {
+    const person = {
+      number: 1,
+      sex: "female",
+      age: 30,
+      disability: false,
+      ethnicMinority: true,
+      idPoor: false,
+    };
+    const held = { ...card, participants: [person] } as unknown as Scorecard;
+    const body = { ...person, number: undefined, age: 31, ethnicMinority: false, version: 3 };
+    const command = commandFor(held, { method: "PUT", path: "/participants/1", body });
+    expect(command).toEqual({
+      type: "scorecard.updateParticipant",
+      payload: { age: 31, ethnicMinority: false, number: 1 },
+      baseVersion: 3,
+    });
+  });
+
   it("numbers new participants after the highest on the device", () => {
     const command = commandFor(card, { method: "POST", path: "/participants", body: { participants: [] } });
     expect(command?.payload).toMatchObject({ firstNumber: 5 });

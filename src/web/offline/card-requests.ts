@@ -28,6 +28,22 @@ function nextParticipantNumber(card: Scorecard): number {
 }
 
 const NOTE_FIELDS = ["strengths", "weaknesses", "suggestedActions"] as const;
+const PARTICIPANT_FIELDS = ["sex", "age", "disability", "ethnicMinority", "idPoor"] as const;
+
+/**
+ * Only the attributes of a participant the facilitator changed: on the server each is a field of its
+ * own, merged by last write, so that a correction of her sex here and of her age on another phone
+ * both stay. The screen sends the whole person.
+ */
+function changedAttributes(card: Scorecard, number: number, payload: Body): Body {
+  const person = (card.participants ?? []).find((p) => p.number === number);
+  if (!person) return payload;
+  const changed: Body = {};
+  for (const field of PARTICIPANT_FIELDS) {
+    if (field in payload && payload[field] !== person[field]) changed[field] = payload[field];
+  }
+  return changed;
+}
 
 /**
  * Only the notes the facilitator changed: on the server a pushed note is a field of its own, merged
@@ -94,7 +110,11 @@ function commandFor(card: Scorecard, request: CardRequest): CardCommand | null {
         baseVersion: null,
       };
     case "PUT /participants/:n":
-      return { type: "scorecard.updateParticipant", payload: { ...payload, number: number() }, baseVersion };
+      return {
+        type: "scorecard.updateParticipant",
+        payload: { ...changedAttributes(card, number(), payload), number: number() },
+        baseVersion,
+      };
     case "POST /participants/:n/remove":
       return { type: "scorecard.removeParticipant", payload: { number: number() }, baseVersion: null };
     case "PUT /participants/:n/scores":

@@ -40,6 +40,11 @@ export interface OutboxEntry {
   sealed: Sealed;
   /** The server's refusal (state "failed"). */
   failure: { status: "rejected" | "conflict"; code: string; message: string; paths: string[] } | null;
+  /**
+   * The id it was first queued under, when it is the same change sent again after a refusal under a
+   * new id (resendCommand): it keeps its place in the queue.
+   */
+  queuedAs?: string;
 }
 
 /**
@@ -70,6 +75,8 @@ export interface SentEntry {
   type: string;
   recordId: string;
   appliedAt: string;
+  /** Fields of the change where a later write (another phone, or online) was kept instead. */
+  overtaken?: string[];
 }
 
 /** Plain settings of the store: the wrapped key, the device id, the clock, the pull positions, times. */

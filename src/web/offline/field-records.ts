@@ -10,6 +10,7 @@ import { type CardRequest, commandsFor } from "./card-requests";
 import { seal, unseal } from "./field-crypto";
 import { type OutboxEntry, readMeta, type StoredRecord, writeMeta } from "./field-db";
 import { openStore } from "./field-store";
+import { asResent } from "./outbox-order";
 
 /**
  * Reading and writing the open field store: downloaded cycles and cards, reference data, and the
@@ -245,4 +246,21 @@ export async function queueCommand(
   payload: Record<string, unknown>,
 ): Promise<void> {
   await store().db.outbox.put(await outboxEntry({ type, recordId, baseVersion: null }, payload));
+}
+
+/**
+ * Sends a refused command again, as a new command carrying the same change (outbox-order.ts
+ * asResent): the refused one is replaced in one transaction, so the change is never lost nor queued
+ * twice. Answers with the new entry, or null when the command is no longer queued.
+ */
+export async function resendCommand(id: string): Promise<OutboxEntry | null> {
+  const { db } = store();
+  return db.transaction("rw", db.outbox, async () => {
+    const refused = await db.outbox.get(id);
+    if (!refused) return null;
+    const again = asResent(refused, uuidv7());
+    await db.outbox.delete(id);
+    await db.outbox.put(again);
+    return again;
+  });
 }

@@ -83,7 +83,14 @@ async function pushBatch(entries: OutboxEntry[]): Promise<void> {
       if (!entry) continue;
       if (result.status === "applied") {
         await open.db.outbox.delete(entry.id);
-        await open.db.sent.put({ id: entry.id, type: entry.type, recordId: entry.recordId, appliedAt: now });
+        const { overtaken } = result.result;
+        await open.db.sent.put({
+          id: entry.id,
+          type: entry.type,
+          recordId: entry.recordId,
+          appliedAt: now,
+          ...(overtaken?.length ? { overtaken } : {}),
+        });
       } else {
         await open.db.outbox.put({
           ...entry,

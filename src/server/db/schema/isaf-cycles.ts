@@ -15,7 +15,7 @@ import {
 import type { QuotaRules } from "../../../domain/committee-quota";
 import type { AttendanceBySexAndAge, InterfaceAttendance } from "../../../domain/isaf-cycle";
 import { CYCLE_STEPS } from "../../../domain/isaf-cycle";
-import { timestamps } from "./common";
+import { changePosition, timestamps } from "./common";
 import { facilities, facilityKinds } from "./facilities";
 import { indicators } from "./isaf-catalogue";
 import { mediaFiles } from "./media";
@@ -123,6 +123,7 @@ export const cycles = pgTable(
     version: integer("version").notNull().default(1),
     createdBy: uuid("created_by").references(() => users.id),
     ...timestamps,
+    ...changePosition,
   },
   (t) => [
     uniqueIndex("cycles_facility_year_uq").on(t.facilityId, t.year),

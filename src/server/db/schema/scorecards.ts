@@ -17,7 +17,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { AGE_BANDS } from "../../../domain/isaf-cycle";
-import { timestamps } from "./common";
+import { changePosition, timestamps } from "./common";
 import { indicators } from "./isaf-catalogue";
 import { cycles } from "./isaf-cycles";
 import { users } from "./users";
@@ -56,6 +56,7 @@ export const scorecards = pgTable(
      */
     fieldStamps: jsonb("field_stamps").$type<Record<string, string>>().notNull().default({}),
     ...timestamps,
+    ...changePosition,
   },
   (t) => [
     uniqueIndex("scorecards_cycle_kind_uq").on(t.cycleId, t.kind),

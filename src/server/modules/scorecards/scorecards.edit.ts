@@ -97,6 +97,15 @@ export interface Edit {
   ) => Promise<(Changed | AppError)[]>;
 }
 
+/**
+ * What a pushed change did: the card's version after it and, when a later write held some of its
+ * fields, which (the field app tells the phone that made it, docs/mechanisms/sync.md).
+ */
+export interface Applied {
+  version: number;
+  overtaken?: string[];
+}
+
 /** A change pushed by the field app, with the stamp of its command. */
 export interface StampedEdit {
   edit: Edit;
@@ -148,7 +157,7 @@ export async function editCard(ctx: Ctx, id: string, edit: Edit): Promise<CardIn
  * refused edit is rolled back alone and answered with its refusal while the next ones still apply.
  * What makes it cheaper than editCard per edit: the card is read and locked once, and its dashboard
  * counters are tracked once around them all (the same totals). Answers every change, in order, with
- * the card's version after it or its refusal.
+ * the card's version after it (and the fields a later write held) or its refusal.
  *
  * A change that names its fields (a versioned one but submit) merges by stamp on a draft or returned
  * card instead of checking the version: it writes the fields where its stamp is later than the one
@@ -159,7 +168,7 @@ export async function editCardInSteps(
   ctx: Ctx,
   id: string,
   steps: StampedEdit[],
-): Promise<(number | AppError)[]> {
+): Promise<(Applied | AppError)[]> {
   const edits = steps.map((step) => step.edit);
   const found = await loadCard(ctx, id).catch(asRefusal);
   if (found instanceof AppError) {
@@ -178,7 +187,7 @@ export async function editCardInSteps(
   return ctx.db.transaction(async (tx) => {
     let current = await repo.lock(tx, id);
     return rollups.tracked(tx, "scorecard", id, async () => {
-      const answers: (number | AppError)[] = [];
+      const answers: (Applied | AppError)[] = [];
       for (const { edit, stamp } of steps) {
         try {
           const { row, versions } = await tx.transaction(async (savepoint) => {
@@ -189,15 +198,20 @@ export async function editCardInSteps(
               ? mergeOf(current.fieldStamps, fields, stamp, edit.options.version !== current.version)
               : undefined;
             assertCurrent(current, edit.options, merge !== undefined);
+            const lost = merge?.overtaken.length ? { overtaken: merge.overtaken } : {};
             if (merge && merge.kept.length === 0) {
               await recordOvertaken(ctx, savepoint, current, cycle, edit.options, merge);
-              return { row: current, versions: new Array<number>(edit.count).fill(current.version) };
+              const unchanged: Applied = { version: current.version, ...lost };
+              return { row: current, versions: new Array<Applied>(edit.count).fill(unchanged) };
             }
             const outcomes = await edit.change(savepoint, current, cycle, new Set(merge?.kept));
             const stamps = merge && withStamps(current.fieldStamps, merge.kept, stamp);
             const row = await record(ctx, savepoint, current, cycle, edit.options, outcomes, stamps, merge);
             let version = current.version;
-            return { row, versions: outcomes.map((o) => (o instanceof AppError ? o : ++version)) };
+            return {
+              row,
+              versions: outcomes.map((o) => (o instanceof AppError ? o : { version: ++version, ...lost })),
+            };
           });
           current = row;
           answers.push(...versions);

@@ -4,7 +4,7 @@ import type { Ctx } from "../../platform/context";
 import { badRequest, conflict, type FieldError, notFound } from "../../platform/errors";
 import { assertMode, type Edit, editCard, singleEdit } from "./scorecards.edit";
 import * as repo from "./scorecards.repo";
-import { FIELD, NOTE_FIELDS } from "./scorecards.stamps";
+import { FIELD, NOTE_FIELDS, PARTICIPANT_FIELDS, type ParticipantField } from "./scorecards.stamps";
 import * as store from "./scorecards.store";
 
 /** The meeting's records: participants or tallies, notes per indicator (issues and scores: their own files). */
@@ -47,22 +47,34 @@ export function updateParticipant(
   return editCard(ctx, id, updateParticipantEdit(id, number, person, version));
 }
 
-/** The change behind updateParticipant; the field app's push applies it too (sync.commands.ts). */
+/**
+ * The change behind updateParticipant; the field app's push applies it too (sync.commands.ts). Each
+ * attribute is a field of its own. Online every attribute is written; a pushed command writes only
+ * the attributes in its payload, so that one phone correcting her sex and another her age keep both.
+ */
 export function updateParticipantEdit(
   id: string,
   number: number,
-  person: ParticipantInput,
+  person: Partial<ParticipantInput>,
   version: number,
 ): Edit {
-  const fields = [FIELD.participant(number)];
-  return singleEdit({ action: "participant_updated", version, fields }, async (tx, card) => {
+  const named = PARTICIPANT_FIELDS.filter((attribute) => person[attribute] !== undefined);
+  const fields = named.map((attribute) => FIELD.participant(number, attribute));
+  const options = { action: "participant_updated", version, fields };
+  return singleEdit(options, async (tx, card, _cycle, written) => {
     assertMode(card, "individual");
     const before = (await repo.participants(tx, id)).find((p) => p.number === number);
     if (!before) throw notFound("participant");
-    const after = await store.updateParticipant(tx, id, number, person);
-    return {
-      changes: { number, ...diff(before, after!, ["sex", "age", "disability", "ethnicMinority", "idPoor"]) },
-    };
+    const attributeOf = <K extends ParticipantField>(attribute: K): ParticipantInput[K] =>
+      written.has(FIELD.participant(number, attribute)) ? person[attribute]! : before[attribute];
+    const after = await store.updateParticipant(tx, id, number, {
+      sex: attributeOf("sex"),
+      age: attributeOf("age"),
+      disability: attributeOf("disability"),
+      ethnicMinority: attributeOf("ethnicMinority"),
+      idPoor: attributeOf("idPoor"),
+    });
+    return { changes: { number, ...diff(before, after!, PARTICIPANT_FIELDS) } };
   });
 }
 

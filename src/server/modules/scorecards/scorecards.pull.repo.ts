@@ -7,19 +7,24 @@ import type { Actor } from "../../platform/actor";
 import { scorecardRecordingReach } from "../isaf/isaf.policy";
 
 /**
- * The SQL of the field app's pull (scorecards.pull.ts). A record's change mark is its change time in
- * microseconds since 1970 (as text: a bigint does not fit a JS number) and its id, which breaks ties.
- * A card's time is the later of its own updated_at (moved by every change of the card, see
- * scorecards.edit.ts editCard) and its cycle's (moved when the cycle's facilitators or step change,
- * which decides who may see and edit the card). A cycle's time is the later of its own and its
- * cards' (a card started or prioritised changes what may be started next).
+ * The SQL of the field app's pull (scorecards.pull.ts). A record's change mark is the id of the
+ * transaction that last wrote it (`change_xid`, set by a trigger; as text: a bigint does not fit a
+ * JS number) and its id, which breaks ties. A card's mark is the later of its own (moved by every
+ * change of the card) and its cycle's (moved when the cycle's facilitators or step change, which
+ * decides who may see and edit the card). A cycle's mark is the later of its own and its cards' (a
+ * card started or prioritised changes what may be started next).
+ *
+ * Marks follow commit order because a page reads only marks below the oldest transaction still
+ * running (`pg_snapshot_xmin`): every transaction that commits later has an id at least that, so
+ * its writes get a mark above any position a device was handed (docs/mechanisms/sync.md).
  */
 export interface MarkRow {
   id: string;
   marker: string;
 }
 
-const micros = (timestamp: SQL) => sql`(extract(epoch from ${timestamp}) * 1000000)::bigint`;
+/** Below this no transaction is running: every id under it has committed or rolled back. */
+const SETTLED = sql`pg_snapshot_xmin(pg_current_snapshot())::text::bigint`;
 
 /** The open cycles of the actor's area (alias `c`) that the actor may record a score card for. */
 function recordable(actor: Actor): SQL {
@@ -33,10 +38,14 @@ function recordable(actor: Actor): SQL {
   return sql`c.step <> 'closed' and ${areaPredicate(actor, sql`c.commune_code`)} and ${who}`;
 }
 
-/** `columns` of the rows of `marked` (which has `id` and a bigint `mark`) after `after`, in mark order. */
+/**
+ * `columns` of the rows of `marked` (which has `id` and a bigint `mark`) after `after` and below
+ * SETTLED, in mark order.
+ */
 function pageOf(columns: SQL, marked: SQL, after: MarkRow, limit: number): SQL {
   return sql`select ${columns}, changed.mark::text as marker from (${marked}) changed
     where (changed.mark, changed.id) > (${after.marker}::bigint, ${after.id}::uuid)
+      and changed.mark < ${SETTLED}
     order by changed.mark, changed.id
     limit ${limit}`;
 }
@@ -47,12 +56,12 @@ export function changedCycles(
   after: MarkRow,
   limit: number,
 ): Promise<Array<MarkRow & { step: CycleStep; version: number }>> {
-  const cardsChanged = sql`(select max(s.updated_at) from scorecards s where s.cycle_id = c.id)`;
+  const cardsChanged = sql`(select max(s.change_xid) from scorecards s where s.cycle_id = c.id)`;
   return queryRows(
     db,
     pageOf(
       sql`changed.id, changed.step, changed.version`,
-      sql`select c.id, c.step, c.version, ${micros(sql`greatest(c.updated_at, ${cardsChanged})`)} as mark
+      sql`select c.id, c.step, c.version, greatest(c.change_xid, ${cardsChanged}) as mark
         from cycles c where ${recordable(actor)}`,
       after,
       limit,
@@ -65,7 +74,7 @@ export function changedCards(db: Db, actor: Actor, after: MarkRow, limit: number
     db,
     pageOf(
       sql`changed.id`,
-      sql`select s.id, ${micros(sql`greatest(s.updated_at, c.updated_at)`)} as mark
+      sql`select s.id, greatest(s.change_xid, c.change_xid) as mark
         from scorecards s join cycles c on c.id = s.cycle_id where ${recordable(actor)}`,
       after,
       limit,

@@ -17,10 +17,14 @@ export type FieldStamps = Record<string, string>;
 export const NOTE_FIELDS = ["strengths", "weaknesses", "suggestedActions"] as const;
 export type NoteField = (typeof NOTE_FIELDS)[number];
 
+/** A participant's attributes: each is a field of its own, so two phones' corrections of one person merge. */
+export const PARTICIPANT_FIELDS = ["sex", "age", "disability", "ethnicMinority", "idPoor"] as const;
+export type ParticipantField = (typeof PARTICIPANT_FIELDS)[number];
+
 /** The field keys, one per part of a card a versioned change writes. */
 export const FIELD = {
   details: ["heldOn", "villageCode", "mode"] as const,
-  participant: (number: number) => `participant.${number}`,
+  participant: (number: number, attribute: ParticipantField) => `participant.${number}.${attribute}`,
   tallies: "tallies",
   priorities: "priorities",
   scores: (participantNumber: number) => `scores.${participantNumber}`,
@@ -43,7 +47,21 @@ export interface Merge {
  * phone's changes and some of its own were overtaken, so only the stamps decide, whatever the order.
  */
 export function mergeOf(held: FieldStamps, fields: readonly string[], stamp: string, stale: boolean): Merge {
-  return { stamp, stale, ...splitByStamp(held, fields, stamp) };
+  return { stamp, stale, ...splitByStamp(withWholeParticipants(held, fields), fields, stamp) };
+}
+
+/**
+ * Before issue 12 a participant was one field (`participant.<n>`): a stamp held under that key holds
+ * each of the participant's attributes that has no stamp of its own yet.
+ */
+function withWholeParticipants(held: FieldStamps, fields: readonly string[]): FieldStamps {
+  const inherited: FieldStamps = {};
+  for (const field of fields) {
+    const whole = /^(participant\.\d+)\.[a-zA-Z]+$/.exec(field)?.[1];
+    const stamp = whole && Object.hasOwn(held, whole) ? held[whole] : undefined;
+    if (stamp && !Object.hasOwn(held, field)) inherited[field] = stamp;
+  }
+  return { ...held, ...inherited };
 }
 
 /** `held` with `fields` now set by the write stamped `stamp`. */

@@ -15,9 +15,9 @@ import {
   UpdateParticipantBody,
 } from "../../../contracts/scorecards";
 import type { Ctx } from "../../platform/context";
-import { AppError, badRequest } from "../../platform/errors";
+import { type AppError, badRequest } from "../../platform/errors";
 import { fieldErrorsFromZod } from "../../platform/validation";
-import { editCardInSteps, type StampedEdit } from "../scorecards/scorecards.edit";
+import { type Applied, editCardInSteps, type StampedEdit } from "../scorecards/scorecards.edit";
 import * as issues from "../scorecards/scorecards.issues";
 import * as meeting from "../scorecards/scorecards.meeting";
 import { setPrioritiesEdit } from "../scorecards/scorecards.priorities";
@@ -66,7 +66,15 @@ export const COMMANDS: Record<string, CommandDefinition<unknown>> = {
       meeting.addParticipantsEdit(id, participants, firstNumber),
   }),
   "scorecard.updateParticipant": define({
-    payload: UpdateParticipantBody.omit({ version: true }).extend({ number: ParticipantNumber }),
+    // Only the attributes the phone changed (no defaults): each merges by itself.
+    payload: z.object({
+      number: ParticipantNumber,
+      sex: UpdateParticipantBody.shape.sex.optional(),
+      age: UpdateParticipantBody.shape.age.optional(),
+      disability: z.boolean().optional(),
+      ethnicMinority: z.boolean().optional(),
+      idPoor: z.boolean().optional(),
+    }),
     versioned: true,
     edit: (_ctx, id, { number, ...person }, version) =>
       meeting.updateParticipantEdit(id, number, person, version),
@@ -184,12 +192,9 @@ export async function runCommand(ctx: Ctx, command: ParsedCommand): Promise<{ ve
 /**
  * Applies commands that change one card (isEdit), one after the other (editCardInSteps), a run of
  * one type with editMany as one change. Answers each as it would be answered alone: the card's
- * version after it, or its refusal.
+ * version after it (with the fields a later write held), or its refusal.
  */
-export async function runEdits(
-  ctx: Ctx,
-  commands: ParsedCommand[],
-): Promise<({ version: number } | AppError)[]> {
+export async function runEdits(ctx: Ctx, commands: ParsedCommand[]): Promise<(Applied | AppError)[]> {
   const steps: StampedEdit[] = [];
   for (let start = 0; start < commands.length; ) {
     const { definition, type, recordId, payload, version, stamp } = commands[start]!;
@@ -204,6 +209,5 @@ export async function runEdits(
     steps.push({ edit, stamp });
     start = end;
   }
-  const versions = await editCardInSteps(ctx, commands[0]!.recordId, steps);
-  return versions.map((version) => (version instanceof AppError ? version : { version }));
+  return editCardInSteps(ctx, commands[0]!.recordId, steps);
 }

@@ -5,12 +5,14 @@ import { AppError } from "../../platform/errors";
 import { type ChangeMark, FIRST_MARK } from "../scorecards/scorecards.pull";
 
 /**
- * The pull's cursors (GET /api/v1/sync/pull): base64url of "1|stream|access|marker|id". Opaque to
+ * The pull's cursors (GET /api/v1/sync/pull): base64url of "2|stream|access|marker|id". Opaque to
  * the device, which only hands them back. The access key ties a cursor to the user's roles and
  * area: records that come into reach when those change carry old change marks, so a cursor made
- * under other access starts the stream again instead of skipping them.
+ * under other access starts the stream again instead of skipping them. A cursor of version 1 held
+ * a change time, not a transaction id (scorecards.pull.repo.ts): it starts the stream again too.
  */
-const VERSION = "1";
+const VERSION = "2";
+const OLDER_VERSIONS = ["1"];
 const ACCESS_KEY = /^[A-Za-z0-9_-]{16}$/;
 const MARKER = /^(0|[1-9][0-9]{0,17})$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -27,8 +29,8 @@ export function encodeCursor(stream: SyncStream, access: string, mark: ChangeMar
 }
 
 /**
- * The mark a cursor stands for: FIRST_MARK when it was made under other access (the stream starts
- * again). A cursor that is not one of ours, or belongs to the other stream, is refused (400).
+ * The mark a cursor stands for: FIRST_MARK when it was made under other access or by an older
+ * version (the stream starts again). A cursor that is not one of ours, or belongs to the other stream, is refused (400).
  */
 export function decodeCursor(cursor: string, stream: SyncStream, access: string): ChangeMark {
   const parts = /^[A-Za-z0-9_-]+$/.test(cursor)
@@ -37,7 +39,7 @@ export function decodeCursor(cursor: string, stream: SyncStream, access: string)
   const [version, cursorStream, cursorAccess, marker, id] = parts;
   const valid =
     parts.length === 5 &&
-    version === VERSION &&
+    (version === VERSION || OLDER_VERSIONS.includes(version ?? "")) &&
     cursorStream === stream &&
     ACCESS_KEY.test(cursorAccess ?? "") &&
     MARKER.test(marker ?? "") &&
@@ -45,5 +47,5 @@ export function decodeCursor(cursor: string, stream: SyncStream, access: string)
   if (!valid) {
     throw new AppError(400, "sync_invalid_cursor", {}, [{ path: "after", code: "sync_invalid_cursor" }]);
   }
-  return cursorAccess === access ? { marker: marker!, id: id! } : FIRST_MARK;
+  return cursorAccess === access && version === VERSION ? { marker: marker!, id: id! } : FIRST_MARK;
 }

@@ -2,17 +2,15 @@ import type { PullResponse, SyncStream } from "../../../contracts/sync";
 import type { Ctx } from "../../platform/context";
 import * as scorecards from "../scorecards/scorecards.pull";
 import { accessKey, decodeCursor, encodeCursor } from "./sync.cursor";
+import { awaitEarlierWriters } from "./sync.repo";
 
 /**
  * GET /api/v1/sync/pull (issue 4, ARCHITECTURE.md "Offline"): the field app downloads the work it
  * may do and, later, what changed since the position it stored. Each stream is read in the order of
  * its records' last change, a page at a time; the last page also lists every record the user may
  * see now, so that the device deletes what it may no longer see. Reads only: nothing is audited.
- *
- * Known limit: a change mark is the time the writing server process gave the change, before its
- * transaction commits. A change whose transaction commits after a later-marked change was already
- * pulled (concurrent writers on PostgreSQL; PGlite runs one transaction at a time), or one stamped by
- * a process whose clock runs behind, is not sent until its record changes again.
+ * A change's mark is its transaction's id, read only once no older transaction runs
+ * (scorecards.pull.repo.ts), so a page never passes a change that commits later.
  */
 export async function pull(
   ctx: Ctx,
@@ -39,6 +37,7 @@ async function page<T>(
 ) {
   const access = accessKey(ctx.actor);
   const after = query.after ? decodeCursor(query.after, query.stream, access) : scorecards.FIRST_MARK;
+  await awaitEarlierWriters(ctx.db);
   const { entries, more } = await changedAfter(ctx, after, query.limit);
   const position = encodeCursor(query.stream, access, entries.at(-1)?.mark ?? after);
   return {

@@ -1,6 +1,7 @@
-import { eq, inArray } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../db/database";
 import { syncCommands } from "../../db/schema";
+import { queryRows } from "../../db/sql";
 
 export type LedgerRow = typeof syncCommands.$inferSelect;
 
@@ -28,4 +29,28 @@ export async function record(db: Db, values: (typeof syncCommands.$inferInsert)[
     .onConflictDoNothing({ target: syncCommands.id })
     .returning({ id: syncCommands.id });
   return inserted.length === values.length;
+}
+
+/**
+ * Waits, up to `maxMillis`, until every transaction that was running when it was called has ended
+ * (the oldest running transaction id has passed the next id then). A pull reads only changes below
+ * the oldest running transaction (scorecards.pull.repo.ts), so this lets it include what committed
+ * just before it, unless a writer that began earlier is still busy; then it is read on the next pull.
+ */
+export async function awaitEarlierWriters(db: Db, maxMillis = 1000): Promise<void> {
+  const deadline = Date.now() + maxMillis;
+  const [start] = await queryRows<{ next: string; settled: boolean }>(
+    db,
+    sql`select pg_snapshot_xmax(s)::text as next, pg_snapshot_xmin(s) = pg_snapshot_xmax(s) as settled
+      from pg_current_snapshot() s`,
+  );
+  if (start!.settled) return;
+  while (Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const [now] = await queryRows<{ settled: boolean }>(
+      db,
+      sql`select pg_snapshot_xmin(pg_current_snapshot()) >= ${start!.next}::xid8 as settled`,
+    );
+    if (now!.settled) return;
+  }
 }

@@ -11,7 +11,7 @@ import * as repo from "./sync.repo";
 
 /** A command's recorded answer (the id is added when answering). */
 type Outcome =
-  | { status: "applied"; result: { version: number | null } }
+  | { status: "applied"; result: { version: number | null; overtaken?: string[] } }
   | ({ status: "rejected" | "conflict" } & ReturnType<typeof describeError>);
 
 /** What answering needs of a ledger entry: whose command it was, its body, its first outcome. */

@@ -75,6 +75,12 @@ function SyncStatus() {
                 <Text component="li" size="sm" key={entry.id}>
                   {t(`status.kinds.${entry.type}`, { defaultValue: entry.type })} ·{" "}
                   {format.dateTime(entry.appliedAt)}
+                  {entry.overtaken && (
+                    // A merged change that lost some fields to a later write: say so to this phone.
+                    <Text component="span" display="block" size="xs" c="orange.8" data-testid="overtaken">
+                      {t("status.overtaken", { count: entry.overtaken.length })}
+                    </Text>
+                  )}
                 </Text>
               ))}
             </Stack>

@@ -6,7 +6,7 @@ import type { SyncCycle } from "../../../contracts/sync";
 import { api, isApiError } from "../../api/client";
 import { unseal } from "../../offline/field-crypto";
 import type { OutboxEntry, SentEntry, UploadEntry } from "../../offline/field-db";
-import { readRecords, writeRecord } from "../../offline/field-records";
+import { readRecords, resendCommand, writeRecord } from "../../offline/field-records";
 import { openStore, useFieldState } from "../../offline/field-store";
 import { subscribeSync, syncNow, syncStatus } from "../../offline/sync-engine";
 import { scorecardKeys } from "../scorecards/scorecards.api";
@@ -160,11 +160,13 @@ export function storageIsShort(info: StorageInfo): boolean {
   return info.quota > 0 && (info.usage / info.quota > 0.8 || info.quota - info.usage < 50 * 1024 * 1024);
 }
 
-/** Sends a refused command again (after the cause was fixed elsewhere, or a transient refusal). */
+/**
+ * Sends a refused command again (after the cause was fixed elsewhere, or a transient refusal): as a
+ * new command carrying the same change, since the server answers a known id with its first refusal.
+ */
 export async function retryCommand(entry: OutboxEntry): Promise<void> {
-  const open = openStore();
-  if (!open) return;
-  await open.db.outbox.put({ ...entry, state: "pending", failure: null });
+  if (!openStore()) return;
+  await resendCommand(entry.id);
   await syncNow();
 }
 
