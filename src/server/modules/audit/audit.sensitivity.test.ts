@@ -54,7 +54,9 @@ describe("the sensitivity of audit events", () => {
       villageCode: "15010101",
     });
     expect(created.statusCode, created.body).toBe(201);
-    const page = (await adminOf15.get(`/api/v1/audit?entityType=facility&entityId=${created.json().id}`)).json();
+    const page = (
+      await adminOf15.get(`/api/v1/audit?entityType=facility&entityId=${created.json().id}`)
+    ).json();
     expect(page.items[0].entityLabel).toBe("មណ្ឌលសុខភាពបឹងបត់កណ្ដាល · Boeng Bat Kandaol Health Centre");
   });
 });
