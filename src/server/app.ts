@@ -38,6 +38,7 @@ import { AppError } from "./platform/errors";
 import { type JobRunner, noJobs } from "./platform/jobs";
 import { WEB_DIST_DIR } from "./platform/paths";
 import { problemHandler } from "./platform/problem";
+import { databaseRateLimitStore } from "./platform/rate-limit-store";
 
 export interface AppOptions {
   database: Database;
@@ -71,7 +72,8 @@ export async function buildApp(options: AppOptions) {
 
   await app.register(fastifyCookie);
   await app.register(fastifyMultipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1, fields: 5 } });
-  await app.register(fastifyRateLimit, { global: false });
+  // Counted in the database, so that a limit holds across server processes (docs/mechanisms/multi-process.md).
+  await app.register(fastifyRateLimit, { global: false, store: databaseRateLimitStore(options.database.db) });
   await app.register(fastifySwagger, {
     openapi: {
       openapi: "3.1.0",

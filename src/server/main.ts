@@ -61,7 +61,8 @@ async function serve() {
   const config = loadConfig();
   const started = Date.now();
   const database = await openDatabase(config);
-  const report = await prepareDatabase(database, { demoData: config.demoData });
+  // Processes started at once (docs/mechanisms/multi-process.md) prepare the database one at a time.
+  const report = await database.exclusive(() => prepareDatabase(database, { demoData: config.demoData }));
   const cipher = contactCipher(loadContactKey(process.env, config.dataDir));
   await checkContactKey(database.db, cipher);
   const jobs = await startJobs(database, jobDefinitions(database, cipher), (text, error) => {
@@ -268,7 +269,9 @@ async function main(argv: string[]) {
       });
     case "seed":
       return withDatabase(async (database) => {
-        const report = await prepareDatabase(database, { demoData: loadConfig().demoData });
+        const report = await database.exclusive(() =>
+          prepareDatabase(database, { demoData: loadConfig().demoData }),
+        );
         console.log(JSON.stringify(report, null, 2), `users: ${await countRows(database.db, "users")}`);
       });
     case "import-gazetteer":

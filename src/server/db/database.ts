@@ -1,6 +1,5 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
@@ -10,6 +9,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
+import { ROOT_DIR } from "../platform/paths";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
@@ -24,6 +24,12 @@ export interface Database {
   migrate(): Promise<void>;
   /** Plain SQL with $1… parameters, for pg-boss (platform/jobs.ts), which runs its own queries. */
   sqlExecutor: { executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }> };
+  /**
+   * Runs `work` while no other server process runs its own: on PostgreSQL under an advisory lock, so
+   * that processes started at once migrate and seed one after the other (drizzle's migrator takes no
+   * lock, and two would both apply a new migration). PGlite serves one process: it just runs.
+   */
+  exclusive<T>(work: () => Promise<T>): Promise<T>;
   /** True when a trivial query answers. */
   ping(): Promise<boolean>;
   close(): Promise<void>;
@@ -36,7 +42,11 @@ function loggerOf(observe: QueryObserver | undefined) {
   return observe ? { logQuery: (query: string) => observe(query) } : undefined;
 }
 
-export const MIGRATIONS_FOLDER = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
+/** The committed SQL migrations (drizzle-kit), found from the repository root: see platform/paths.ts. */
+export const MIGRATIONS_FOLDER = path.join(ROOT_DIR, "src", "server", "db", "migrations");
+
+/** The advisory lock of Database.exclusive (any fixed number that nothing else locks). */
+const STARTUP_LOCK = 731_905_001;
 
 /** PostgreSQL through node-postgres. */
 export function openPostgres(url: string, poolSize = 10, observe?: QueryObserver): Database {
@@ -49,6 +59,16 @@ export function openPostgres(url: string, poolSize = 10, observe?: QueryObserver
     kind: "postgres",
     migrate: () => migratePg(drizzlePg(pool, { schema }), { migrationsFolder: MIGRATIONS_FOLDER }),
     sqlExecutor: { executeSql: (text, values) => pool.query(text, values) },
+    exclusive: async (work) => {
+      const client = await pool.connect();
+      try {
+        await client.query("select pg_advisory_lock($1)", [STARTUP_LOCK]);
+        return await work();
+      } finally {
+        // Ending the connection would free the lock too: released, it goes back to the pool unlocked.
+        await client.query("select pg_advisory_unlock($1)", [STARTUP_LOCK]).finally(() => client.release());
+      }
+    },
     ping: () => pingWith(() => pool.query("select 1")),
     close: () => pool.end(),
   };
@@ -80,6 +100,7 @@ export function wrapPglite(client: PGlite, observe?: QueryObserver): Database {
         return { rows: results.at(-1)?.rows ?? [] };
       },
     },
+    exclusive: (work) => work(),
     ping: () => pingWith(() => client.query("select 1")),
     close: () => client.close(),
   };

@@ -6,6 +6,7 @@ export * from "./isaf-cycles";
 export * from "./media";
 export * from "./organisations";
 export * from "./places";
+export * from "./rate-limits";
 export * from "./scorecards";
 export * from "./sms";
 export * from "./sync";
