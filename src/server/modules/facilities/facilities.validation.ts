@@ -2,7 +2,7 @@ import type { FacilityInput } from "../../../contracts/facilities";
 import { inArea } from "../../platform/access";
 import type { Actor } from "../../platform/actor";
 import type { FieldError } from "../../platform/errors";
-import { LEVEL_NAMES } from "../../platform/messages";
+import { LEVEL_NAMES } from "../../platform/platform.messages";
 import type { PlaceRow } from "../places/places.repo";
 
 /** What reference checks need, loaded once (a whole import file is checked against one copy). */

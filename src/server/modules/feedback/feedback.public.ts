@@ -7,7 +7,7 @@ import { levelOfCode } from "../../../domain/places";
 import type { Db } from "../../db/database";
 import type { ContactCipher } from "../../platform/contact-cipher";
 import { AppError, badRequest, type FieldError } from "../../platform/errors";
-import { LEVEL_NAMES } from "../../platform/messages";
+import { LEVEL_NAMES } from "../../platform/platform.messages";
 import * as facilities from "../facilities/facilities.service";
 import * as places from "../places/places.service";
 import * as sms from "../sms/sms.service";

@@ -6,7 +6,7 @@ import { authorize, can } from "../../platform/access";
 import { audit, created, diff } from "../../platform/audit";
 import type { Ctx } from "../../platform/context";
 import { AppError, badRequest, conflict, type FieldError, notFound } from "../../platform/errors";
-import { LEVEL_NAMES } from "../../platform/messages";
+import { LEVEL_NAMES } from "../../platform/platform.messages";
 import * as places from "../places/places.service";
 import * as rollups from "../rollups/rollups.service";
 import * as cyclesRepo from "./cycles.repo";

@@ -7,7 +7,7 @@ import { authorize, can, inArea } from "../../platform/access";
 import { audit, created, diff } from "../../platform/audit";
 import type { Ctx } from "../../platform/context";
 import { badRequest, conflict, type FieldError, notFound } from "../../platform/errors";
-import { LEVEL_NAMES } from "../../platform/messages";
+import { LEVEL_NAMES } from "../../platform/platform.messages";
 import * as organisations from "../organisations/organisations.service";
 import * as places from "../places/places.service";
 import * as catalogue from "./catalogue.service";

@@ -12,8 +12,7 @@ import { authorize, can } from "../../platform/access";
 import { audit, created, diff } from "../../platform/audit";
 import type { Ctx } from "../../platform/context";
 import { conflict, forbidden, notFound } from "../../platform/errors";
-import type { Locale } from "../../platform/messages";
-import { QUOTA_RULE_PHRASES } from "../../platform/messages-jaap";
+import { type Locale, message } from "../../platform/messages";
 import { type CycleInScope, getCycleInScope } from "../isaf/cycles.service";
 import { isafPolicy } from "../isaf/isaf.policy";
 import * as rollups from "../rollups/rollups.service";
@@ -172,9 +171,10 @@ export function failingRules(checks: readonly QuotaCheck[]): { km: string; en: s
       .map((check) => {
         const share = check.rule === "women_share";
         const fill = (n: number) => numberIn(locale, share ? n * 100 : n);
-        return QUOTA_RULE_PHRASES[check.rule][locale]
-          .replace("{required}", fill(check.required))
-          .replace("{actual}", fill(check.actual));
+        return message(`committee_quota_${check.rule}`, locale, {
+          required: fill(check.required),
+          actual: fill(check.actual),
+        });
       })
       .join("; ");
   return { km: phrase("km"), en: phrase("en") };

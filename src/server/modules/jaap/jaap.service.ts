@@ -6,10 +6,10 @@ import { authorize, can } from "../../platform/access";
 import { audit, created, diff } from "../../platform/audit";
 import type { Ctx } from "../../platform/context";
 import { badRequest, conflict, type FieldError, notFound } from "../../platform/errors";
-import { ACTION_STATUS_NAMES } from "../../platform/messages-jaap";
 import { type CycleInScope, getCycleInScope } from "../isaf/cycles.service";
 import { isafPolicy } from "../isaf/isaf.policy";
 import * as rollups from "../rollups/rollups.service";
+import { ACTION_STATUS_NAMES } from "./jaap.messages";
 import { groupIndicators, isOpen, presentAction, presentDetail, presentListItem } from "./jaap.presenter";
 import * as repo from "./jaap.repo";
 

@@ -3,11 +3,11 @@ import { authorize } from "../../platform/access";
 import { auditAll } from "../../platform/audit";
 import type { Ctx } from "../../platform/context";
 import { AppError, conflict, notFound } from "../../platform/errors";
-import { MODE_NAMES } from "../../platform/messages-scorecards";
 import { refusalOf } from "../../platform/problem";
 import { type CycleInScope, getCycleInScope } from "../isaf/cycles.service";
 import { isafPolicy } from "../isaf/isaf.policy";
 import * as rollups from "../rollups/rollups.service";
+import { MODE_NAMES } from "./scorecards.messages";
 import * as repo from "./scorecards.repo";
 import { type FieldStamps, type Merge, mergeOf, serverStamp, withStamps } from "./scorecards.stamps";
 

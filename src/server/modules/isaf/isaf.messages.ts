@@ -1,8 +1,8 @@
 /** Messages of the ISAF programme, cycle, catalogue and I4C module, in Khmer and English (merged into MESSAGES). */
 export const ISAF_MESSAGES = {
   media_type_not_allowed: {
-    en: "This kind of file cannot be uploaded here. Allowed: {allowed}.",
-    km: "មិនអាចផ្ទុកឯកសារប្រភេទនេះឡើងនៅទីនេះបានទេ។ ប្រភេទដែលអនុញ្ញាត៖ {allowed}។",
+    en: "This kind of file cannot be uploaded here. Allowed: {{allowed}}.",
+    km: "មិនអាចផ្ទុកឯកសារប្រភេទនេះឡើងនៅទីនេះបានទេ។ ប្រភេទដែលអនុញ្ញាត៖ {{allowed}}។",
   },
   media_empty: { en: "The file is empty.", km: "ឯកសារទទេ។" },
   media_file_missing: {
@@ -33,20 +33,20 @@ export const ISAF_MESSAGES = {
     km: "ឆ្នាំបញ្ចប់មិនអាចមុនឆ្នាំចាប់ផ្តើមបានទេ។",
   },
   commune_removal_out_of_area: {
-    en: "You cannot remove the commune {name} ({code}) from the programme: it is outside your area.",
-    km: "អ្នកមិនអាចដកឃុំ/សង្កាត់ {name} ({code}) ចេញពីកម្មវិធីបានទេ ព្រោះវាស្ថិតនៅក្រៅតំបន់របស់អ្នក។",
+    en: "You cannot remove the commune {{name}} ({{code}}) from the programme: it is outside your area.",
+    km: "អ្នកមិនអាចដកឃុំ/សង្កាត់ {{name}} ({{code}}) ចេញពីកម្មវិធីបានទេ ព្រោះវាស្ថិតនៅក្រៅតំបន់របស់អ្នក។",
   },
   year_outside_programme: {
-    en: "The programme runs from {start} to {end}.",
-    km: "កម្មវិធីនេះដំណើរការពីឆ្នាំ {start} ដល់ {end}។",
+    en: "The programme runs from {{start}} to {{end}}.",
+    km: "កម្មវិធីនេះដំណើរការពីឆ្នាំ {{start}} ដល់ {{end}}។",
   },
   facility_not_plannable: {
     en: "This facility is not a school, health centre or commune office of the programme's target communes in your area.",
     km: "មូលដ្ឋាននេះមិនមែនជាសាលារៀន មណ្ឌលសុខភាព ឬសាលាឃុំ/សង្កាត់ នៃឃុំ/សង្កាត់គោលដៅរបស់កម្មវិធី ក្នុងតំបន់របស់អ្នកទេ។",
   },
   cycle_exists: {
-    en: "This facility already has a cycle in {year}.",
-    km: "មូលដ្ឋាននេះមានវដ្តរួចហើយក្នុងឆ្នាំ {year}។",
+    en: "This facility already has a cycle in {{year}}.",
+    km: "មូលដ្ឋាននេះមានវដ្តរួចហើយក្នុងឆ្នាំ {{year}}។",
   },
   facilitator_not_eligible: {
     en: "This person is not a facilitator whose area covers the commune.",
@@ -54,8 +54,8 @@ export const ISAF_MESSAGES = {
   },
   // the cycle's steps
   step_out_of_order: {
-    en: "The cycle is at the step “{current}”: complete that step first.",
-    km: "វដ្តនេះស្ថិតនៅជំហាន «{current}»៖ សូមបញ្ចប់ជំហាននោះជាមុនសិន។",
+    en: "The cycle is at the step “{{current}}”: complete that step first.",
+    km: "វដ្តនេះស្ថិតនៅជំហាន «{{current}}»៖ សូមបញ្ចប់ជំហាននោះជាមុនសិន។",
   },
   cycle_closed: { en: "This cycle is closed.", km: "វដ្តនេះត្រូវបានបិទហើយ។" },
   step_date_in_future: {

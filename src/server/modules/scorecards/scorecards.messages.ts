@@ -1,8 +1,8 @@
 /** Messages of the scorecards module, in Khmer and English (merged into MESSAGES). */
 export const SCORECARD_MESSAGES = {
   participant_number_taken: {
-    en: "Someone else added participants to this card meanwhile: participant {number} is already someone else. Check the participants before scoring.",
-    km: "មានអ្នកផ្សេងបានបន្ថែមអ្នកចូលរួមក្នុងប័ណ្ណនេះក្នុងពេលជាមួយគ្នា៖ អ្នកចូលរួមលេខ {number} ជាមនុស្សផ្សេងរួចហើយ។ សូមពិនិត្យអ្នកចូលរួមមុននឹងដាក់ពិន្ទុ។",
+    en: "Someone else added participants to this card meanwhile: participant {{number}} is already someone else. Check the participants before scoring.",
+    km: "មានអ្នកផ្សេងបានបន្ថែមអ្នកចូលរួមក្នុងប័ណ្ណនេះក្នុងពេលជាមួយគ្នា៖ អ្នកចូលរួមលេខ {{number}} ជាមនុស្សផ្សេងរួចហើយ។ សូមពិនិត្យអ្នកចូលរួមមុននឹងដាក់ពិន្ទុ។",
   },
   scorecard_exists: {
     en: "This cycle already has this score card. Open it instead.",
@@ -29,16 +29,16 @@ export const SCORECARD_MESSAGES = {
     km: "បញ្ហាត្រូវបានលើកឡើងក្នុងកិច្ចប្រជុំសហគមន៍ មិនមែនក្នុងការវាយតម្លៃខ្លួនឯងទេ។",
   },
   scorecard_mode_mismatch: {
-    en: "This score card is kept in {mode} mode; this entry belongs to the other mode.",
-    km: "ប័ណ្ណដាក់ពិន្ទុនេះប្រើរបៀប{mode} ចំណែកការបញ្ចូលនេះជារបស់របៀបផ្សេង។",
+    en: "This score card is kept in {{mode}} mode; this entry belongs to the other mode.",
+    km: "ប័ណ្ណដាក់ពិន្ទុនេះប្រើរបៀប{{mode}} ចំណែកការបញ្ចូលនេះជារបស់របៀបផ្សេង។",
   },
   mode_locked: {
     en: "The mode can change only while the card has no participants, issues or scores.",
     km: "អាចប្តូររបៀបបាន លុះត្រាតែប័ណ្ណមិនទាន់មានអ្នកចូលរួម បញ្ហា ឬពិន្ទុ។",
   },
   participant_unknown: {
-    en: "There is no participant number {number} on this card.",
-    km: "គ្មានអ្នកចូលរួមលេខ {number} នៅលើប័ណ្ណនេះទេ។",
+    en: "There is no participant number {{number}} on this card.",
+    km: "គ្មានអ្នកចូលរួមលេខ {{number}} នៅលើប័ណ្ណនេះទេ។",
   },
   indicator_not_prioritised: {
     en: "This indicator is not among the card's priorities; only prioritised indicators are scored.",
@@ -54,12 +54,12 @@ export const SCORECARD_MESSAGES = {
   },
   indicator_repeated: { en: "The same indicator appears twice.", km: "សូចនាករដដែលលេចឡើងពីរដង។" },
   score_already_given: {
-    en: "Participant {number} has already scored this indicator. Correct their scores instead.",
-    km: "អ្នកចូលរួមលេខ {number} បានដាក់ពិន្ទុលើសូចនាករនេះរួចហើយ។ សូមកែពិន្ទុរបស់គាត់ជំនួសវិញ។",
+    en: "Participant {{number}} has already scored this indicator. Correct their scores instead.",
+    km: "អ្នកចូលរួមលេខ {{number}} បានដាក់ពិន្ទុលើសូចនាករនេះរួចហើយ។ សូមកែពិន្ទុរបស់គាត់ជំនួសវិញ។",
   },
   priorities_have_scores: {
-    en: "Scores have already been given to {codes}. Confirm that they may be deleted.",
-    km: "ពិន្ទុត្រូវបានផ្តល់ឱ្យ {codes} រួចហើយ។ សូមបញ្ជាក់ថាអាចលុបពិន្ទុទាំងនោះបាន។",
+    en: "Scores have already been given to {{codes}}. Confirm that they may be deleted.",
+    km: "ពិន្ទុត្រូវបានផ្តល់ឱ្យ {{codes}} រួចហើយ។ សូមបញ្ជាក់ថាអាចលុបពិន្ទុទាំងនោះបាន។",
   },
   issue_already_raised: {
     en: "This issue has already been recorded for this person.",
@@ -86,28 +86,28 @@ export const SCORECARD_MESSAGES = {
     km: "សូមជ្រើសរើសសូចនាករពីបញ្ជី ឬសរសេរបញ្ហាតាមពាក្យសម្តីរបស់អ្នកចូលរួម។",
   },
   tally_profile_exceeds_count: {
-    en: "More people with this profile than people counted ({count}).",
-    km: "ចំនួនអ្នកមានលក្ខណៈនេះ ច្រើនជាងចំនួនអ្នកដែលបានរាប់ ({count})។",
+    en: "More people with this profile than people counted ({{count}}).",
+    km: "ចំនួនអ្នកមានលក្ខណៈនេះ ច្រើនជាងចំនួនអ្នកដែលបានរាប់ ({{count}})។",
   },
   tally_row_repeated: {
     en: "The same sex and age band appear twice.",
     km: "ភេទ និងក្រុមអាយុដដែលលេចឡើងពីរដង។",
   },
   score_tally_exceeds_participants: {
-    en: "{total} scores counted for this indicator, but only {participants} participants were counted. Check the counts, or count the participants first.",
-    km: "បានរាប់ពិន្ទុ {total} សម្រាប់សូចនាករនេះ ប៉ុន្តែបានរាប់អ្នកចូលរួមតែ {participants} នាក់ប៉ុណ្ណោះ។ សូមពិនិត្យចំនួនឡើងវិញ ឬរាប់អ្នកចូលរួមជាមុនសិន។",
+    en: "{{total}} scores counted for this indicator, but only {{participants}} participants were counted. Check the counts, or count the participants first.",
+    km: "បានរាប់ពិន្ទុ {{total}} សម្រាប់សូចនាករនេះ ប៉ុន្តែបានរាប់អ្នកចូលរួមតែ {{participants}} នាក់ប៉ុណ្ណោះ។ សូមពិនិត្យចំនួនឡើងវិញ ឬរាប់អ្នកចូលរួមជាមុនសិន។",
   },
   indicator_scores_exceed_participants: {
-    en: "{code} has {total} scores, more than the {participants} participants counted.",
-    km: "{code} មានពិន្ទុ {total} ច្រើនជាងចំនួនអ្នកចូលរួម {participants} នាក់ដែលបានរាប់។",
+    en: "{{code}} has {{total}} scores, more than the {{participants}} participants counted.",
+    km: "{{code}} មានពិន្ទុ {{total}} ច្រើនជាងចំនួនអ្នកចូលរួម {{participants}} នាក់ដែលបានរាប់។",
   },
   priorities_missing: {
     en: "Choose at least one indicator to score.",
     km: "សូមជ្រើសរើសសូចនាករយ៉ាងហោចណាស់មួយ ដើម្បីដាក់ពិន្ទុ។",
   },
   indicator_not_scored: {
-    en: "No one has scored {code} yet.",
-    km: "មិនទាន់មាននរណាម្នាក់ដាក់ពិន្ទុលើ {code} នៅឡើយទេ។",
+    en: "No one has scored {{code}} yet.",
+    km: "មិនទាន់មាននរណាម្នាក់ដាក់ពិន្ទុលើ {{code}} នៅឡើយទេ។",
   },
   held_on_missing: { en: "Enter the date of the meeting.", km: "សូមបញ្ចូលកាលបរិច្ឆេទនៃកិច្ចប្រជុំ។" },
   held_on_future: {

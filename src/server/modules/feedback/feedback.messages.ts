@@ -44,14 +44,6 @@ export const FEEDBACK_MESSAGES = {
     en: "Answers by SMS are not available yet. Leave the number out and keep your code to read the answer.",
     km: "ការឆ្លើយតបតាមសារ SMS មិនទាន់មានទេ។ សូមកុំដាក់លេខទូរសព្ទ ហើយរក្សាលេខកូដរបស់អ្នក ដើម្បីអានចម្លើយ។",
   },
-  sms_channel_unauthorised: {
-    en: "This SMS channel does not exist, is switched off, or the secret is wrong.",
-    km: "ប៉ុស្តិ៍ SMS នេះមិនមាន ត្រូវបានបិទ ឬលេខសម្ងាត់មិនត្រឹមត្រូវ។",
-  },
-  sms_sender_invalid: {
-    en: "The sender is not a phone number.",
-    km: "អ្នកផ្ញើមិនមែនជាលេខទូរសព្ទទេ។",
-  },
   feedback_export_reason_required: {
     en: "Say why you need the phone numbers: the reason is kept in the audit log.",
     km: "សូមប្រាប់ហេតុផលដែលអ្នកត្រូវការលេខទូរស័ព្ទ៖ ហេតុផលនេះត្រូវបានរក្សាទុកក្នុងកំណត់ត្រាសវនកម្ម។",
@@ -65,8 +57,8 @@ export const FEEDBACK_MESSAGES = {
     km: "តួនាទីរបស់អ្នកមិនអាចនាំចេញលេខទូរស័ព្ទរបស់អ្នកផ្ញើបានទេ។ សូមនាំចេញដោយគ្មានលេខទាំងនោះ។",
   },
   feedback_export_too_large: {
-    en: "More than {max} messages match. Choose a shorter period or a status.",
-    km: "មានសារច្រើនជាង {max} ដែលត្រូវនឹងលក្ខខណ្ឌ។ សូមជ្រើសរើសរយៈពេលខ្លីជាងនេះ ឬស្ថានភាពមួយ។",
+    en: "More than {{max}} messages match. Choose a shorter period or a status.",
+    km: "មានសារច្រើនជាង {{max}} ដែលត្រូវនឹងលក្ខខណ្ឌ។ សូមជ្រើសរើសរយៈពេលខ្លីជាងនេះ ឬស្ថានភាពមួយ។",
   },
   feedback_message_exists: {
     en: "Another message already has this id. Write the message down again.",
@@ -83,13 +75,5 @@ export const FEEDBACK_MESSAGES = {
   feedback_not_yours: {
     en: "You can only give back a message that you took.",
     km: "អ្នកអាចប្រគល់វិញបានតែសារដែលអ្នកបានទទួលយកប៉ុណ្ណោះ។",
-  },
-  sms_channel_exists: {
-    en: "An SMS channel with this id exists already.",
-    km: "មានប៉ុស្តិ៍ SMS ដែលមានលេខសម្គាល់នេះរួចហើយ។",
-  },
-  sms_channel_invalid: {
-    en: "These channel settings cannot be used: check the id, the name, the sender and the send URL.",
-    km: "មិនអាចប្រើការកំណត់ប៉ុស្តិ៍នេះបានទេ៖ សូមពិនិត្យលេខសម្គាល់ ឈ្មោះ អ្នកផ្ញើ និង URL ផ្ញើ។",
   },
 } as const satisfies Record<string, { en: string; km: string }>;

@@ -51,7 +51,7 @@ export const DASHBOARD_MESSAGES = {
   dash_community_n: { en: "Community scores (n)", km: "ចំនួនពិន្ទុសហគមន៍ (n)" },
   dash_community_median: { en: "Community median", km: "មេដ្យានសហគមន៍" },
   dash_community_mean: { en: "Community mean", km: "មធ្យមភាគសហគមន៍" },
-  dash_score_count: { en: "Scores of {score}", km: "ពិន្ទុ {score}" },
+  dash_score_count: { en: "Scores of {{score}}", km: "ពិន្ទុ {{score}}" },
   dash_self_n: { en: "Self-assessment scores (n)", km: "ចំនួនពិន្ទុវាយតម្លៃខ្លួនឯង (n)" },
   dash_self_median: { en: "Self-assessment median", km: "មេដ្យានវាយតម្លៃខ្លួនឯង" },
   dash_gap: { en: "Gap (self − community)", km: "គម្លាត (ខ្លួនឯង − សហគមន៍)" },
