@@ -35,13 +35,6 @@ export interface Database {
   close(): Promise<void>;
 }
 
-/** Sees the text of every query the app runs (the test suite's scope guard uses it). */
-export type QueryObserver = (query: string) => void;
-
-function loggerOf(observe: QueryObserver | undefined) {
-  return observe ? { logQuery: (query: string) => observe(query) } : undefined;
-}
-
 /** The committed SQL migrations (drizzle-kit), found from the repository root: see platform/paths.ts. */
 export const MIGRATIONS_FOLDER = path.join(ROOT_DIR, "src", "server", "db", "migrations");
 
@@ -49,11 +42,11 @@ export const MIGRATIONS_FOLDER = path.join(ROOT_DIR, "src", "server", "db", "mig
 const STARTUP_LOCK = 731_905_001;
 
 /** PostgreSQL through node-postgres. */
-export function openPostgres(url: string, poolSize = 10, observe?: QueryObserver): Database {
+export function openPostgres(url: string, poolSize = 10): Database {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   // An idle client that loses its connection must not crash the process.
   pool.on("error", () => {});
-  const db = drizzlePg(pool, { schema, logger: loggerOf(observe) }) as unknown as Db;
+  const db = drizzlePg(pool, { schema }) as unknown as Db;
   return {
     db,
     kind: "postgres",
@@ -75,19 +68,15 @@ export function openPostgres(url: string, poolSize = 10, observe?: QueryObserver
 }
 
 /** Embedded PostgreSQL (PGlite), data in `dataDir`, or in memory when `dataDir` is undefined. */
-export async function openPglite(
-  dataDir: string | undefined,
-  loadDataDir?: Blob,
-  observe?: QueryObserver,
-): Promise<Database> {
+export async function openPglite(dataDir: string | undefined, loadDataDir?: Blob): Promise<Database> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const client = await PGlite.create({ dataDir, extensions: { pg_trgm }, loadDataDir });
-  return wrapPglite(client, observe);
+  return wrapPglite(client);
 }
 
 /** Wraps an open PGlite instance (tests clone one migrated template per file). */
-export function wrapPglite(client: PGlite, observe?: QueryObserver): Database {
-  const db = drizzlePglite(client, { schema, logger: loggerOf(observe) }) as unknown as Db;
+export function wrapPglite(client: PGlite): Database {
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {
     db,
     kind: "pglite",

@@ -4,7 +4,6 @@ import { isInArea } from "../../domain/places";
 import { ROLES, type Role } from "../../domain/roles";
 import { arrayParam } from "../db/sql";
 import type { Actor } from "./actor";
-import { SCOPE_MARK } from "./scope-guard";
 
 /**
  * The access kernel (issue 12, part 1). An ability is declared ONCE, as grants: each grant names the
@@ -230,8 +229,8 @@ export function ability<R>(name: string, grants: readonly Grant<R>[]): Ability<R
     heldBy,
     where: (actor) => {
       const mine = held(actor);
-      if (mine.length === 0) return sql`${MARK} false`;
-      return sql`${MARK} (${sql.join(
+      if (mine.length === 0) return sql`false`;
+      return sql`(${sql.join(
         mine.map((grant) => grant.scope.sql(actor)),
         sql` or `,
       )})`;
@@ -244,12 +243,9 @@ export function ability<R>(name: string, grants: readonly Grant<R>[]): Ability<R
  * records ANDs this in (or an ability's `where`, which uses it), so out-of-area rows are never loaded.
  */
 export function areaPredicate(actor: Actor, column: AnyPgColumn | SQL): SQL {
-  if (actor.area.national) return sql`${MARK} true`;
-  if (actor.area.codes.length === 0) return sql`${MARK} false`;
+  if (actor.area.national) return sql`true`;
+  if (actor.area.codes.length === 0) return sql`false`;
   // Codes are validated digits, so they are safe as LIKE prefixes.
   const patterns = actor.area.codes.map((code) => `${code}%`);
-  return sql`${MARK} ${column} like any(${arrayParam(patterns)}::text[])`;
+  return sql`${column} like any(${arrayParam(patterns)}::text[])`;
 }
-
-/** Marks scoped SQL for the suite's scope guard (platform/scope-guard.ts). */
-const MARK = sql.raw(SCOPE_MARK);

@@ -3,18 +3,6 @@ import { readFileSync } from "node:fs";
 import pg from "pg";
 import { inject } from "vitest";
 import { type Database, openPglite, openPostgres } from "../db/database";
-import { unscopedRead } from "../platform/scope-guard";
-
-/**
- * Reads of scoped tables without a scope, seen by this test file's databases (platform/scope-guard.ts);
- * src/server/test/scope-guard.setup.ts fails the test that made one.
- */
-export const unscopedReads: { query: string; tables: string[]; stack: string }[] = [];
-
-function guard(query: string) {
-  const tables = unscopedRead(query);
-  if (tables.length > 0) unscopedReads.push({ query, tables, stack: new Error().stack ?? "" });
-}
 
 import { withDatabase } from "./global-setup";
 
@@ -29,7 +17,7 @@ export async function openTestDatabase(): Promise<Database> {
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
     await admin.query(`create database ${name} template ${inject("pgTemplate")}`);
-    const database = openPostgres(withDatabase(url, name), 4, guard);
+    const database = openPostgres(withDatabase(url, name), 4);
     return {
       ...database,
       close: async () => {
@@ -40,5 +28,5 @@ export async function openTestDatabase(): Promise<Database> {
     };
   }
   const dump = readFileSync(inject("pgliteDump"));
-  return openPglite(undefined, new Blob([dump]), guard);
+  return openPglite(undefined, new Blob([dump]));
 }

@@ -26,6 +26,7 @@ export interface EscalationReport {
   senderTold: number;
 }
 
+// unscoped: the escalation job reads every overdue message, in every area.
 export async function escalateOverdue(db: Db, now = new Date()): Promise<EscalationReport> {
   const today = cambodiaToday(now);
   const limits = await currentLimits(db);

@@ -71,7 +71,10 @@ function sums(db: Db, year: number, prefix: string, groupBy: ReturnType<typeof s
   );
 }
 
-/** Messages that arrived in the general queue under `prefix` and wait past their due date today. */
+/**
+ * Messages that arrived in the general queue under `prefix` and wait past their due date today.
+ * unscoped: public figures count messages per place, never their content or their queue.
+ */
 function overdue(db: Db, prefix: string, groupBy: ReturnType<typeof sql>) {
   return queryRows<{ code: string; n: number }>(
     db,

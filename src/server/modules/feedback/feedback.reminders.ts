@@ -83,6 +83,7 @@ async function recipientsOf(
   );
 }
 
+// unscoped: the reminder job reads the messages due soon in every area; who is texted is decided per person.
 export async function remindDueSoon(
   db: Db,
   cipher: ContactCipher,

@@ -29,6 +29,7 @@ export interface FeedbackListRow {
 
 const assignees = alias(users, "assignees");
 
+/** A message with its joined names; unscoped: a builder, every caller adds scope(actor). */
 function joined(db: Db) {
   return db
     .select({
@@ -73,13 +74,15 @@ export async function insertUnlessCodeTaken(tx: Db, row: NewFeedback): Promise<F
   return inserted ?? null;
 }
 
-/** A message by id, whatever the scope (for the caller that made it: a retried field command). */
+/**
+ * A message by id. unscoped: for the caller that made it (a retried field command), which holds its id.
+ */
 export async function findById(db: Db, id: string): Promise<FeedbackRow | null> {
   const [row] = await db.select().from(feedbackMessages).where(eq(feedbackMessages.id, id));
   return row ?? null;
 }
 
-/** For the public lookup by code: no area (the code is the key), only what the sender may read. */
+/** For the public lookup by code. unscoped: the code is the key; only what the sender may read. */
 export async function findByTrackingCode(db: Db, trackingCode: string) {
   const [row] = await db
     .select({

@@ -8,7 +8,10 @@ import { uploadChunks, uploadSessions } from "../../db/schema";
  */
 export type UploadRow = typeof uploadSessions.$inferSelect;
 
-/** The upload if it is the user's; `lock` holds its row until the transaction ends (chunks vs complete). */
+/**
+ * The upload if it is the user's; `lock` holds its row until the transaction ends (chunks vs complete).
+ * scoped: to its uploader (user_id), whose alone an upload is.
+ */
 export async function findOwn(
   db: Db,
   userId: string,
