@@ -1,4 +1,6 @@
 import type { Database } from "./db/database";
+import { EXPORT_KINDS } from "./exports";
+import { exportWriteJob, sweepExports, writeExport } from "./modules/exports/exports.jobs";
 import { escalateOverdue } from "./modules/feedback/feedback.escalation";
 import { remindDueSoon } from "./modules/feedback/feedback.reminders";
 import { handOverDueSms, runDelivery, smsDeliverJob } from "./modules/sms/sms.sender";
@@ -13,7 +15,10 @@ export function jobDefinitions(database: Database, cipher: ContactCipher): JobDe
 }
 
 function queuedJobs(database: Database, cipher: ContactCipher): QueuedJob[] {
-  return [handle(smsDeliverJob, (payload) => runDelivery({ db: database.db, cipher }, payload))];
+  return [
+    handle(smsDeliverJob, (payload) => runDelivery({ db: database.db, cipher }, payload)),
+    handle(exportWriteJob, ({ exportId }) => writeExport(database.db, EXPORT_KINDS, exportId)),
+  ];
 }
 
 function scheduledJobs(database: Database, cipher: ContactCipher): ScheduledJob[] {
@@ -26,5 +31,7 @@ function scheduledJobs(database: Database, cipher: ContactCipher): ScheduledJob[
     { name: "feedback.remind", cron: "0 1 * * *", run: () => remindDueSoon(database.db, cipher) },
     // Once a day, at night in Cambodia (20:30 UTC is 03:30 in Phnom Penh).
     { name: "uploads.sweep", cron: "30 20 * * *", run: () => sweepAbandonedUploads(database.db) },
+    // Every hour: an export is kept for a day, and its file should not outlive that by much.
+    { name: "exports.sweep", cron: "5 * * * *", run: () => sweepExports(database.db) },
   ];
 }

@@ -1,4 +1,5 @@
 import { DASHBOARD_MESSAGES } from "./messages-dashboards";
+import { EXPORT_MESSAGES } from "./messages-exports";
 import { FEEDBACK_MESSAGES } from "./messages-feedback";
 import { ISAF_MESSAGES } from "./messages-isaf";
 import { JAAP_MESSAGES } from "./messages-jaap";
@@ -176,6 +177,7 @@ export const MESSAGES = {
   ...DASHBOARD_MESSAGES,
   ...SYNC_MESSAGES,
   ...UPLOAD_MESSAGES,
+  ...EXPORT_MESSAGES,
   ...FEEDBACK_MESSAGES,
 };
 
