@@ -177,7 +177,7 @@ export const FeedbackFigures = z.object({
 });
 
 /** A date a database can hold and a person means (not year 0). */
-const ExportDate = z.iso.date().refine((date) => date >= "2000-01-01" && date <= "2999-12-31", {
+export const ExportDate = z.iso.date().refine((date) => date >= "2000-01-01" && date <= "2999-12-31", {
   message: "field_invalid",
 });
 

@@ -15,10 +15,12 @@ import {
 } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Database } from "./db/database";
+import { EXPORT_KINDS } from "./exports";
 import { auditRoutes } from "./modules/audit/audit.routes";
 import { authenticate, requireEnrolment } from "./modules/auth/auth.hook";
 import { authRoutes } from "./modules/auth/auth.routes";
 import { dashboardsRoutes } from "./modules/dashboards/dashboards.routes";
+import { exportsRoutes } from "./modules/exports/exports.routes";
 import { facilitiesRoutes } from "./modules/facilities/facilities.routes";
 import { feedbackRoutes } from "./modules/feedback/feedback.routes";
 import { isafRoutes } from "./modules/isaf/isaf.routes";
@@ -129,6 +131,7 @@ export async function buildApp(options: AppOptions) {
   await app.register(dashboardsRoutes);
   await app.register(syncRoutes);
   await app.register(uploadsRoutes);
+  await app.register(exportsRoutes, { kinds: EXPORT_KINDS });
   // Staff queues under /api/v1/, and the citizen form and lookup under /api/public/v1/ (no session).
   await app.register(feedbackRoutes);
   await app.register(smsAdminRoutes);

@@ -1,6 +1,7 @@
 import i18next from "i18next";
 import { AUTH_MESSAGES } from "../modules/auth/auth.messages";
 import { DASHBOARD_MESSAGES } from "../modules/dashboards/dashboards.messages";
+import { EXPORT_MESSAGES } from "../modules/exports/exports.messages";
 import { FACILITY_MESSAGES } from "../modules/facilities/facilities.messages";
 import { FEEDBACK_MESSAGES } from "../modules/feedback/feedback.messages";
 import { ISAF_MESSAGES } from "../modules/isaf/isaf.messages";
@@ -30,6 +31,7 @@ export const MESSAGES = {
   ...SCORECARD_MESSAGES,
   ...JAAP_MESSAGES,
   ...DASHBOARD_MESSAGES,
+  ...EXPORT_MESSAGES,
   ...SYNC_MESSAGES,
   ...UPLOAD_MESSAGES,
   ...FEEDBACK_MESSAGES,

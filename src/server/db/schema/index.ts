@@ -1,4 +1,5 @@
 export * from "./audit";
+export * from "./exports";
 export * from "./facilities";
 export * from "./feedback";
 export * from "./isaf-catalogue";

@@ -1,6 +1,8 @@
 import type { Dashboard } from "../../../contracts/dashboards";
 import { csvDocument } from "../../platform/csv";
 import { type Locale, type MessageCode, message } from "../../platform/messages";
+import type { ExportKind } from "../exports/exports.kinds";
+import { dashboard } from "./dashboards.service";
 
 /**
  * The dashboard as a spreadsheet (one sheet per table) or as one CSV in long form (section, code,
@@ -19,13 +21,17 @@ const round = (value: number | null, digits = 2) =>
   value === null ? null : Math.round(value * 10 ** digits) / 10 ** digits;
 
 export function exportFileName(dashboard: Dashboard, extension: string): string {
+  return `${exportBaseName(dashboard)}.${extension}`;
+}
+
+function exportBaseName(dashboard: Dashboard): string {
   const { scope } = dashboard;
   const where = scope.facility ? scope.facility.code : scope.place || "KH";
   const sector = scope.sector ? `-${scope.sector}` : "";
   const years =
     scope.yearFrom !== null || scope.yearTo !== null ? `-${scope.yearFrom ?? ""}_${scope.yearTo ?? ""}` : "";
   const safe = `${where}${sector}${years}`.replace(/[^A-Za-z0-9_.-]/g, "_");
-  return `samleng-isaf-dashboard-${safe}-${scope.asOf}.${extension}`;
+  return `samleng-isaf-dashboard-${safe}-${scope.asOf}`;
 }
 
 function tables(dashboard: Dashboard, locale: Locale) {
@@ -208,3 +214,27 @@ export async function toXlsx(dashboard: Dashboard, locale: Locale): Promise<Buff
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
+
+/**
+ * The dashboard as a background export (modules/exports): the same tables, in CSV (long form),
+ * XLSX (a sheet each) or PDF (a section each), in the requester's language.
+ */
+export const dashboardsIsafExport: ExportKind<"dashboards.isaf"> = {
+  kind: "dashboards.isaf",
+  // The scope is checked as the dashboard's: a place or facility out of reach reads as not found.
+  async authorize(ctx, params) {
+    await dashboard(ctx, params);
+  },
+  async content(ctx, params, format) {
+    const figures = await dashboard(ctx, params);
+    const { sheets, facts, factHeader } = tables(figures, ctx.locale);
+    const [scope] = sheets[0]!.rows;
+    const wanted = format === "csv" ? [{ name: sheets[0]!.name, header: factHeader, rows: facts }] : sheets;
+    return {
+      baseName: exportBaseName(figures),
+      title: `${scope![0]}: ${scope![1]}`,
+      total: wanted.reduce((sum, table) => sum + table.rows.length, 0),
+      tables: wanted,
+    };
+  },
+};

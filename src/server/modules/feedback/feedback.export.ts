@@ -11,6 +11,7 @@ import type { ContactCipher } from "../../platform/contact-cipher";
 import type { Ctx } from "../../platform/context";
 import { type CsvCell, csvDocument } from "../../platform/csv";
 import { AppError } from "../../platform/errors";
+import type { ExportKind } from "../exports/exports.kinds";
 import * as sms from "../sms/sms.service";
 import { feedbackPolicy } from "./feedback.policy";
 import * as repo from "./feedback.repo";
@@ -87,19 +88,16 @@ function line(row: repo.FeedbackListRow, today: string): CsvCell[] {
   ];
 }
 
-export async function exportMessages(
-  ctx: Ctx,
-  cipher: ContactCipher,
-  input: z.infer<typeof FeedbackExportBody>,
-): Promise<{ fileName: string; body: Buffer; rows: number }> {
-  const restricted = input.queue === "restricted";
-  if (!can(feedbackPolicy, restricted ? "queue:restricted" : "queue:general", ctx.actor, null))
+/** The queue's rule: who may export which queue (the same as who may read it). */
+function authorizeQueue(ctx: Ctx, queue: "general" | "restricted"): void {
+  if (!can(feedbackPolicy, queue === "restricted" ? "queue:restricted" : "queue:general", ctx.actor, null))
     throw new AppError(403, "feedback_queue_forbidden");
-  if (input.withPhones && !can(feedbackPolicy, "queue:phones", ctx.actor, { restricted }))
-    throw new AppError(403, "feedback_export_phones_forbidden");
+}
 
+/** The queue's messages in the actor's scope, at most EXPORT_MAX_ROWS. */
+async function rowsOf(ctx: Ctx, input: Omit<z.infer<typeof FeedbackExportBody>, "withPhones" | "reason">) {
   const rows = await repo.listForExport(ctx.db, ctx.actor, {
-    restricted,
+    restricted: input.queue === "restricted",
     status: input.status,
     from: input.from,
     to: input.to,
@@ -107,6 +105,41 @@ export async function exportMessages(
   });
   if (rows.length > EXPORT_MAX_ROWS)
     throw new AppError(422, "feedback_export_too_large", { max: EXPORT_MAX_ROWS });
+  return rows;
+}
+
+/**
+ * The queue as a background export (modules/exports): the same columns, without phone numbers
+ * (those stay an audited download of their own, above).
+ */
+export const feedbackMessagesExport: ExportKind<"feedback.messages"> = {
+  kind: "feedback.messages",
+  async authorize(ctx, params) {
+    authorizeQueue(ctx, params.queue);
+  },
+  async content(ctx, params) {
+    authorizeQueue(ctx, params.queue);
+    const rows = await rowsOf(ctx, params);
+    const today = cambodiaToday();
+    return {
+      baseName: `samleng-feedback-${params.queue}-${today}`,
+      title: `Samleng feedback ${params.queue} ${today}`,
+      total: rows.length,
+      tables: [{ name: params.queue, header: HEADER, rows: rows.map((row) => line(row, today)) }],
+    };
+  },
+};
+
+export async function exportMessages(
+  ctx: Ctx,
+  cipher: ContactCipher,
+  input: z.infer<typeof FeedbackExportBody>,
+): Promise<{ fileName: string; body: Buffer; rows: number }> {
+  const restricted = input.queue === "restricted";
+  authorizeQueue(ctx, input.queue);
+  if (input.withPhones && !can(feedbackPolicy, "queue:phones", ctx.actor, { restricted }))
+    throw new AppError(403, "feedback_export_phones_forbidden");
+  const rows = await rowsOf(ctx, input);
 
   const today = cambodiaToday();
   const exportId = uuidv7();

@@ -103,36 +103,57 @@ export async function findSealedPhones(db: Db, feedbackMessageIds: readonly stri
 }
 
 /**
- * How long a claimed SMS may stay `sending` before a crashed sender's claim is taken back: far longer
- * than a sender holds a claim (a batch of BATCH sends of at most 15 s each, sms.sender.ts).
+ * How long a claimed SMS may stay `sending` before a crashed sender's claim is taken back: the
+ * `sms.deliver` job's expiry (sms.sender.ts), after which pg-boss runs the job again.
  */
-const STALE_CLAIM_MS = 15 * 60_000;
+const STALE_CLAIM_MS = 60_000;
 
 /**
- * Claims up to `limit` due messages for this sender (attempts + 1, status `sending`), skipping rows
- * that another process holds, and taking back claims left by a sender that died mid-send.
+ * Claims one message for an attempt (attempts + 1, status `sending`) when it waits for one, or when
+ * a sender that died mid-send left it claimed; null otherwise (sent, reported, skipped, or held by
+ * another sender). One UPDATE, so two processes never both claim it.
  */
-export async function claimDue(tx: Db, now: Date, limit: number): Promise<SmsOutboundRow[]> {
-  const due = tx
+export async function claimForSending(db: Db, id: string, now: Date): Promise<SmsOutboundRow | null> {
+  const [row] = await db
+    .update(smsOutbound)
+    .set({ status: "sending", attempts: sql`${smsOutbound.attempts} + 1`, updatedAt: now })
+    .where(
+      and(
+        eq(smsOutbound.id, id),
+        or(
+          eq(smsOutbound.status, "queued"),
+          and(
+            eq(smsOutbound.status, "sending"),
+            lte(smsOutbound.updatedAt, new Date(now.getTime() - STALE_CLAIM_MS)),
+          ),
+        ),
+      ),
+    )
+    .returning();
+  return row ?? null;
+}
+
+/**
+ * Due messages that no job holds: never tried (new, or back from a paused channel), or waiting for
+ * a retry long past its time (its job was lost). A message between pg-boss's retries is its job's.
+ */
+export async function dueWithoutJob(db: Db, now: Date, lostAfterMs: number, limit: number) {
+  const rows = await db
     .select({ id: smsOutbound.id })
     .from(smsOutbound)
     .where(
-      or(
-        and(eq(smsOutbound.status, "queued"), lte(smsOutbound.nextAttemptAt, now)),
-        and(
-          eq(smsOutbound.status, "sending"),
-          lte(smsOutbound.updatedAt, new Date(now.getTime() - STALE_CLAIM_MS)),
+      and(
+        eq(smsOutbound.status, "queued"),
+        lte(smsOutbound.nextAttemptAt, now),
+        or(
+          eq(smsOutbound.attempts, 0),
+          lte(smsOutbound.nextAttemptAt, new Date(now.getTime() - lostAfterMs)),
         ),
       ),
     )
     .orderBy(asc(smsOutbound.nextAttemptAt))
-    .limit(limit)
-    .for("update", { skipLocked: true });
-  return tx
-    .update(smsOutbound)
-    .set({ status: "sending", attempts: sql`${smsOutbound.attempts} + 1`, updatedAt: now })
-    .where(inArray(smsOutbound.id, due))
-    .returning();
+    .limit(limit);
+  return rows.map((row) => row.id);
 }
 
 /**

@@ -6,12 +6,23 @@ import { smsOutbound } from "../../db/schema";
 import { createTestApp, TEST_CIPHER, type TestApp } from "../../test/harness";
 import { addChannel, type ChannelSettings, channelSettings } from "./sms.channels";
 import * as repo from "./sms.repo";
-import { MAX_ATTEMPTS, sendDueSms } from "./sms.sender";
+import {
+  deliverSms,
+  handOverDueSms,
+  MAX_ATTEMPTS,
+  RetryLater,
+  runDelivery,
+  type SendOutcome,
+  smsDeliverJob,
+} from "./sms.sender";
 import { queueSms } from "./sms.service";
 
 /**
- * SMS out (issue 5, part 2): the `sms.send` job against a real HTTP gateway on this machine. The
- * gateway answers what each test tells it to; the test reads what it received.
+ * SMS out (issue 5, part 2): the `sms.send` and `sms.deliver` jobs against a real HTTP gateway on
+ * this machine. The gateway answers what each test tells it to; the test reads what it received.
+ * The tests play the job runner: `sendDueSms` hands due messages over and runs each job once;
+ * a retry is the job run again, as pg-boss does after its backoff (platform/jobs.test.ts runs
+ * pg-boss's retries themselves).
  */
 
 let t: TestApp;
@@ -26,6 +37,25 @@ const settings = (overrides: Partial<ChannelSettings>) =>
 async function queue(channelId: string, text: string, phone = "85512345678") {
   return t.db.transaction((tx) => queueSms(tx, TEST_CIPHER, { channelId, phone, text, purpose: "reply" }));
 }
+/** One run of `sms.send`, then one run of each `sms.deliver` job it queued. */
+async function sendDueSms(deps: { db: TestApp["db"]; cipher: typeof TEST_CIPHER }, now = () => new Date()) {
+  const handed: string[] = [];
+  const jobs = {
+    async send(_job: unknown, payload: unknown) {
+      handed.push(smsDeliverJob.payload.parse(payload).smsId);
+    },
+    nudge() {},
+  };
+  await handOverDueSms({ db: deps.db, jobs }, now());
+  const report = { sent: 0, retried: 0, failed: 0, skipped: 0 };
+  for (const smsId of handed) {
+    const outcome = await deliverSms(deps, smsId, now());
+    if (outcome === "paused") report.retried += 1;
+    else if (outcome !== "gone") report[outcome] += 1;
+  }
+  return report;
+}
+const counted: SendOutcome[] = ["sent", "retried", "failed"];
 const row = async (id: string) => (await t.db.select().from(smsOutbound).where(eq(smsOutbound.id, id)))[0]!;
 
 beforeAll(async () => {
@@ -99,19 +129,41 @@ describe("sending", () => {
     answer = () => 503;
     const id = await queue("json", "retry me");
     let clock = Date.now();
+    let lastDelay = 0;
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-      const report = await sendDueSms({ db: t.db, cipher: TEST_CIPHER }, () => new Date(clock));
-      expect(report.sent + report.retried + report.failed).toBe(1);
+      // The first attempt is handed over by `sms.send`; the next ones are pg-boss's retries of its job.
+      const tried =
+        attempt === 1
+          ? await sendDueSms({ db: t.db, cipher: TEST_CIPHER }, () => new Date(clock))
+          : await deliverSms({ db: t.db, cipher: TEST_CIPHER }, id, new Date(clock));
+      if (typeof tried === "string") expect(counted).toContain(tried);
+      else expect(tried.sent + tried.retried + tried.failed).toBe(1);
       const after = await row(id);
       expect(after.attempts).toBe(attempt);
       if (attempt < MAX_ATTEMPTS) {
         expect(after).toMatchObject({ status: "queued", lastError: "gateway answered 503" });
-        // Not due again before its time.
+        // Not due again before its time: no second job while pg-boss holds the retry.
         expect((await sendDueSms({ db: t.db, cipher: TEST_CIPHER }, () => new Date(clock))).retried).toBe(0);
+        // Backoff: each wait longer than the one before.
+        expect(after.nextAttemptAt.getTime() - clock).toBeGreaterThan(lastDelay);
+        lastDelay = after.nextAttemptAt.getTime() - clock;
         clock = after.nextAttemptAt.getTime();
       } else expect(after.status).toBe("failed");
     }
     expect(received).toHaveLength(MAX_ATTEMPTS);
+  });
+
+  it("leaves the retries to pg-boss: the job fails while the SMS waits, with backoff, MAX_ATTEMPTS runs in all", async () => {
+    expect(smsDeliverJob.retry).toEqual({ limit: MAX_ATTEMPTS - 1, delaySeconds: 300, backoff: true });
+    answer = () => 503;
+    const id = await queue("json", "fail the job");
+    await expect(runDelivery({ db: t.db, cipher: TEST_CIPHER }, { smsId: id })).rejects.toThrow(RetryLater);
+    answer = () => 200;
+    await expect(runDelivery({ db: t.db, cipher: TEST_CIPHER }, { smsId: id })).resolves.toBeUndefined();
+    expect(await row(id)).toMatchObject({ status: "sent", attempts: 2 });
+    // A job run again after its message went out sends nothing.
+    await runDelivery({ db: t.db, cipher: TEST_CIPHER }, { smsId: id });
+    expect(received).toHaveLength(2);
   });
 
   it("fails at once on a 4xx other than 429 (the gateway refuses the request itself)", async () => {

@@ -1,13 +1,19 @@
+import { z } from "zod";
 import type { Db } from "../../db/database";
 import type { ContactCipher } from "../../platform/contact-cipher";
+import { defineJob, type JobSender } from "../../platform/jobs";
 import { gatewayRequest } from "./sms.gateway";
 import * as repo from "./sms.repo";
 
 /**
- * The `sms.send` job: hands due outbound SMS to their channel's gateway. A row is claimed (so that two
- * server processes never send it twice), sent, then settled: `sent` on a 2xx, retried later on a
- * network error, a timeout, 429 or 5xx, `failed` on another 4xx or after MAX_ATTEMPTS. The gateway's
- * delivery report may later move it to `delivered` or `failed` (sms.routes.ts).
+ * Outbound SMS leave in two steps, both pg-boss jobs (platform/jobs.ts):
+ * - `sms.send` (scheduled, nudged after a commit that queued an SMS) hands every due message that
+ *   no job holds to an `sms.deliver` job of its own;
+ * - `sms.deliver` makes one attempt: claims the row (so that two processes never send it twice),
+ *   sends it, and settles it: `sent` on a 2xx, `failed` on another 4xx or at the last attempt, and
+ *   on a network error, a timeout, 429 or 5xx `queued` again while the job fails, so that pg-boss
+ *   runs it again after its backoff. The gateway's delivery report may later move a message to
+ *   `delivered` or `failed` (sms.routes.ts).
  */
 export interface SenderDeps {
   db: Db;
@@ -17,44 +23,54 @@ export interface SenderDeps {
 }
 
 export const MAX_ATTEMPTS = 6;
-/** Wait before attempt n+1 after attempt n failed: 1 min, 5 min, 30 min, 2 h, 6 h. */
-const RETRY_DELAYS_MS = [60_000, 5 * 60_000, 30 * 60_000, 2 * 3600_000, 6 * 3600_000];
+/**
+ * pg-boss waits about 5 min × 2^(n-1) after the nth failure (5, 10, 20, 40, 80 min, jittered up to ×2):
+ * a gateway that is down for a few hours still gets the message, as the hand-written schedule did.
+ */
+const RETRY_DELAY_S = 300;
 const GATEWAY_TIMEOUT_MS = 15_000;
-/** Claimed at a time: 5 × 15 s at worst, far inside the claim's 15 minutes (sms.repo.ts). */
-const BATCH = 5;
-/** A run stops claiming after this, well inside pg-boss's expiry; the next run goes on. */
-const RUN_MS = 4 * 60_000;
+/** A message waiting this long past its retry has lost its job (sms.repo.ts dueWithoutJob). */
+const LOST_RETRY_MS = 2 * 3600_000;
+/** Handed over per run of `sms.send`; the next run (a minute later at most) takes the rest. */
+const HAND_OVER_BATCH = 1000;
 
-export interface SendReport {
-  sent: number;
-  retried: number;
-  failed: number;
-  skipped: number;
+export const smsDeliverJob = defineJob({
+  name: "sms.deliver",
+  payload: z.object({ smsId: z.uuid() }),
+  // Each run makes one attempt (or none, when the row is no longer waiting): MAX_ATTEMPTS runs in all.
+  retry: { limit: MAX_ATTEMPTS - 1, delaySeconds: RETRY_DELAY_S, backoff: true },
+  // Above one gateway call (15 s); an expired run is retried, and its claim taken back (sms.repo.ts).
+  expireInSeconds: 60,
+  // One waiting job per message: a second hand-over before the first job starts is dropped.
+  policy: "short",
+});
+
+/** Hands due messages to `sms.deliver` jobs; returns how many. */
+export async function handOverDueSms(deps: { db: Db; jobs: JobSender }, now = new Date()): Promise<number> {
+  const ids = await repo.dueWithoutJob(deps.db, now, LOST_RETRY_MS, HAND_OVER_BATCH);
+  for (const smsId of ids) await deps.jobs.send(smsDeliverJob, { smsId }, { key: smsId });
+  return ids.length;
 }
 
-export async function sendDueSms(deps: SenderDeps, now = () => new Date()): Promise<SendReport> {
-  const report: SendReport = { sent: 0, retried: 0, failed: 0, skipped: 0 };
-  const channels = new Map<string, repo.SmsChannelRow | null>();
-  const started = Date.now();
-  while (Date.now() - started < RUN_MS) {
-    const batch = await deps.db.transaction((tx) => repo.claimDue(tx, now(), BATCH));
-    if (batch.length === 0) return report;
-    for (const sms of batch) {
-      if (!channels.has(sms.channelId))
-        channels.set(sms.channelId, await repo.findChannel(deps.db, sms.channelId));
-      const outcome = await sendOne(deps, channels.get(sms.channelId) ?? null, sms, now());
-      report[outcome] += 1;
-    }
+/** The outcome of one attempt. `retried` asks pg-boss for another run (the job fails). */
+export type SendOutcome = "sent" | "retried" | "failed" | "skipped" | "paused" | "gone";
+
+/** Thrown by the `sms.deliver` job when the attempt should be made again later (by pg-boss). */
+export class RetryLater extends Error {
+  constructor(readonly smsId: string) {
+    super("sms not sent yet; pg-boss tries again after its backoff");
   }
-  return report;
 }
 
-async function sendOne(
-  deps: SenderDeps,
-  channel: repo.SmsChannelRow | null,
-  sms: repo.SmsOutboundRow,
-  now: Date,
-): Promise<keyof SendReport> {
+/** The `sms.deliver` job's run: one attempt, a failure for pg-boss to retry when it asks for one. */
+export async function runDelivery(deps: SenderDeps, payload: { smsId: string }): Promise<void> {
+  if ((await deliverSms(deps, payload.smsId)) === "retried") throw new RetryLater(payload.smsId);
+}
+
+/** One attempt at one message. */
+export async function deliverSms(deps: SenderDeps, smsId: string, now = new Date()): Promise<SendOutcome> {
+  const sms = await repo.claimForSending(deps.db, smsId, now);
+  if (!sms) return "gone";
   // Only this claim's attempt is settled: a delivery report that came first, or a claim taken back
   // by another sender, stays as it is.
   const claim = { statuses: ["sending" as const], attempts: sms.attempts };
@@ -65,18 +81,20 @@ async function sendOne(
     await settle({ status: "skipped", lastError: "opted_out" });
     return "skipped";
   }
+  const channel = await repo.findChannel(deps.db, sms.channelId);
   if (!channel?.sendUrl) {
     await settle({ status: "skipped", lastError: "no_gateway" });
     return "skipped";
   }
-  // A channel switched off for a while (new credentials, a gateway down): wait, do not drop.
+  // A channel switched off for a while (new credentials, a gateway down): wait, do not drop, and
+  // do not count it as an attempt; `sms.send` hands the message over again when it is due.
   if (!channel.active) {
     await settle({
       status: "queued",
       attempts: sms.attempts - 1,
       nextAttemptAt: new Date(now.getTime() + 10 * 60_000),
     });
-    return "retried";
+    return "paused";
   }
 
   let error: string;
@@ -105,7 +123,8 @@ async function sendOne(
     await settle({ status: "failed", lastError: error });
     return "failed";
   }
-  const delay = RETRY_DELAYS_MS[Math.min(sms.attempts - 1, RETRY_DELAYS_MS.length - 1)]!;
-  await settle({ status: "queued", lastError: error, nextAttemptAt: new Date(now.getTime() + delay) });
+  // The earliest time pg-boss runs the job again (its backoff, before jitter), for the admin's list.
+  const delayMs = RETRY_DELAY_S * 1000 * 2 ** (sms.attempts - 1);
+  await settle({ status: "queued", lastError: error, nextAttemptAt: new Date(now.getTime() + delayMs) });
   return "retried";
 }
