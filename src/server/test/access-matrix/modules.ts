@@ -1,6 +1,7 @@
 import { auditMatrix } from "./audit.rows";
 import { authMatrix } from "./auth.rows";
 import { dashboardsMatrix } from "./dashboards.rows";
+import { exportsMatrix } from "./exports.rows";
 import { facilitiesMatrix } from "./facilities.rows";
 import { feedbackMatrix } from "./feedback.rows";
 import { i4cPhotosMatrix } from "./i4c-photos.rows";
@@ -36,4 +37,5 @@ export const MODULE_MATRICES: ModuleMatrix[] = [
   uploadsMatrix,
   feedbackMatrix,
   smsMatrix,
+  exportsMatrix,
 ];

@@ -1,0 +1,4 @@
+import { exportsMatrix } from "./exports.rows";
+import { runMatrix } from "./matrix";
+
+runMatrix(exportsMatrix);
