@@ -65,10 +65,14 @@ async function serve() {
   const report = await database.exclusive(() => prepareDatabase(database, { demoData: config.demoData }));
   const cipher = contactCipher(loadContactKey(process.env, config.dataDir));
   await checkContactKey(database.db, cipher);
-  const jobs = await startJobs(database, jobDefinitions(database, cipher), (text, error) => {
-    const shown = loggable(error);
-    console.error(text, shown instanceof Error ? shown.message : (shown ?? ""));
-  });
+  // pg-boss creates its queues with DDL, which deadlocks when two processes starting at once do it
+  // together (the two-process test saw it): one process at a time, as for the database above.
+  const jobs = await database.exclusive(() =>
+    startJobs(database, jobDefinitions(database, cipher), (text, error) => {
+      const shown = loggable(error);
+      console.error(text, shown instanceof Error ? shown.message : (shown ?? ""));
+    }),
+  );
   const app = await buildApp({
     database,
     contactCipher: cipher,

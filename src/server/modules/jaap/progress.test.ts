@@ -1,12 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cambodiaToday } from "../../../domain/isaf-cycle";
-import { runAt } from "../../test/fixed-time";
 import { createCycle, sectorIndicators } from "../../test/isaf-fixtures";
 import { type JaapFixture, jaapFixture, PNG } from "./jaap.fixture";
 import { publicActionsOfFacility } from "./jaap.service";
-
-// A Tuesday, 10:00 in Phnom Penh: an update is dated today (docs/mechanisms/tests.md).
-runAt("2026-12-08T03:00:00Z");
 
 let f: JaapFixture;
 beforeAll(async () => {
