@@ -40,7 +40,8 @@ export function AuditEventDetails({
         </Fact>
         <Fact label={t("audit.columns.record")}>
           {labels.entity(event.entityType)}
-          {event.entityLabel && (
+          {/* A user's name is the link below; other records are named by their label. */}
+          {event.entityLabel && event.entityType !== "user" && (
             <Text component="span" size="sm" fw={500} display="block">
               {event.entityLabel}
             </Text>
