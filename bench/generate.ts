@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../src/server/db/database";
-import { generateFacilities } from "../src/server/db/facility-generator";
-import { generateIsafData, type IsafGenerateReport } from "../src/server/db/isaf-generator";
+import { generateFacilities } from "../src/server/seeding/facility-generator";
+import { generateIsafData, type IsafGenerateReport } from "../src/server/seeding/isaf-generator";
 import { queryRows } from "../src/server/db/sql";
 
 /**

@@ -16,7 +16,7 @@ import pg from "pg";
 import { uuidv7 } from "uuidv7";
 import { buildApp } from "../src/server/app";
 import { type Database, openPglite, openPostgres } from "../src/server/db/database";
-import { seedReferenceData } from "../src/server/db/reference-data";
+import { seedReferenceData } from "../src/server/seeding/reference-data";
 import { importGazetteer } from "../src/server/modules/places/places.import";
 import * as users from "../src/server/modules/users/users.repo";
 import { contactCipher } from "../src/server/platform/contact-cipher";

@@ -15,7 +15,7 @@ import {
 } from "./browser";
 
 /**
- * The ISAF dashboards on the demo data (src/server/db/isaf-generator.ts makes five years of cycles in
+ * The ISAF dashboards on the demo data (src/server/seeding/isaf-generator.ts makes five years of cycles in
  * Bakan district, Pursat, and a few communes of the other demo provinces): the national officer drills
  * down from Cambodia to a district by clicking the map and the table, opens the records behind a
  * figure and downloads the export; a provincial officer reads Pursat's dashboard on a phone in Khmer.

@@ -4,7 +4,7 @@ import path from "node:path";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { openPglite, openPostgres } from "../db/database";
-import { seedReferenceData } from "../db/reference-data";
+import { seedReferenceData } from "../seeding/reference-data";
 import { importGazetteer } from "../modules/places/places.import";
 
 declare module "vitest" {

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
-import type { Db } from "./database";
-import { queryRows } from "./sql";
+import type { Db } from "../db/database";
+import { queryRows } from "../db/sql";
 
 /**
  * The facts of the generated cycles (temporary table gen_cycles, see isaf-generator.ts), all

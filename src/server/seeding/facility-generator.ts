@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
 import { uuidv7 } from "uuidv7";
 import { facilitySearchText } from "../modules/facilities/facilities.record";
-import type { Db } from "./database";
-import { arrayParam, queryRows } from "./sql";
+import type { Db } from "../db/database";
+import { arrayParam, queryRows } from "../db/sql";
 
 interface Commune {
   code: string;

@@ -4,8 +4,8 @@ import { parse } from "csv-parse/sync";
 import { eq } from "drizzle-orm";
 import { uuidv7 } from "uuidv7";
 import { SEED_DIR } from "../platform/paths";
-import type { Db } from "./database";
-import { indicators, ratingScale } from "./schema";
+import type { Db } from "../db/database";
+import { indicators, ratingScale } from "../db/schema";
 
 const ISAF_DIR = path.join(SEED_DIR, "isaf");
 
