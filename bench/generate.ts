@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../src/server/db/database";
+import { queryRows } from "../src/server/db/sql";
 import { generateFacilities } from "../src/server/seeding/facility-generator";
 import { generateIsafData, type IsafGenerateReport } from "../src/server/seeding/isaf-generator";
-import { queryRows } from "../src/server/db/sql";
 
 /**
  * National-scale registry (issue 2, part 13): a primary school, a health centre and a commune

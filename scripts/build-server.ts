@@ -2,7 +2,7 @@
  * `npm run build` runs this after the web build: it compiles the server into one JavaScript file,
  * dist/server/main.js, that `node dist/server/main.js serve` runs without tsx. Packages stay in
  * node_modules (external); the repository's own modules (src/server, src/domain, src/contracts) are
- * bundled. Migrations and seed files are read from the repository at run time (platform/paths.ts),
+ * bundled. Migrations and seed files are read from the repository at run time (src/server/paths.ts),
  * so the build runs from a checkout with `npm install` done, like `npm start`.
  */
 import path from "node:path";

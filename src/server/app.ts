@@ -35,10 +35,10 @@ import { SMS_SEND_JOB } from "./modules/sms/sms.service";
 import { syncRoutes } from "./modules/sync/sync.routes";
 import { uploadsRoutes } from "./modules/uploads/uploads.routes";
 import { usersRoutes } from "./modules/users/users.routes";
+import { WEB_DIST_DIR } from "./paths";
 import type { ContactCipher } from "./platform/contact-cipher";
 import { AppError } from "./platform/errors";
 import { type JobRunner, noJobs } from "./platform/jobs";
-import { WEB_DIST_DIR } from "./platform/paths";
 import { problemHandler } from "./platform/problem";
 import { databaseRateLimitStore } from "./platform/rate-limit-store";
 

@@ -6,15 +6,12 @@ import { isPlaceCode } from "../domain/places";
 import { isRole, ROLES } from "../domain/roles";
 import { buildApp } from "./app";
 import { type Database, openDatabase } from "./db/database";
-import { DEMO_PASSWORD, demoLogins } from "./seeding/demo-data";
-import { DEMO_SMS_CHANNEL, DEMO_SMS_SECRET } from "./seeding/demo-feedback";
-import { prepareDatabase } from "./seeding/prepare";
-import { countRows } from "./seeding/reference-data";
 import { jobDefinitions } from "./jobs";
 import { commitImport, validateImport } from "./modules/facilities/facilities.import";
 import * as limits from "./modules/feedback/feedback.limits";
 import { importGazetteer } from "./modules/places/places.import";
 import * as channels from "./modules/sms/sms.channels";
+import * as accounts from "./modules/users/accounts.service";
 import * as users from "./modules/users/users.repo";
 import { loadConfig } from "./platform/config";
 import { checkContactKey, contactCipher, loadContactKey } from "./platform/contact-cipher";
@@ -23,6 +20,10 @@ import { startJobs } from "./platform/jobs";
 import { message } from "./platform/messages";
 import { assertPasswordAcceptable, hashPassword } from "./platform/passwords";
 import { loggable } from "./platform/problem";
+import { DEMO_PASSWORD, demoLogins } from "./seeding/demo-data";
+import { DEMO_SMS_CHANNEL, DEMO_SMS_SECRET } from "./seeding/demo-feedback";
+import { prepareDatabase } from "./seeding/prepare";
+import { countRows } from "./seeding/reference-data";
 
 const HELP = `Samleng command line
 
@@ -100,7 +101,7 @@ async function serve() {
   if (report.gazetteer) console.log(`Loaded the gazetteer: ${JSON.stringify(report.gazetteer)}`);
   if (report.demo)
     console.log(`Loaded demo data: ${report.demo.facilities} facilities, ${report.demo.users.length} users.`);
-  if (config.demoData && (await users.findByUsername(database.db, "admin"))?.isDemo) {
+  if (config.demoData && (await accounts.findAccount(database.db, "admin"))?.isDemo) {
     console.log(`\nDemo logins (password for all: ${DEMO_PASSWORD}):`);
     for (const login of demoLogins()) console.log(`  ${login.username.padEnd(13)} ${login.role}`);
     if (await channels.channelExists(database.db, DEMO_SMS_CHANNEL))
@@ -123,8 +124,8 @@ async function importFacilities(args: string[]) {
   const file = positionals[0];
   if (!file || !values.as) throw new Error("usage: import-facilities FILE --as USERNAME [--only-valid]");
   await withDatabase(async (database) => {
-    const user = await users.findByUsername(database.db, values.as!);
-    const actor = user && (await users.loadActor(database.db, user.id));
+    const user = await accounts.findAccount(database.db, values.as!);
+    const actor = user && (await accounts.loadActor(database.db, user.id));
     if (!actor) throw new Error(`no active user "${values.as}"`);
     const ctx = { db: database.db, actor, ip: null, locale: "en" as const };
     const report = await validateImport(ctx, path.basename(file), await readFile(file));

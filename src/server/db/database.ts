@@ -9,7 +9,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
-import { ROOT_DIR } from "../platform/paths";
+import { ROOT_DIR } from "../paths";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
@@ -35,7 +35,7 @@ export interface Database {
   close(): Promise<void>;
 }
 
-/** The committed SQL migrations (drizzle-kit), found from the repository root: see platform/paths.ts. */
+/** The committed SQL migrations (drizzle-kit), found from the repository root: see src/server/paths.ts. */
 export const MIGRATIONS_FOLDER = path.join(ROOT_DIR, "src", "server", "db", "migrations");
 
 /** The advisory lock of Database.exclusive (any fixed number that nothing else locks). */

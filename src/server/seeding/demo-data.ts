@@ -1,12 +1,12 @@
 import { sql } from "drizzle-orm";
 import { uuidv7 } from "uuidv7";
 import type { Role } from "../../domain/roles";
-import { hashPassword } from "../platform/passwords";
 import type { Db } from "../db/database";
+import { organisations, userAreas, userRoles, users } from "../db/schema";
+import { hashPassword } from "../platform/passwords";
 import { seedDemoFeedback } from "./demo-feedback";
 import { generateFacilities } from "./facility-generator";
 import { generateDemoIsafData } from "./isaf-generator";
-import { organisations, userAreas, userRoles, users } from "../db/schema";
 
 /** The seed programmes' provinces (issue 2): Pursat, Stung Treng, Kratie, Tboung Khmum, Prey Veng,
  * Battambang, Kampong Chhnang, Takeo, Ratanak Kiri, Mondul Kiri, Koh Kong. */

@@ -1,6 +1,6 @@
+import type { Db } from "../db/database";
 import { submit } from "../modules/feedback/feedback.public";
 import { addChannel, channelSettings } from "../modules/sms/sms.channels";
-import type { Db } from "../db/database";
 
 /**
  * The demo SMS channel's webhook secret, printed at start-up so that a gateway (or curl) can try the

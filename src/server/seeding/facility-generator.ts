@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
 import { uuidv7 } from "uuidv7";
-import { facilitySearchText } from "../modules/facilities/facilities.record";
 import type { Db } from "../db/database";
 import { arrayParam, queryRows } from "../db/sql";
+import { facilitySearchText } from "../modules/facilities/facilities.record";
 
 interface Commune {
   code: string;

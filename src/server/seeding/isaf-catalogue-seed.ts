@@ -3,9 +3,9 @@ import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { eq } from "drizzle-orm";
 import { uuidv7 } from "uuidv7";
-import { SEED_DIR } from "../platform/paths";
 import type { Db } from "../db/database";
 import { indicators, ratingScale } from "../db/schema";
+import { SEED_DIR } from "../paths";
 
 const ISAF_DIR = path.join(SEED_DIR, "isaf");
 

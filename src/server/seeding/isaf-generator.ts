@@ -2,11 +2,11 @@ import { sql } from "drizzle-orm";
 import { uuidv7 } from "uuidv7";
 import { DEFAULT_QUOTA_RULES } from "../../domain/committee-quota";
 import { cambodiaToday } from "../../domain/isaf-cycle";
+import type { Db } from "../db/database";
+import { arrayParam, queryRows } from "../db/sql";
 import { facilitySearchText } from "../modules/facilities/facilities.record";
 import * as rollups from "../modules/rollups/rollups.service";
-import type { Db } from "../db/database";
 import { generateCardsAndActions, SQL_UUID7 } from "./isaf-generator-facts";
-import { arrayParam, queryRows } from "../db/sql";
 
 /**
  * Generated ISAF data (issue 3, parts 11–12) for demo data and the national benchmark, written with

@@ -1,5 +1,5 @@
-import { gazetteerLoaded, importGazetteer } from "../modules/places/places.import";
 import type { Database } from "../db/database";
+import { gazetteerLoaded, importGazetteer } from "../modules/places/places.import";
 import { seedDemoData } from "./demo-data";
 import { countRows, seedReferenceData } from "./reference-data";
 

@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
-import { seedTimeLimits } from "../modules/feedback/feedback.limits";
 import type { Db } from "../db/database";
-import { seedIsafCatalogue } from "./isaf-catalogue-seed";
 import { facilityKinds, serviceTypes } from "../db/schema";
 import { queryRows } from "../db/sql";
+import { seedTimeLimits } from "../modules/feedback/feedback.limits";
+import { seedIsafCatalogue } from "./isaf-catalogue-seed";
 
 /** Facility kinds: the three ISAF sectors first, then child-protection service points. */
 export const FACILITY_KINDS = [

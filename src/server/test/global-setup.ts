@@ -4,8 +4,8 @@ import path from "node:path";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { openPglite, openPostgres } from "../db/database";
-import { seedReferenceData } from "../seeding/reference-data";
 import { importGazetteer } from "../modules/places/places.import";
+import { seedReferenceData } from "../seeding/reference-data";
 
 declare module "vitest" {
   export interface ProvidedContext {

@@ -48,11 +48,12 @@ export function unscopedReads(fileName: string, text: string): string[] {
   return problems;
 }
 
-/** The server's own code: not its tests, fixtures, or the seed and demo data in db/. */
+/** The server's own code: not its tests, fixtures, the schema and migrations in db/, or the seed and demo data in seeding/. */
 function serverCode(dir: string): string[] {
   return readdirSync(dir).flatMap((entry) => {
     const full = path.join(dir, entry);
-    if (statSync(full).isDirectory()) return entry === "test" || entry === "db" ? [] : serverCode(full);
+    if (statSync(full).isDirectory())
+      return ["test", "db", "seeding"].includes(entry) ? [] : serverCode(full);
     return /\.ts$/.test(entry) && !/\.test\.ts$|fixtures?\.ts$/.test(entry) ? [full] : [];
   });
 }

@@ -11,9 +11,9 @@ import { buildServer } from "../../../scripts/build-server";
 import { type Database, openPostgres } from "../db/database";
 import { addChannel, channelSettings } from "../modules/sms/sms.channels";
 import * as users from "../modules/users/users.repo";
+import { ROOT_DIR } from "../paths";
 import { contactCipher } from "../platform/contact-cipher";
 import { hashPassword } from "../platform/passwords";
-import { ROOT_DIR } from "../platform/paths";
 import { withDatabase } from "./global-setup";
 
 /**

@@ -12,9 +12,8 @@ import { facilityAbilities } from "../facilities/facilities.policy";
 import { feedbackAbilities } from "../feedback/feedback.policy";
 import { isafAbilities } from "../isaf/isaf.policy";
 import { organisationAbilities } from "../organisations/organisations.policy";
+import * as accounts from "../users/accounts.service";
 import { userAbilities } from "../users/users.policy";
-import * as users from "../users/users.repo";
-import * as sessions from "./sessions.repo";
 
 export const SESSION_COOKIE = "samleng_session";
 /** A session ends after 12 idle hours, and at the latest 30 days after sign-in. */
@@ -42,7 +41,7 @@ export async function signIn(
   input: { username: string; password: string; totpCode?: string },
   client: { ip: string | null; userAgent: string | null },
 ): Promise<SignInResult> {
-  const user = await users.findByUsername(db, input.username);
+  const user = await accounts.findAccount(db, input.username);
   const now = new Date();
   if (!user) {
     // Spend the same time as a real check, so that timing does not tell which user names exist.
@@ -59,7 +58,7 @@ export async function signIn(
   const failure = async (code: "invalid_credentials" | "totp_invalid"): Promise<AppError> => {
     const lockUntil = new Date(now.getTime() + LOCKOUT_MINUTES * 60000);
     const { locked } = await db.transaction(async (tx) => {
-      const counted = await users.recordFailedSignIn(tx, user.id, MAX_FAILED_SIGN_INS, lockUntil);
+      const counted = await accounts.recordFailedSignIn(tx, user.id, MAX_FAILED_SIGN_INS, lockUntil);
       await audit(tx, who, {
         action: counted.locked ? "user.locked" : "user.sign_in_failed",
         entityType: "user",
@@ -78,12 +77,12 @@ export async function signIn(
     if (!input.totpCode) throw new AppError(401, "totp_required");
     if (!totpMatches(user.totpSecret, input.totpCode)) throw await failure("totp_invalid");
   }
-  const actor = await users.loadActor(db, user.id);
+  const actor = await accounts.loadActor(db, user.id);
   if (!actor) throw new AppError(403, "account_inactive");
   const token = randomBytes(32).toString("base64url");
   const csrfToken = randomBytes(32).toString("base64url");
   await db.transaction(async (tx) => {
-    await sessions.insert(tx, {
+    await accounts.startSession(tx, {
       tokenHash: hashToken(token),
       userId: user.id,
       csrfToken,
@@ -92,7 +91,7 @@ export async function signIn(
       lastSeenAt: now,
       expiresAt: new Date(now.getTime() + IDLE_MS),
     });
-    await users.update(tx, user.id, { failedSignIns: 0, lockedUntil: null, lastSignInAt: now });
+    await accounts.changeAccount(tx, user.id, { failedSignIns: 0, lockedUntil: null, lastSignInAt: now });
     await audit(
       tx,
       { actor, ip: client.ip },
@@ -108,20 +107,25 @@ let dummyHash: string | undefined;
 /** The actor and CSRF token of a live session, sliding its idle expiry. */
 export async function resumeSession(db: Db, token: string) {
   const now = new Date();
-  const session = await sessions.findLive(db, hashToken(token), now);
+  const session = await accounts.findLiveSession(db, hashToken(token), now);
   if (!session) return undefined;
-  const actor = await users.loadActor(db, session.userId);
+  const actor = await accounts.loadActor(db, session.userId);
   if (!actor) return undefined;
   if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
     const latest = session.createdAt.getTime() + ABSOLUTE_MS;
-    await sessions.touch(db, session.tokenHash, now, new Date(Math.min(now.getTime() + IDLE_MS, latest)));
+    await accounts.touchSession(
+      db,
+      session.tokenHash,
+      now,
+      new Date(Math.min(now.getTime() + IDLE_MS, latest)),
+    );
   }
   return { actor, tokenHash: session.tokenHash, csrfToken: session.csrfToken };
 }
 
 export async function signOut(ctx: Ctx, tokenHash: string): Promise<void> {
   await ctx.db.transaction(async (tx) => {
-    await sessions.remove(tx, tokenHash);
+    await accounts.endSession(tx, tokenHash);
     await audit(tx, ctx, {
       action: "user.signed_out",
       entityType: "user",
@@ -133,7 +137,7 @@ export async function signOut(ctx: Ctx, tokenHash: string): Promise<void> {
 
 export async function signOutEverywhere(ctx: Ctx): Promise<void> {
   await ctx.db.transaction(async (tx) => {
-    const count = await sessions.removeAllOfUser(tx, ctx.actor.id);
+    const count = await accounts.endAllSessions(tx, ctx.actor.id);
     await audit(tx, ctx, {
       action: "user.signed_out_everywhere",
       entityType: "user",
@@ -146,7 +150,7 @@ export async function signOutEverywhere(ctx: Ctx): Promise<void> {
 
 /** The signed-in user as the app sees it, with what they may do. */
 export async function me(ctx: Ctx): Promise<Me> {
-  const user = await users.findByUsername(ctx.db, ctx.actor.username);
+  const user = await accounts.findAccount(ctx.db, ctx.actor.username);
   const { actor } = ctx;
   return {
     id: actor.id,
@@ -171,7 +175,7 @@ export async function me(ctx: Ctx): Promise<Me> {
 
 export async function setLocale(ctx: Ctx, locale: "km" | "en"): Promise<void> {
   await ctx.db.transaction(async (tx) => {
-    await users.update(tx, ctx.actor.id, { locale });
+    await accounts.changeAccount(tx, ctx.actor.id, { locale });
     await audit(tx, ctx, {
       action: "user.preferences_changed",
       entityType: "user",
@@ -188,12 +192,12 @@ export async function setLocale(ctx: Ctx, locale: "km" | "en"): Promise<void> {
  * every session ends.
  */
 async function confirmPassword(ctx: Ctx, password: string, field: string) {
-  const user = await users.findByUsername(ctx.db, ctx.actor.username);
+  const user = await accounts.findAccount(ctx.db, ctx.actor.username);
   if (user && (await verifyPassword(user.passwordHash, password))) return user;
   const lockUntil = new Date(Date.now() + LOCKOUT_MINUTES * 60000);
   const { locked } = await ctx.db.transaction(async (tx) => {
-    const counted = await users.recordFailedSignIn(tx, ctx.actor.id, MAX_FAILED_SIGN_INS, lockUntil);
-    if (counted.locked) await sessions.removeAllOfUser(tx, ctx.actor.id);
+    const counted = await accounts.recordFailedSignIn(tx, ctx.actor.id, MAX_FAILED_SIGN_INS, lockUntil);
+    if (counted.locked) await accounts.endAllSessions(tx, ctx.actor.id);
     await audit(tx, ctx, {
       action: counted.locked ? "user.locked" : "user.password_check_failed",
       entityType: "user",
@@ -213,8 +217,8 @@ export async function changePassword(ctx: Ctx, currentPassword: string, newPassw
   assertPasswordAcceptable(newPassword, user.username, "newPassword");
   const passwordHash = await hashPassword(newPassword);
   await ctx.db.transaction(async (tx) => {
-    await users.update(tx, user.id, { passwordHash });
-    await sessions.removeAllOfUser(tx, user.id);
+    await accounts.changeAccount(tx, user.id, { passwordHash });
+    await accounts.endAllSessions(tx, user.id);
     await audit(tx, ctx, {
       action: "user.password_changed",
       entityType: "user",
@@ -247,11 +251,11 @@ function totpMatches(secret: string | null, code: string): boolean {
  * for the password) may do that.
  */
 export async function startTotpSetup(ctx: Ctx) {
-  const user = await users.findByUsername(ctx.db, ctx.actor.username);
+  const user = await accounts.findAccount(ctx.db, ctx.actor.username);
   if (user?.totpEnabled) throw badRequest("totp_already_enabled");
   const secret = new OTPAuth.Secret({ size: 20 }).base32;
   await ctx.db.transaction(async (tx) => {
-    await users.update(tx, ctx.actor.id, { totpSecret: secret, totpEnabled: false });
+    await accounts.changeAccount(tx, ctx.actor.id, { totpSecret: secret, totpEnabled: false });
     await audit(tx, ctx, {
       action: "user.totp_setup_started",
       entityType: "user",
@@ -263,12 +267,12 @@ export async function startTotpSetup(ctx: Ctx) {
 }
 
 export async function enableTotp(ctx: Ctx, code: string): Promise<void> {
-  const user = await users.findByUsername(ctx.db, ctx.actor.username);
+  const user = await accounts.findAccount(ctx.db, ctx.actor.username);
   if (!user?.totpSecret) throw badRequest("totp_not_started");
   if (!totpMatches(user.totpSecret, code))
     throw badRequest("validation_failed", [{ path: "code", code: "totp_invalid" }]);
   await ctx.db.transaction(async (tx) => {
-    await users.update(tx, user.id, { totpEnabled: true });
+    await accounts.changeAccount(tx, user.id, { totpEnabled: true });
     await audit(tx, ctx, {
       action: "user.totp_enabled",
       entityType: "user",
@@ -280,10 +284,10 @@ export async function enableTotp(ctx: Ctx, code: string): Promise<void> {
 
 export async function disableTotp(ctx: Ctx, password: string): Promise<void> {
   const user = await confirmPassword(ctx, password, "password");
-  const required = await users.rolesRequiringTotp(ctx.db);
+  const required = await accounts.rolesRequiringTotp(ctx.db);
   if (ctx.actor.roles.some((role) => required.has(role))) throw badRequest("totp_still_required");
   await ctx.db.transaction(async (tx) => {
-    await users.update(tx, user.id, { totpEnabled: false, totpSecret: null });
+    await accounts.changeAccount(tx, user.id, { totpEnabled: false, totpSecret: null });
     await audit(tx, ctx, {
       action: "user.totp_disabled",
       entityType: "user",

@@ -1,7 +1,7 @@
 import type { Dashboard } from "../../../contracts/dashboards";
 import { csvDocument } from "../../platform/csv";
 import { type Locale, type MessageCode, message } from "../../platform/messages";
-import type { ExportKind } from "../exports/exports.kinds";
+import type { ExportKind } from "../exports/exports.service";
 import { dashboard } from "./dashboards.service";
 
 /**

@@ -8,6 +8,10 @@ import { AppError, notFound } from "../../platform/errors";
 import type { JobSender } from "../../platform/jobs";
 import { exportWriteJob } from "./exports.jobs";
 import { CONTENT_TYPES, type ExportKinds } from "./exports.kinds";
+
+/** What a module declares to offer an export (dashboards, feedback): see exports.kinds.ts. */
+export type { ExportKind } from "./exports.kinds";
+
 import { assertChromium } from "./exports.pdf";
 import * as repo from "./exports.repo";
 

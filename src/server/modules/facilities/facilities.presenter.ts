@@ -1,6 +1,6 @@
 import type { Facility, FacilityListItem } from "../../../contracts/facilities";
-import { presentSummary } from "../places/places.presenter";
-import type { PlaceRow } from "../places/places.repo";
+import type { PlaceRow } from "../places/places.service";
+import { presentSummary } from "../places/places.service";
 import type { FacilityKindRow, FacilityRow, ServiceTypeRow } from "./facilities.repo";
 
 export interface Lookups {

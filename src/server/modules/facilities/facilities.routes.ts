@@ -1,6 +1,4 @@
 import { z } from "zod";
-import { AuditPage } from "../../../contracts/audit";
-import { PagingQuery } from "../../../contracts/common";
 import {
   DeactivateBody,
   Facility,
@@ -19,7 +17,6 @@ import {
 } from "../../../contracts/facilities";
 import { badRequest } from "../../platform/errors";
 import { type App, created, ctxOf } from "../../platform/http";
-import * as auditLog from "../audit/audit.service";
 import * as imports from "./facilities.import";
 import * as facilities from "./facilities.service";
 
@@ -86,16 +83,6 @@ export async function facilitiesRoutes(app: App) {
     "/api/v1/facilities/:id/reactivate",
     { schema: { tags, params: FacilityParams, body: VersionBody, response: { 200: Facility } } },
     async (request) => facilities.setActive(ctxOf(request), request.params.id, true, request.body.version),
-  );
-
-  app.get(
-    "/api/v1/facilities/:id/history",
-    { schema: { tags, params: FacilityParams, querystring: PagingQuery, response: { 200: AuditPage } } },
-    async (request) => {
-      const ctx = ctxOf(request);
-      await facilities.get(ctx, request.params.id); // 404 unless the facility is in the caller's area
-      return auditLog.historyOf(ctx, "facility", request.params.id, request.query);
-    },
   );
 
   app.post(

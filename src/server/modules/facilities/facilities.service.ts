@@ -4,6 +4,7 @@ import { lineageOf } from "../../../domain/places";
 import { hasKhmer, khmerSearchKey, latinSearchKey } from "../../../domain/search-key";
 import type { Db } from "../../db/database";
 import { authorize, can } from "../../platform/access";
+import type { LinkedFacility } from "../../platform/actor";
 import { audit, bilingualLabel, created, diff } from "../../platform/audit";
 import type { Ctx } from "../../platform/context";
 import { AppError, badRequest, conflict, notFound } from "../../platform/errors";
@@ -270,4 +271,26 @@ export function publicIsafFacilitiesOfCommune(db: Db, communeCode: string) {
 export async function placesOfFacilities(db: Db, ids: readonly string[]) {
   const rows = await repo.findByIds(db, ids);
   return rows.map((row) => ({ id: row.id, communeCode: row.communeCode, active: row.active }));
+}
+
+/** What the access rules need of the facilities a user runs (Actor.facilities), by id. */
+export async function linksOf(db: Db, ids: readonly string[]): Promise<LinkedFacility[]> {
+  const rows = await repo.findByIds(db, ids);
+  return rows
+    .map((row) => ({ id: row.id, kindCode: row.kindCode, communeCode: row.communeCode }))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** How the facilities a user runs are shown on her record, by code. */
+export async function summariesOf(db: Db, ids: readonly string[]) {
+  const rows = await repo.findByIds(db, ids);
+  return rows
+    .map((row) => ({
+      id: row.id,
+      code: row.code,
+      kindCode: row.kindCode,
+      nameKm: row.nameKm,
+      nameEn: row.nameEn,
+    }))
+    .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
 }

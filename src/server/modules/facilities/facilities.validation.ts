@@ -3,7 +3,7 @@ import { inArea } from "../../platform/access";
 import type { Actor } from "../../platform/actor";
 import type { FieldError } from "../../platform/errors";
 import { LEVEL_NAMES } from "../../platform/platform.messages";
-import type { PlaceRow } from "../places/places.repo";
+import type { PlaceRow } from "../places/places.service";
 
 /** What reference checks need, loaded once (a whole import file is checked against one copy). */
 export interface ReferenceSets {

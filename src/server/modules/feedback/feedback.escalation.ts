@@ -5,7 +5,6 @@ import { cambodiaToday } from "../../../domain/isaf-cycle";
 import type { Db } from "../../db/database";
 import { feedbackMessages } from "../../db/schema";
 import { audit } from "../../platform/audit";
-import { replies } from "../sms/sms.replies";
 import * as sms from "../sms/sms.service";
 import { sensitivityOf } from "./feedback.intake";
 import { currentLimits } from "./feedback.limits";
@@ -75,7 +74,7 @@ export async function escalateOverdue(db: Db, now = new Date()): Promise<Escalat
           },
         );
         return sms.queueToSender(tx, message.id, "escalated", (locale) =>
-          replies.escalated(locale, message.trackingCode),
+          sms.replies.escalated(locale, message.trackingCode),
         );
       });
       if (told === null) continue;

@@ -11,7 +11,7 @@ import type { ContactCipher } from "../../platform/contact-cipher";
 import type { Ctx } from "../../platform/context";
 import { type CsvCell, csvDocument } from "../../platform/csv";
 import { AppError } from "../../platform/errors";
-import type { ExportKind } from "../exports/exports.kinds";
+import type { ExportKind } from "../exports/exports.service";
 import * as sms from "../sms/sms.service";
 import { feedbackPolicy } from "./feedback.policy";
 import * as repo from "./feedback.repo";

@@ -4,13 +4,11 @@ import { cambodiaToday } from "../../../domain/isaf-cycle";
 import type { Role } from "../../../domain/roles";
 import type { Db } from "../../db/database";
 import { feedbackMessages } from "../../db/schema";
-import { arrayParam, queryRows } from "../../db/sql";
 import { can } from "../../platform/access";
 import { audit } from "../../platform/audit";
 import type { ContactCipher } from "../../platform/contact-cipher";
-import { replies } from "../sms/sms.replies";
 import * as sms from "../sms/sms.service";
-import { loadActor } from "../users/users.repo";
+import * as directory from "../users/people.service";
 import { sensitivityOf } from "./feedback.intake";
 import { feedbackPolicy } from "./feedback.policy";
 import * as repo from "./feedback.repo";
@@ -41,7 +39,7 @@ export interface ReminderReport {
 
 /** Whether the one who took the message may still answer it (her role, area or facilities may have changed). */
 async function mayStillAnswer(db: Db, message: Due, userId: string): Promise<boolean> {
-  const actor = await loadActor(db, userId);
+  const actor = await directory.loadActor(db, userId);
   if (!actor) return false;
   if (!(await repo.findInScope(db, actor, message.id))) return false;
   return can(feedbackPolicy, "feedback:answer", actor, {
@@ -54,33 +52,15 @@ async function mayStillAnswer(db: Db, message: Due, userId: string): Promise<boo
  * Active users with a work phone who answer this message (see above): whoever took it, while she may
  * still answer it and has a phone; otherwise those who answer at its level.
  */
-async function recipientsOf(
-  db: Db,
-  message: Due,
-): Promise<{ id: string; phone: string; locale: "km" | "en" }[]> {
-  const withPhone = sql`u.active and u.phone is not null`;
+async function recipientsOf(db: Db, message: Due): Promise<directory.Textable[]> {
   if (message.assignedTo && (await mayStillAnswer(db, message, message.assignedTo))) {
-    const taker = await queryRows<{ id: string; phone: string; locale: "km" | "en" }>(
-      db,
-      sql`select u.id, u.phone, u.locale from users u where u.id = ${message.assignedTo} and ${withPhone}`,
-    );
+    const taker = await directory.textableUser(db, message.assignedTo);
     if (taker.length > 0) return taker;
   }
   const roles = message.restricted ? CHILD_PROTECTION : ANSWERERS_AT[message.escalatedToLevel ?? "commune"];
-  // Users whose area covers the commune: national, or an area code that is a prefix of it.
-  const covers = sql`(u.national_area or exists (select 1 from user_areas a where a.user_id = u.id
-    and ${message.communeCode} like a.place_code || '%'))`;
-  const hasRole = sql`exists (select 1 from user_roles r where r.user_id = u.id
-    and r.role = any(${arrayParam(roles)}::text[]))`;
   // The director of the facility the message names answers it too, while it waits at the commune.
-  const runsFacility =
-    !message.restricted && !message.escalatedToLevel && message.facilityId
-      ? sql`or exists (select 1 from facility_staff s where s.user_id = u.id and s.facility_id = ${message.facilityId})`
-      : sql``;
-  return queryRows(
-    db,
-    sql`select u.id, u.phone, u.locale from users u where ${withPhone} and ${covers} and (${hasRole} ${runsFacility})`,
-  );
+  const runsFacility = !message.restricted && !message.escalatedToLevel ? message.facilityId : null;
+  return directory.textableCovering(db, message.communeCode, roles, runsFacility);
 }
 
 // unscoped: the reminder job reads the messages due soon in every area; who is texted is decided per person.
@@ -133,7 +113,7 @@ export async function remindDueSoon(
         phone: text.phone,
         cipher,
         purpose: "reminder",
-        text: replies.reminder(text.locale, text.codes, text.dueOn),
+        text: sms.replies.reminder(text.locale, text.codes, text.dueOn),
       });
     for (const message of due) {
       await tx

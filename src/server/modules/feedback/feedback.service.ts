@@ -14,7 +14,6 @@ import { audit } from "../../platform/audit";
 import type { ContactCipher } from "../../platform/contact-cipher";
 import type { Ctx } from "../../platform/context";
 import { AppError, conflict, notFound } from "../../platform/errors";
-import { replies } from "../sms/sms.replies";
 import * as sms from "../sms/sms.service";
 import { sensitivityOf } from "./feedback.intake";
 import { type FeedbackAccess, feedbackPolicy } from "./feedback.policy";
@@ -110,8 +109,8 @@ export async function answer(ctx: Ctx, id: string, input: z.infer<typeof AnswerF
     // report of harm to a child the phone may be shared: the SMS only says that an answer waits.
     await sms.queueToSender(tx, id, "answer", (locale) =>
       updated.restricted
-        ? replies.answerReady(locale, updated.trackingCode)
-        : replies.answer(locale, updated.trackingCode, input.text),
+        ? sms.replies.answerReady(locale, updated.trackingCode)
+        : sms.replies.answer(locale, updated.trackingCode, input.text),
     );
   });
   return get(ctx, id);

@@ -12,6 +12,7 @@ import type { MessageCode } from "../../platform/messages";
 import * as organisations from "../organisations/organisations.service";
 import * as places from "../places/places.service";
 import * as rollups from "../rollups/rollups.service";
+import * as directory from "../users/people.service";
 import * as repo from "./cycles.repo";
 import { type CycleAccess, isafPolicy } from "./isaf.policy";
 import * as planning from "./planning.repo";
@@ -172,10 +173,10 @@ export async function checkAssignment(
   const errors: { path: string; code: MessageCode }[] = [];
   if (input.ngoOrganisationId && !(await organisations.exists(db, input.ngoOrganisationId)))
     errors.push({ path: "ngoOrganisationId", code: "unknown_organisation" });
-  const found = new Map((await planning.facilitators(db, input.facilitatorIds)).map((f) => [f.id, f]));
+  const found = new Map((await directory.facilitators(db, input.facilitatorIds)).map((f) => [f.id, f]));
   input.facilitatorIds.forEach((id, index) => {
     const facilitator = found.get(id);
-    if (!facilitator || !communeCodes.every((code) => planning.covers(facilitator, code)))
+    if (!facilitator || !communeCodes.every((code) => directory.covers(facilitator, code)))
       errors.push({ path: `facilitatorIds.${index}`, code: "facilitator_not_eligible" });
   });
   return errors;

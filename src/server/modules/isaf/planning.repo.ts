@@ -39,37 +39,6 @@ export async function plannableFacilities(
   );
 }
 
-export interface Facilitator {
-  id: string;
-  displayName: string;
-  national: boolean;
-  codes: string[];
-}
-
-/** Active users holding the facilitator role, with their areas (all of them, or only these ids). */
-export async function facilitators(db: Db, ids?: readonly string[]): Promise<Facilitator[]> {
-  const byId = ids ? sql`and u.id = any(${arrayParam(ids)}::uuid[])` : sql``;
-  const rows = await queryRows<{
-    id: string;
-    displayName: string;
-    national: boolean;
-    codes: string[] | null;
-  }>(
-    db,
-    sql`select u.id, u.display_name as "displayName", u.national_area as national,
-          array(select a.place_code from user_areas a where a.user_id = u.id order by 1) as codes
-        from users u
-        where u.active and exists (select 1 from user_roles r where r.user_id = u.id and r.role = 'facilitator')
-          ${byId}
-        order by u.display_name`,
-  );
-  return rows.map((row) => ({ ...row, codes: row.codes ?? [] }));
-}
-
-export function covers(facilitator: Facilitator, communeCode: string): boolean {
-  return facilitator.national || facilitator.codes.some((code) => communeCode.startsWith(code));
-}
-
 export interface CycleFacts {
   i4cPublished: boolean;
   communityCard: boolean;

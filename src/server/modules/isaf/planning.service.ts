@@ -7,6 +7,7 @@ import type { Ctx } from "../../platform/context";
 import { AppError, type FieldError, notFound } from "../../platform/errors";
 import * as places from "../places/places.service";
 import * as rollups from "../rollups/rollups.service";
+import * as directory from "../users/people.service";
 import * as cyclesRepo from "./cycles.repo";
 import { checkAssignment } from "./cycles.service";
 import { isafPolicy } from "./isaf.policy";
@@ -35,7 +36,7 @@ export async function candidates(ctx: Ctx, programmeId: string, year: number) {
       year,
     ),
     places.findMany(ctx.db, [...new Set(facilities.map((facility) => facility.communeCode))]),
-    planning.facilitators(ctx.db),
+    directory.facilitators(ctx.db),
   ]);
   const communeByCode = new Map(communes.map((place) => [place.code, place]));
   const cycleByFacility = new Map(existing.map((cycle) => [cycle.facilityId, cycle]));
@@ -65,7 +66,7 @@ export async function candidates(ctx: Ctx, programmeId: string, year: number) {
       .map((person) => ({
         id: person.id,
         displayName: person.displayName,
-        communeCodes: targetCommunes.filter((code) => planning.covers(person, code)),
+        communeCodes: targetCommunes.filter((code) => directory.covers(person, code)),
       }))
       .filter((person) => person.communeCodes.length > 0),
   };

@@ -5,6 +5,7 @@ import type { Ctx } from "../../platform/context";
 import { getCycleInScope } from "../isaf/cycles.service";
 import { isafPolicy } from "../isaf/isaf.policy";
 import * as scorecards from "../scorecards/scorecards.service";
+import * as directory from "../users/people.service";
 import * as repo from "./jaap.repo";
 
 /**
@@ -20,7 +21,7 @@ export async function summary(ctx: Ctx, cycleId: string): Promise<z.infer<typeof
   const [facility, offered, people] = await Promise.all([
     repo.facilityOf(ctx.db, cycle.facilityId),
     repo.offeredIndicators(ctx.db, cycle.sectorCode, prioritised),
-    facilitate ? repo.peopleCovering(ctx.db, cycle.communeCode, false) : Promise.resolve([]),
+    facilitate ? directory.peopleCovering(ctx.db, cycle.communeCode, false) : Promise.resolve([]),
   ]);
   const rank = new Map(prioritised.map((id, index) => [id, index]));
   const indicators = offered

@@ -8,7 +8,6 @@ import {
   jaapActions,
   jaapUpdates,
   mediaFiles,
-  userAreas,
   users,
 } from "../../db/schema";
 import { arrayParam } from "../../db/sql";
@@ -223,24 +222,6 @@ export async function facilityOf(db: Db, facilityId: string) {
   return row;
 }
 
-/** Active users whose area covers the commune (national users when `withNational`). */
-export async function peopleCovering(db: Db, communeCode: string, withNational: boolean) {
-  return db
-    .selectDistinct({ id: users.id, displayName: users.displayName })
-    .from(users)
-    .leftJoin(userAreas, eq(userAreas.userId, users.id))
-    .where(
-      and(
-        eq(users.active, true),
-        withNational
-          ? sql`(${users.nationalArea} or ${communeCode} like ${userAreas.placeCode} || '%')`
-          : sql`${communeCode} like ${userAreas.placeCode} || '%'`,
-      ),
-    )
-    .orderBy(asc(users.displayName), asc(users.id))
-    .limit(300);
-}
-
 /** Uploaded files' owners and types, and which of them an update already shows. */
 export async function photosInfo(db: Db, ids: readonly string[]) {
   if (ids.length === 0) return [];
@@ -281,20 +262,4 @@ export async function actionsOfFacility(db: Db, facilityId: string) {
     .innerJoin(cycles, eq(cycles.id, jaapActions.cycleId))
     .where(eq(cycles.facilityId, facilityId))
     .orderBy(desc(cycles.year), asc(jaapActions.deadline), asc(jaapActions.id));
-}
-
-/** True when the user is active and their area covers the commune. */
-export async function userCovers(db: Db, userId: string, communeCode: string): Promise<boolean> {
-  const [row] = await db
-    .select({ id: users.id })
-    .from(users)
-    .where(
-      and(
-        eq(users.id, userId),
-        eq(users.active, true),
-        sql`(${users.nationalArea} or exists (select 1 from user_areas a
-          where a.user_id = ${users.id} and ${communeCode} like a.place_code || '%'))`,
-      ),
-    );
-  return row !== undefined;
 }

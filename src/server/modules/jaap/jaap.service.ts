@@ -9,6 +9,7 @@ import { badRequest, conflict, type FieldError, notFound } from "../../platform/
 import { type CycleInScope, getCycleInScope } from "../isaf/cycles.service";
 import { isafPolicy } from "../isaf/isaf.policy";
 import * as rollups from "../rollups/rollups.service";
+import * as directory from "../users/people.service";
 import { ACTION_STATUS_NAMES } from "./jaap.messages";
 import { groupIndicators, isOpen, presentAction, presentDetail, presentListItem } from "./jaap.presenter";
 import * as repo from "./jaap.repo";
@@ -102,7 +103,10 @@ async function assertValid(db: Db, cycle: CycleInScope, input: ActionInput) {
         params: { code: indicator.code },
       });
   });
-  if (input.responsibleUserId && !(await repo.userCovers(db, input.responsibleUserId, cycle.communeCode)))
+  if (
+    input.responsibleUserId &&
+    !(await directory.activeAndCovers(db, input.responsibleUserId, cycle.communeCode))
+  )
     errors.push({ path: "responsibleUserId", code: "jaap_responsible_user_outside" });
   if (errors.length === 0) return;
   const ownerMissing = errors.some((error) => error.code === "jaap_owner_required");

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { SEED_DIR } from "../../platform/paths";
+import { SEED_DIR } from "../../paths";
 
 type GeoLevel = "province" | "district" | "commune";
 

@@ -5,7 +5,7 @@ import { PLACE_LEVELS } from "../../../domain/places";
 import { khmerSearchKey, latinSearchKey } from "../../../domain/search-key";
 import type { Db } from "../../db/database";
 import { arrayParam, queryRows } from "../../db/sql";
-import { SEED_DIR } from "../../platform/paths";
+import { SEED_DIR } from "../../paths";
 
 interface GazetteerUnit {
   code: string;

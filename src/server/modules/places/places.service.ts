@@ -5,6 +5,10 @@ import { notFound } from "../../platform/errors";
 import { presentPlace } from "./places.presenter";
 import * as repo from "./places.repo";
 
+/** How other modules show a place they name (facilities, score cards). */
+export { presentSummary } from "./places.presenter";
+export type { PlaceRow } from "./places.repo";
+
 /** Children of a place, or the provinces when no parent is given. */
 export async function children(db: Db, parentCode: string | undefined): Promise<Place[]> {
   if (parentCode && !(await repo.findByCode(db, parentCode))) throw notFound("place");

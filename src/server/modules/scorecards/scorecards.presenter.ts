@@ -6,8 +6,8 @@ import { can } from "../../platform/access";
 import type { Ctx } from "../../platform/context";
 import { message } from "../../platform/messages";
 import { isafPolicy } from "../isaf/isaf.policy";
-import { presentSummary } from "../places/places.presenter";
 import * as places from "../places/places.service";
+import { presentSummary } from "../places/places.service";
 import {
   type Content,
   loadContent,

@@ -3,6 +3,9 @@ import type { Db } from "../../db/database";
 import type { ContactCipher } from "../../platform/contact-cipher";
 import * as repo from "./sms.repo";
 
+/** The texts of the SMS replies, in the citizen's language, for the modules that answer by SMS. */
+export { replies } from "./sms.replies";
+
 /**
  * What other modules may ask of SMS: the channel that answers web senders, and queuing a text to a
  * number or to a message's sender. Queuing writes a row in the caller's transaction; the `sms.send`

@@ -6,7 +6,7 @@ import { auditEvents, cycleFacilitators } from "../../db/schema";
 import { queryRows } from "../../db/sql";
 import { type Caller, createTestApp, type TestApp } from "../../test/harness";
 import { createCycle } from "../../test/isaf-fixtures";
-import { loadActor } from "../users/users.repo";
+import { loadActor } from "../users/people.service";
 import { I4C_COMMANDS } from "./sync.i4c-commands";
 
 /**

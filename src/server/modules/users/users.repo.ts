@@ -1,25 +1,17 @@
 import { and, asc, eq, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
 import { isRole, type Role } from "../../../domain/roles";
 import type { Db } from "../../db/database";
-import { facilities, facilityStaff, roleSettings, userAreas, userRoles, users } from "../../db/schema";
+import { facilityStaff, roleSettings, userAreas, userRoles, users } from "../../db/schema";
 import { arrayParam } from "../../db/sql";
-import type { Actor, LinkedFacility } from "../../platform/actor";
+import type { Actor } from "../../platform/actor";
 import type { Locale } from "../../platform/messages";
 
 export type UserRow = typeof users.$inferSelect;
 /** A facility a user runs, as the user's record shows it. */
-export interface StaffFacility {
-  id: string;
-  code: string;
-  kindCode: string;
-  nameKm: string;
-  nameEn: string;
-}
-
 export type UserWithAccess = UserRow & {
   roles: Role[];
   areaCodes: string[];
-  facilities: StaffFacility[];
+  facilityIds: string[];
 };
 
 /**
@@ -45,8 +37,15 @@ export async function findByUsername(db: Db, username: string): Promise<UserRow 
   return row;
 }
 
-/** The actor a session belongs to, or undefined when the user is gone or switched off. One query: it runs on every request. */
-export async function loadActor(db: Db, userId: string): Promise<Actor | undefined> {
+/**
+ * The actor a session belongs to, with the ids of the facilities she runs (accounts.service.ts fills
+ * in what the access rules need of them), or undefined when the user is gone or switched off. One
+ * query: it runs on every request.
+ */
+export async function loadActorRow(
+  db: Db,
+  userId: string,
+): Promise<(Omit<Actor, "facilities"> & { facilityIds: string[] }) | undefined> {
   const [row] = await db
     .select({
       user: users,
@@ -56,9 +55,9 @@ export async function loadActor(db: Db, userId: string): Promise<Actor | undefin
       areaCodes: sql<
         string[]
       >`coalesce((select array_agg(a.place_code order by a.place_code) from user_areas a where a.user_id = users.id), '{}')`,
-      facilities: sql<LinkedFacility[]>`coalesce((select json_agg(json_build_object(
-          'id', f.id, 'kindCode', f.kind_code, 'communeCode', f.commune_code) order by f.id)
-        from facility_staff s join facilities f on f.id = s.facility_id where s.user_id = users.id), '[]')`,
+      facilityIds: sql<
+        string[]
+      >`coalesce((select array_agg(s.facility_id order by s.facility_id) from facility_staff s where s.user_id = users.id), '{}')`,
       totpRequired: sql<boolean>`exists (select 1 from user_roles r join role_settings s on s.role = r.role
         where r.user_id = users.id and s.require_totp)`,
     })
@@ -74,7 +73,7 @@ export async function loadActor(db: Db, userId: string): Promise<Actor | undefin
     area: { national: user.nationalArea, codes: row.areaCodes },
     locale: user.locale,
     organisationId: user.organisationId,
-    facilities: row.facilities,
+    facilityIds: row.facilityIds,
     mustEnrolTotp: !user.totpEnabled && row.totpRequired,
   };
 }
@@ -130,22 +129,10 @@ export async function findInScope(db: Db, actor: Actor, id: string): Promise<Use
 async function attachAccess(db: Db, rows: UserRow[]): Promise<UserWithAccess[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((row) => row.id);
-  const [roleRows, areaRows, facilityRows] = await Promise.all([
+  const [roleRows, areaRows, staffRows] = await Promise.all([
     db.select().from(userRoles).where(inArray(userRoles.userId, ids)),
     db.select().from(userAreas).where(inArray(userAreas.userId, ids)),
-    db
-      .select({
-        userId: facilityStaff.userId,
-        id: facilities.id,
-        code: facilities.code,
-        kindCode: facilities.kindCode,
-        nameKm: facilities.nameKm,
-        nameEn: facilities.nameEn,
-      })
-      .from(facilityStaff)
-      .innerJoin(facilities, eq(facilities.id, facilityStaff.facilityId))
-      .where(inArray(facilityStaff.userId, ids))
-      .orderBy(asc(facilities.code)),
+    db.select().from(facilityStaff).where(inArray(facilityStaff.userId, ids)),
   ]);
   return rows.map((row) => ({
     ...row,
@@ -158,7 +145,7 @@ async function attachAccess(db: Db, rows: UserRow[]): Promise<UserWithAccess[]> 
       .filter((a) => a.userId === row.id)
       .map((a) => a.placeCode)
       .sort(),
-    facilities: facilityRows.filter((f) => f.userId === row.id).map(({ userId: _, ...facility }) => facility),
+    facilityIds: staffRows.filter((s) => s.userId === row.id).map((s) => s.facilityId),
   }));
 }
 

@@ -10,10 +10,10 @@ import { audit, created, diff } from "../../platform/audit";
 import type { Ctx } from "../../platform/context";
 import { badRequest, conflict, type FieldError, notFound } from "../../platform/errors";
 import { assertPasswordAcceptable, hashPassword } from "../../platform/passwords";
-import * as sessions from "../auth/sessions.repo";
 import * as facilities from "../facilities/facilities.service";
 import * as organisations from "../organisations/organisations.service";
 import * as places from "../places/places.service";
+import * as sessions from "./sessions.repo";
 import { userPolicy } from "./users.policy";
 import * as repo from "./users.repo";
 
@@ -24,14 +24,22 @@ type OrganisationNames = Map<string, { nameEn: string; nameKm: string }>;
 
 /** Users with their organisation's name in both languages (looked up through the organisations module). */
 async function presentAll(db: Db, rows: repo.UserWithAccess[]): Promise<User[]> {
-  const names = await organisations.namesOf(
-    db,
-    rows.map((row) => row.organisationId).filter((id): id is string => id !== null),
-  );
-  return rows.map((row) => present(row, names));
+  const [names, runs] = await Promise.all([
+    organisations.namesOf(
+      db,
+      rows.map((row) => row.organisationId).filter((id): id is string => id !== null),
+    ),
+    facilities.summariesOf(
+      db,
+      rows.flatMap((row) => row.facilityIds),
+    ),
+  ]);
+  return rows.map((row) => present(row, names, runs));
 }
 
-function present(row: repo.UserWithAccess, names: OrganisationNames): User {
+type FacilitySummaries = Awaited<ReturnType<typeof facilities.summariesOf>>;
+
+function present(row: repo.UserWithAccess, names: OrganisationNames, runs: FacilitySummaries): User {
   const organisation = row.organisationId ? names.get(row.organisationId) : undefined;
   return {
     id: row.id,
@@ -44,7 +52,7 @@ function present(row: repo.UserWithAccess, names: OrganisationNames): User {
     organisationNameKm: organisation?.nameKm ?? null,
     roles: row.roles,
     area: { national: row.nationalArea, codes: row.areaCodes },
-    facilities: row.facilities,
+    facilities: runs.filter((facility) => row.facilityIds.includes(facility.id)),
     locale: row.locale,
     active: row.active,
     totpEnabled: row.totpEnabled,
@@ -213,7 +221,7 @@ export async function update(ctx: Ctx, id: string, input: z.infer<typeof UserUpd
     national: input.area.national,
     codes: input.area.national ? [] : [...new Set(input.area.codes)].sort(),
   };
-  const facilitiesBefore = before.facilities.map((facility) => facility.id).sort();
+  const facilitiesBefore = [...before.facilityIds].sort();
   const keptFacilities = roles.includes("service_provider") ? facilitiesBefore : [];
   const facilityIds = await linkableFacilities(
     ctx,

@@ -1,0 +1,30 @@
+/**
+ * The people directory other modules use (docs/mechanisms/boundaries.md): they ask here who holds a
+ * role in a place instead of reading users, user_roles and user_areas themselves.
+ */
+
+export { loadActor } from "./accounts.service";
+export {
+  /** True when the user is active and her area covers the commune. */
+  activeAndCovers,
+  type Facilitator,
+  /** Active users holding the facilitator role, with their areas (all of them, or only these ids). */
+  facilitators,
+  /** Active users whose area covers the commune (national users too when `withNational`), by name, at most 300. */
+  peopleCovering,
+  type Textable,
+  /**
+   * Active users with a work phone whose area covers the commune and who hold one of the roles, or
+   * (when a facility is given) run that facility.
+   */
+  textableCovering,
+  /** The user, when she is active and has a work phone. */
+  textableUser,
+} from "./people.repo";
+
+import type { Facilitator } from "./people.repo";
+
+/** Whether the facilitator's area covers the commune. */
+export function covers(facilitator: Facilitator, communeCode: string): boolean {
+  return facilitator.national || facilitator.codes.some((code) => communeCode.startsWith(code));
+}

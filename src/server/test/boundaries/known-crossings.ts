@@ -1,0 +1,185 @@
+/**
+ * The module-boundary crossings that remain (boundaries.test.ts), each with the reason it is still
+ * there and where it goes. The list may only shrink: the test fails on a crossing that is not here,
+ * and on an entry here that no longer crosses. Issue 12, part 4; docs/mechanisms/boundaries.md.
+ */
+
+const DASH =
+  "The dashboards read ISAF facts the rollup table does not hold (late cycles by day, actions by indicator) and place names; they move onto the rollup engine's readers (part 5).";
+const FBNAMES =
+  "Message lists and details join the names of the facility, place, SMS channel and answering user for display; to be looked up through the owners' services.";
+const ISAFNAMES =
+  "Cycle lists join facility and facilitator names for display; to be looked up through the facilities and users services.";
+const I4CMEDIA =
+  "I4C photos join their files' type and owner; the media module has no batch look-up service yet.";
+const ISAFPOLICY =
+  "The JAAP action ability (scope: its cycle's facilitators and area) is declared with the ISAF abilities; it moves to a jaap policy.";
+const PLANNING =
+  "Planning reads facilities to plan and the cycle's step prerequisites (cards, meeting, actions) straight from their tables; to be asked of each module's service.";
+const JAAP =
+  "Committees and actions are scoped and shown through their cycle, programme, facility, indicators, photos and people by join; to be looked up through the owners' services.";
+const ORGS =
+  "An organisation's user count is read from users; organisations sit below users (users call organisations), so the count must come the other way (a users figure the page asks for).";
+const ROLLUPS =
+  "The ISAF counters are SQL over the facts' tables in one place; the rollup engine (part 5) registers each fact with the module that owns it.";
+const PULL =
+  "A card's sync scope is its cycle's (area and assigned facilitators), joined in SQL; it moves with the sync registry (part 6), where the cycle's stream gives the scope.";
+const CARDS =
+  "Score cards are scoped and shown through their cycle, programme, facility, indicators and facilitator by join; to be looked up through the owners' services.";
+const SMSFAST =
+  "The SMS webhook stores the inbound text, the message, its sealed contact and its counters in one statement, so that an acknowledged SMS is never half-stored; it moves behind a feedback service with the rollup engine (part 5).";
+const SMSIN =
+  "The SMS intake builds a feedback message with feedback's intake rules and limits; it moves into the feedback module (an SMS channel calls feedback, not the reverse), which also ends the feedback/sms ring.";
+const SYNC =
+  "The sync commands and pull call the score card's internals directly; part 6 turns sync into a registry where each module registers its own streams and commands.";
+const RING =
+  "feedback sends SMS (answers, escalations, reminders) and the SMS intake creates feedback; ends when the intake moves into feedback (see sms.inbound.ts).";
+
+export const KNOWN_CROSSINGS: { breach: string; why: string }[] = [
+  { breach: "modules/dashboards/dashboards.repo.ts names cycles (owned by isaf)", why: DASH },
+  { breach: "modules/dashboards/dashboards.repo.ts names indicators (owned by isaf)", why: DASH },
+  { breach: "modules/dashboards/dashboards.repo.ts names isaf_rollup (owned by rollups)", why: DASH },
+  { breach: "modules/dashboards/dashboards.repo.ts names jaap_actions (owned by jaap)", why: DASH },
+  { breach: "modules/dashboards/dashboards.repo.ts names places (owned by places)", why: DASH },
+  { breach: "modules/feedback/feedback.repo.ts names facilities (owned by facilities)", why: FBNAMES },
+  { breach: "modules/feedback/feedback.repo.ts names places (owned by places)", why: FBNAMES },
+  { breach: "modules/feedback/feedback.repo.ts names sms_channels (owned by sms)", why: FBNAMES },
+  { breach: "modules/feedback/feedback.repo.ts names users (owned by users)", why: FBNAMES },
+  { breach: "modules/isaf/cycles.repo.ts names facilities (owned by facilities)", why: ISAFNAMES },
+  { breach: "modules/isaf/cycles.repo.ts names users (owned by users)", why: ISAFNAMES },
+  { breach: "modules/isaf/i4c.repo.ts names media_files (owned by media)", why: I4CMEDIA },
+  { breach: "modules/isaf/isaf.policy.ts names jaap_actions (owned by jaap)", why: ISAFPOLICY },
+  { breach: "modules/isaf/planning.repo.ts names facilities (owned by facilities)", why: PLANNING },
+  { breach: "modules/isaf/planning.repo.ts names facility_kinds (owned by facilities)", why: PLANNING },
+  { breach: "modules/isaf/planning.repo.ts names interface_meetings (owned by jaap)", why: PLANNING },
+  { breach: "modules/isaf/planning.repo.ts names jaap_actions (owned by jaap)", why: PLANNING },
+  { breach: "modules/isaf/planning.repo.ts names scorecards (owned by scorecards)", why: PLANNING },
+  { breach: "modules/jaap/committee.repo.ts names cycles (owned by isaf)", why: JAAP },
+  { breach: "modules/jaap/committee.repo.ts names programmes (owned by isaf)", why: JAAP },
+  { breach: "modules/jaap/committee.repo.ts names users (owned by users)", why: JAAP },
+  { breach: "modules/jaap/jaap.repo.ts names cycles (owned by isaf)", why: JAAP },
+  { breach: "modules/jaap/jaap.repo.ts names facilities (owned by facilities)", why: JAAP },
+  { breach: "modules/jaap/jaap.repo.ts names indicators (owned by isaf)", why: JAAP },
+  { breach: "modules/jaap/jaap.repo.ts names media_files (owned by media)", why: JAAP },
+  { breach: "modules/jaap/jaap.repo.ts names users (owned by users)", why: JAAP },
+  { breach: "modules/organisations/organisations.repo.ts names users (owned by users)", why: ORGS },
+  { breach: "modules/rollups/rollups.counters.ts names cycles (owned by isaf)", why: ROLLUPS },
+  { breach: "modules/rollups/rollups.counters.ts names jaap_actions (owned by jaap)", why: ROLLUPS },
+  {
+    breach: "modules/rollups/rollups.counters.ts names scorecard_issues (owned by scorecards)",
+    why: ROLLUPS,
+  },
+  {
+    breach: "modules/rollups/rollups.counters.ts names scorecard_participant_tallies (owned by scorecards)",
+    why: ROLLUPS,
+  },
+  {
+    breach: "modules/rollups/rollups.counters.ts names scorecard_participants (owned by scorecards)",
+    why: ROLLUPS,
+  },
+  {
+    breach: "modules/rollups/rollups.counters.ts names scorecard_priorities (owned by scorecards)",
+    why: ROLLUPS,
+  },
+  {
+    breach: "modules/rollups/rollups.counters.ts names scorecard_score_tallies (owned by scorecards)",
+    why: ROLLUPS,
+  },
+  {
+    breach: "modules/rollups/rollups.counters.ts names scorecard_scores (owned by scorecards)",
+    why: ROLLUPS,
+  },
+  { breach: "modules/rollups/rollups.counters.ts names scorecards (owned by scorecards)", why: ROLLUPS },
+  {
+    breach: "modules/scorecards/scorecards.pull.repo.ts names cycle_facilitators (owned by isaf)",
+    why: PULL,
+  },
+  { breach: "modules/scorecards/scorecards.pull.repo.ts names cycles (owned by isaf)", why: PULL },
+  { breach: "modules/scorecards/scorecards.repo.ts names cycles (owned by isaf)", why: CARDS },
+  { breach: "modules/scorecards/scorecards.repo.ts names facilities (owned by facilities)", why: CARDS },
+  { breach: "modules/scorecards/scorecards.repo.ts names indicators (owned by isaf)", why: CARDS },
+  { breach: "modules/scorecards/scorecards.repo.ts names programmes (owned by isaf)", why: CARDS },
+  { breach: "modules/scorecards/scorecards.repo.ts names users (owned by users)", why: CARDS },
+  { breach: "modules/scorecards/scorecards.store.ts names cycles (owned by isaf)", why: CARDS },
+  { breach: "modules/scorecards/scorecards.store.ts names indicators (owned by isaf)", why: CARDS },
+  { breach: "modules/scorecards/scorecards.store.ts names programme_indicators (owned by isaf)", why: CARDS },
+  { breach: "modules/sms/sms.repo.ts names feedback_contacts (owned by feedback)", why: SMSFAST },
+  { breach: "modules/sms/sms.repo.ts names feedback_messages (owned by feedback)", why: SMSFAST },
+  { breach: "modules/sms/sms.repo.ts names feedback_rollup (owned by feedback)", why: SMSFAST },
+  {
+    breach:
+      "modules/sms/sms.inbound.ts imports modules/feedback/feedback.intake.ts, not a service, policy or messages file",
+    why: SMSIN,
+  },
+  {
+    breach:
+      "modules/sms/sms.inbound.ts imports modules/feedback/feedback.limits.ts, not a service, policy or messages file",
+    why: SMSIN,
+  },
+  {
+    breach:
+      "modules/sms/sms.inbound.ts imports modules/feedback/feedback.repo.ts, not a service, policy or messages file",
+    why: SMSIN,
+  },
+  {
+    breach:
+      "modules/sms/sms.repo.ts imports modules/feedback/feedback.repo.ts, not a service, policy or messages file",
+    why: SMSFAST,
+  },
+  {
+    breach:
+      "modules/sms/sms.repo.ts imports modules/feedback/feedback.rollup.ts, not a service, policy or messages file",
+    why: SMSFAST,
+  },
+  {
+    breach:
+      "modules/sync/sync.commands.ts imports modules/scorecards/scorecards.edit.ts, not a service, policy or messages file",
+    why: SYNC,
+  },
+  {
+    breach:
+      "modules/sync/sync.commands.ts imports modules/scorecards/scorecards.issues.ts, not a service, policy or messages file",
+    why: SYNC,
+  },
+  {
+    breach:
+      "modules/sync/sync.commands.ts imports modules/scorecards/scorecards.meeting.ts, not a service, policy or messages file",
+    why: SYNC,
+  },
+  {
+    breach:
+      "modules/sync/sync.commands.ts imports modules/scorecards/scorecards.priorities.ts, not a service, policy or messages file",
+    why: SYNC,
+  },
+  {
+    breach:
+      "modules/sync/sync.commands.ts imports modules/scorecards/scorecards.review.ts, not a service, policy or messages file",
+    why: SYNC,
+  },
+  {
+    breach:
+      "modules/sync/sync.commands.ts imports modules/scorecards/scorecards.scores.ts, not a service, policy or messages file",
+    why: SYNC,
+  },
+  {
+    breach:
+      "modules/sync/sync.cursor.ts imports modules/scorecards/scorecards.pull.ts, not a service, policy or messages file",
+    why: SYNC,
+  },
+  {
+    breach:
+      "modules/sync/sync.definition.ts imports modules/scorecards/scorecards.edit.ts, not a service, policy or messages file",
+    why: SYNC,
+  },
+  {
+    breach:
+      "modules/sync/sync.feedback-commands.ts imports modules/feedback/feedback.written.ts, not a service, policy or messages file",
+    why: SYNC,
+  },
+  {
+    breach:
+      "modules/sync/sync.pull.ts imports modules/scorecards/scorecards.pull.ts, not a service, policy or messages file",
+    why: SYNC,
+  },
+  { breach: "modules/feedback ⇄ modules/sms import each other", why: RING },
+];
