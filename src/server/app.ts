@@ -41,6 +41,7 @@ import { AppError } from "./platform/errors";
 import { type JobRunner, noJobs } from "./platform/jobs";
 import { problemHandler } from "./platform/problem";
 import { databaseRateLimitStore } from "./platform/rate-limit-store";
+import { SYNC_REGISTRY } from "./sync";
 
 export interface AppOptions {
   database: Database;
@@ -129,7 +130,7 @@ export async function buildApp(options: AppOptions) {
   await app.register(scorecardsRoutes);
   await app.register(jaapRoutes);
   await app.register(dashboardsRoutes);
-  await app.register(syncRoutes);
+  await app.register(syncRoutes, { registry: SYNC_REGISTRY });
   await app.register(uploadsRoutes);
   await app.register(exportsRoutes, { kinds: EXPORT_KINDS });
   // Staff queues under /api/v1/, and the citizen form and lookup under /api/public/v1/ (no session).

@@ -151,7 +151,7 @@ export async function editCard(ctx: Ctx, id: string, edit: Edit): Promise<CardIn
 }
 
 /**
- * Edits of one card one after the other, as the field app pushes a meeting (sync.commands.ts): each
+ * Edits of one card one after the other, as the field app pushes a meeting (scorecards.sync.ts): each
  * checked and applied as editCard would (its checks, ability, the card's lock and version, the
  * change, a version step and an audit event per change), each in its own savepoint so that a
  * refused edit is rolled back alone and answered with its refusal while the next ones still apply.

@@ -34,7 +34,7 @@ export function raiseIssue(ctx: Ctx, id: string, input: IssueInput) {
   return editCard(ctx, id, raiseIssueEdit(ctx, id, input));
 }
 
-/** The change behind raiseIssue; the field app's push applies it too (sync.commands.ts). */
+/** The change behind raiseIssue; the field app's push applies it too (scorecards.sync.ts). */
 export function raiseIssueEdit(ctx: Ctx, id: string, input: IssueInput): Edit {
   return singleEdit({ action: "issue_raised" }, async (tx, card, cycle) => {
     if (card.kind === "self") throw conflict("issues_not_for_self");
@@ -103,7 +103,7 @@ export function removeIssue(ctx: Ctx, id: string, issueId: string) {
   return editCard(ctx, id, removeIssueEdit(id, issueId));
 }
 
-/** The change behind removeIssue; the field app's push applies it too (sync.commands.ts). */
+/** The change behind removeIssue; the field app's push applies it too (scorecards.sync.ts). */
 export function removeIssueEdit(id: string, issueId: string): Edit {
   return singleEdit({ action: "issue_removed" }, async (tx, card) => {
     if (card.kind === "self") throw conflict("issues_not_for_self");

@@ -27,7 +27,7 @@ const response = { 200: Scorecard };
 /**
  * The meeting's records: participants or tallies, issues, priorities and notes, scores. Each answers
  * with the card: the services return the changed row, presented here (the field app's push does not
- * need the whole card, sync.commands.ts).
+ * need the whole card, scorecards.sync.ts).
  */
 export async function meetingRoutes(app: App) {
   app.post(

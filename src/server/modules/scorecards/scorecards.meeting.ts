@@ -24,7 +24,7 @@ export function addParticipants(ctx: Ctx, id: string, people: ParticipantInput[]
   return editCard(ctx, id, addParticipantsEdit(id, people, firstNumber));
 }
 
-/** The change behind addParticipants; the field app's push applies it too (sync.commands.ts). */
+/** The change behind addParticipants; the field app's push applies it too (scorecards.sync.ts). */
 export function addParticipantsEdit(id: string, people: ParticipantInput[], firstNumber?: number): Edit {
   return singleEdit({ action: "participants_added" }, async (tx, card) => {
     assertMode(card, "individual");
@@ -48,7 +48,7 @@ export function updateParticipant(
 }
 
 /**
- * The change behind updateParticipant; the field app's push applies it too (sync.commands.ts). Each
+ * The change behind updateParticipant; the field app's push applies it too (scorecards.sync.ts). Each
  * attribute is a field of its own. Online every attribute is written; a pushed command writes only
  * the attributes in its payload, so that one phone correcting her sex and another her age keep both.
  */
@@ -86,7 +86,7 @@ export function removeParticipant(ctx: Ctx, id: string, number: number) {
   return editCard(ctx, id, removeParticipantEdit(id, number));
 }
 
-/** The change behind removeParticipant; the field app's push applies it too (sync.commands.ts). */
+/** The change behind removeParticipant; the field app's push applies it too (scorecards.sync.ts). */
 export function removeParticipantEdit(id: string, number: number): Edit {
   return singleEdit({ action: "participant_removed" }, async (tx, card) => {
     assertMode(card, "individual");
@@ -127,7 +127,7 @@ export function setTallies(ctx: Ctx, id: string, rows: TallyInput[], version: nu
   return editCard(ctx, id, setTalliesEdit(id, rows, version));
 }
 
-/** The change behind setTallies; the field app's push applies it too (sync.commands.ts). */
+/** The change behind setTallies; the field app's push applies it too (scorecards.sync.ts). */
 export function setTalliesEdit(id: string, rows: TallyInput[], version: number): Edit {
   return singleEdit({ action: "tallies_set", version, fields: [FIELD.tallies] }, async (tx, card) => {
     assertMode(card, "tally");
@@ -170,7 +170,7 @@ export function setNotes(
 }
 
 /**
- * The change behind setNotes; the field app's push applies it too (sync.commands.ts). Each note is a
+ * The change behind setNotes; the field app's push applies it too (scorecards.sync.ts). Each note is a
  * field of its own. Online a note left out is cleared (`writes: "all"`); a pushed command writes
  * only the notes in its payload (`"given"`), so that two phones that each wrote one note of the same
  * indicator keep both.

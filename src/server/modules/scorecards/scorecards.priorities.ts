@@ -21,7 +21,7 @@ export function setPriorities(
   return editCard(ctx, id, setPrioritiesEdit(ctx, id, input));
 }
 
-/** The change behind setPriorities; the field app's push applies it too (sync.commands.ts). */
+/** The change behind setPriorities; the field app's push applies it too (scorecards.sync.ts). */
 export function setPrioritiesEdit(
   ctx: Ctx,
   id: string,

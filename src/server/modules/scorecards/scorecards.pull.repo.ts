@@ -5,6 +5,7 @@ import { queryRows } from "../../db/sql";
 import { areaPredicate } from "../../platform/access";
 import type { Actor } from "../../platform/actor";
 import { scorecardRecordingReach } from "../isaf/isaf.policy";
+import type { ChangeMark } from "../sync/sync.service";
 
 /**
  * The SQL of the field app's pull (scorecards.pull.ts). A record's change mark is the id of the
@@ -18,10 +19,7 @@ import { scorecardRecordingReach } from "../isaf/isaf.policy";
  * running (`pg_snapshot_xmin`): every transaction that commits later has an id at least that, so
  * its writes get a mark above any position a device was handed (docs/mechanisms/sync.md).
  */
-export interface MarkRow {
-  id: string;
-  marker: string;
-}
+type MarkRow = ChangeMark;
 
 /** Below this no transaction is running: every id under it has committed or rolled back. */
 const SETTLED = sql`pg_snapshot_xmin(pg_current_snapshot())::text::bigint`;

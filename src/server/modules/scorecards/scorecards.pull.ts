@@ -1,6 +1,7 @@
 import type { Scorecard } from "../../../contracts/scorecards";
 import type { SyncCycle } from "../../../contracts/sync";
 import type { Ctx } from "../../platform/context";
+import type { ChangeMark, Changes, StreamDefinition } from "../sync/sync.service";
 import { cycleRefsById } from "./scorecards.presenter";
 import * as pull from "./scorecards.pull.repo";
 import { get, listForCycle } from "./scorecards.service";
@@ -12,24 +13,8 @@ import { get, listForCycle } from "./scorecards.service";
  * card read offline shows and hides exactly what it shows and hides online.
  */
 
-/** Where a record sits in its stream: its change time (microseconds, as text) and its id. */
-export type ChangeMark = pull.MarkRow;
-
-/** Before every record. */
-export const FIRST_MARK: ChangeMark = { marker: "0", id: "00000000-0000-0000-0000-000000000000" };
-
-/** Up to `limit` changed records after `after`, each with its mark; `more` when others follow. */
-export interface Changes<T> {
-  entries: Array<{ mark: ChangeMark; item: T }>;
-  more: boolean;
-}
-
 /** The cycles changed after `after`, with what GET /api/v1/cycles/:cycleId/scorecards says may be started. */
-export async function cyclesChangedAfter(
-  ctx: Ctx,
-  after: ChangeMark,
-  limit: number,
-): Promise<Changes<SyncCycle>> {
+async function cyclesChangedAfter(ctx: Ctx, after: ChangeMark, limit: number): Promise<Changes<SyncCycle>> {
   const rows = await pull.changedCycles(ctx.db, ctx.actor, after, limit + 1);
   const page = rows.slice(0, limit);
   const refs = await cycleRefsById(
@@ -47,11 +32,7 @@ export async function cyclesChangedAfter(
 }
 
 /** The cards of those cycles changed after `after`, each as GET /api/v1/scorecards/:id answers it. */
-export async function cardsChangedAfter(
-  ctx: Ctx,
-  after: ChangeMark,
-  limit: number,
-): Promise<Changes<Scorecard>> {
+async function cardsChangedAfter(ctx: Ctx, after: ChangeMark, limit: number): Promise<Changes<Scorecard>> {
   const rows = await pull.changedCards(ctx.db, ctx.actor, after, limit + 1);
   const page = rows.slice(0, limit);
   const entries = await Promise.all(
@@ -60,12 +41,14 @@ export async function cardsChangedAfter(
   return { entries, more: rows.length > limit };
 }
 
-/** Every cycle of the stream the user may see now. */
-export function cycleIdsInReach(ctx: Ctx): Promise<string[]> {
-  return pull.cycleIds(ctx.db, ctx.actor);
-}
+export const cycleStream: StreamDefinition<SyncCycle> = {
+  name: "cycles",
+  changedAfter: cyclesChangedAfter,
+  idsInReach: (ctx) => pull.cycleIds(ctx.db, ctx.actor),
+};
 
-/** Every card of the stream the user may see now. */
-export function cardIdsInReach(ctx: Ctx): Promise<string[]> {
-  return pull.cardIds(ctx.db, ctx.actor);
-}
+export const scorecardStream: StreamDefinition<Scorecard> = {
+  name: "scorecards",
+  changedAfter: cardsChangedAfter,
+  idsInReach: (ctx) => pull.cardIds(ctx.db, ctx.actor),
+};

@@ -18,7 +18,7 @@ export function submit(ctx: Ctx, id: string, version: number) {
   return editCard(ctx, id, submitEdit(ctx, id, version));
 }
 
-/** The change behind submit; the field app's push applies it too (sync.commands.ts). */
+/** The change behind submit; the field app's push applies it too (scorecards.sync.ts). */
 export function submitEdit(ctx: Ctx, id: string, version: number): Edit {
   return singleEdit({ action: "submitted", version }, async (tx, card) => {
     const missing = missingForSubmit(card, await loadContent(tx, id));

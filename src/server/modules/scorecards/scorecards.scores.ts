@@ -90,7 +90,7 @@ export function addScores(ctx: Ctx, id: string, input: ParticipantScores) {
 
 /**
  * The change behind addScores, for one participant or for several in a row (the field app pushes a
- * meeting's scores together, sync.commands.ts): each entry checked as addScores checks it, against
+ * meeting's scores together, scorecards.sync.ts): each entry checked as addScores checks it, against
  * the card as the entries before it left it, and each accepted entry its own version step and audit
  * event; but one read of the card and one insert for them all. A refused entry is left out.
  */
@@ -125,7 +125,7 @@ export function replaceScores(
   return editCard(ctx, id, replaceScoresEdit(id, participantNumber, scores, version));
 }
 
-/** The change behind replaceScores; the field app's push applies it too (sync.commands.ts). */
+/** The change behind replaceScores; the field app's push applies it too (scorecards.sync.ts). */
 export function replaceScoresEdit(
   id: string,
   participantNumber: number,
@@ -156,7 +156,7 @@ export function setScoreTally(ctx: Ctx, id: string, indicatorId: string, counts:
   return editCard(ctx, id, setScoreTallyEdit(id, indicatorId, counts, version));
 }
 
-/** The change behind setScoreTally; the field app's push applies it too (sync.commands.ts). */
+/** The change behind setScoreTally; the field app's push applies it too (scorecards.sync.ts). */
 export function setScoreTallyEdit(id: string, indicatorId: string, counts: number[], version: number): Edit {
   const fields = [FIELD.scoreTally(indicatorId)];
   return singleEdit({ action: "score_tally_set", version, fields }, async (tx, card) => {

@@ -154,7 +154,7 @@ type MeetingDetails = {
 };
 
 /**
- * The change behind updateDetails; the field app's push applies it too (sync.commands.ts). Its fields
+ * The change behind updateDetails; the field app's push applies it too (scorecards.sync.ts). Its fields
  * are the date, the village and the mode: merged, it writes only those whose stamp won.
  */
 export function updateDetailsEdit(id: string, input: MeetingDetails): Edit {

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type { SyncStream } from "../../../contracts/sync";
 import type { Actor } from "../../platform/actor";
 import { AppError } from "../../platform/errors";
-import { type ChangeMark, FIRST_MARK } from "../scorecards/scorecards.pull";
+import { type ChangeMark, FIRST_MARK } from "./sync.registry";
 
 /**
  * The pull's cursors (GET /api/v1/sync/pull): base64url of "2|stream|access|marker|id". Opaque to

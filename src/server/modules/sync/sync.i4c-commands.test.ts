@@ -6,8 +6,8 @@ import { auditEvents, cycleFacilitators } from "../../db/schema";
 import { queryRows } from "../../db/sql";
 import { type Caller, createTestApp, type TestApp } from "../../test/harness";
 import { createCycle } from "../../test/isaf-fixtures";
+import { I4C_COMMANDS } from "../isaf/i4c.sync";
 import { loadActor } from "../users/people.service";
-import { I4C_COMMANDS } from "./sync.i4c-commands";
 
 /**
  * Issue 4: I4C outreach sessions recorded offline, with photos uploaded in chunks (modules/uploads)

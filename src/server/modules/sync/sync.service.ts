@@ -7,7 +7,20 @@ import { AppError } from "../../platform/errors";
 import type { MessageCode } from "../../platform/messages";
 import { describeError, refusalOf } from "../../platform/problem";
 import { isEdit, type ParsedCommand, parseCommand, runCommand, runEdits } from "./sync.commands";
+import type { SyncRegistry } from "./sync.registry";
 import * as repo from "./sync.repo";
+
+/** What a module needs to offer the field app its streams and commands (its `<module>.sync.ts`). */
+export {
+  type Applied,
+  type ChangeMark,
+  type Changes,
+  type CommandDefinition,
+  changesOf,
+  define,
+  type StreamDefinition,
+  type SyncContribution,
+} from "./sync.registry";
 
 /** A command's recorded answer (the id is added when answering). */
 type Outcome =
@@ -39,6 +52,7 @@ class AlreadyRecorded extends Error {}
  */
 export async function push(
   ctx: Ctx,
+  registry: SyncRegistry,
   input: { deviceId: string; commands: SyncCommand[] },
 ): Promise<{ results: CommandResult[] }> {
   const results: CommandResult[] = new Array(input.commands.length);
@@ -66,7 +80,7 @@ export async function push(
     ids.add(entry.command.id);
   }
   for (const run of runsOfOneRecord(fresh)) {
-    const entries = await ctx.db.transaction((tx) => applyRun(ctx, tx, input.deviceId, run));
+    const entries = await ctx.db.transaction((tx) => applyRun(ctx, registry, tx, input.deviceId, run));
     for (const entry of entries) ledger.set(entry.id, entry);
   }
   for (const { index, command, fingerprint } of valid) {
@@ -87,23 +101,30 @@ function runsOfOneRecord(commands: OrderedCommand[]): OrderedCommand[][] {
 }
 
 /** Applies one record's run in the caller's transaction and returns every command's ledger entry. */
-async function applyRun(ctx: Ctx, tx: Db, deviceId: string, run: OrderedCommand[]): Promise<Entry[]> {
+async function applyRun(
+  ctx: Ctx,
+  registry: SyncRegistry,
+  tx: Db,
+  deviceId: string,
+  run: OrderedCommand[],
+): Promise<Entry[]> {
   const entries: Entry[] = [];
   const units: Parsed[][] = [];
   for (const entry of run) {
     let parsed: ParsedCommand;
     try {
-      parsed = parseCommand(entry.command);
+      parsed = parseCommand(registry, entry.command);
     } catch (error) {
       const refused = refusalOf(error);
       if (!refused) throw error;
       entries.push(await recordOrFind(tx, entryOf(ctx, deviceId, entry, refusal(ctx, refused))));
       continue;
     }
-    // The card's changes form one unit (a malformed command between them changes nothing); a command
-    // that makes a record is a unit of its own.
+    // The record's changes form one unit (a malformed command between them changes nothing); a
+    // command that makes a record is a unit of its own.
     const unit = units.at(-1);
-    if (unit && isEdit(unit[0]!.parsed) && isEdit(parsed)) unit.push({ ...entry, parsed });
+    const sameKind = unit && unit[0]!.parsed.definition.applyChanges === parsed.definition.applyChanges;
+    if (unit && sameKind && isEdit(unit[0]!.parsed) && isEdit(parsed)) unit.push({ ...entry, parsed });
     else units.push([{ ...entry, parsed }]);
   }
   for (const unit of units) entries.push(...(await applyUnit(ctx, tx, deviceId, unit)));

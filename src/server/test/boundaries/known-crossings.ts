@@ -30,8 +30,6 @@ const SMSFAST =
   "The SMS webhook stores the inbound text, the message, its sealed contact and its counters in one statement, so that an acknowledged SMS is never half-stored; it moves behind a feedback service with the rollup engine (part 5).";
 const SMSIN =
   "The SMS intake builds a feedback message with feedback's intake rules and limits; it moves into the feedback module (an SMS channel calls feedback, not the reverse), which also ends the feedback/sms ring.";
-const SYNC =
-  "The sync commands and pull call the score card's internals directly; part 6 turns sync into a registry where each module registers its own streams and commands.";
 const RING =
   "feedback sends SMS (answers, escalations, reminders) and the SMS intake creates feedback; ends when the intake moves into feedback (see sms.inbound.ts).";
 
@@ -130,56 +128,6 @@ export const KNOWN_CROSSINGS: { breach: string; why: string }[] = [
     breach:
       "modules/sms/sms.repo.ts imports modules/feedback/feedback.rollup.ts, not a service, policy or messages file",
     why: SMSFAST,
-  },
-  {
-    breach:
-      "modules/sync/sync.commands.ts imports modules/scorecards/scorecards.edit.ts, not a service, policy or messages file",
-    why: SYNC,
-  },
-  {
-    breach:
-      "modules/sync/sync.commands.ts imports modules/scorecards/scorecards.issues.ts, not a service, policy or messages file",
-    why: SYNC,
-  },
-  {
-    breach:
-      "modules/sync/sync.commands.ts imports modules/scorecards/scorecards.meeting.ts, not a service, policy or messages file",
-    why: SYNC,
-  },
-  {
-    breach:
-      "modules/sync/sync.commands.ts imports modules/scorecards/scorecards.priorities.ts, not a service, policy or messages file",
-    why: SYNC,
-  },
-  {
-    breach:
-      "modules/sync/sync.commands.ts imports modules/scorecards/scorecards.review.ts, not a service, policy or messages file",
-    why: SYNC,
-  },
-  {
-    breach:
-      "modules/sync/sync.commands.ts imports modules/scorecards/scorecards.scores.ts, not a service, policy or messages file",
-    why: SYNC,
-  },
-  {
-    breach:
-      "modules/sync/sync.cursor.ts imports modules/scorecards/scorecards.pull.ts, not a service, policy or messages file",
-    why: SYNC,
-  },
-  {
-    breach:
-      "modules/sync/sync.definition.ts imports modules/scorecards/scorecards.edit.ts, not a service, policy or messages file",
-    why: SYNC,
-  },
-  {
-    breach:
-      "modules/sync/sync.feedback-commands.ts imports modules/feedback/feedback.written.ts, not a service, policy or messages file",
-    why: SYNC,
-  },
-  {
-    breach:
-      "modules/sync/sync.pull.ts imports modules/scorecards/scorecards.pull.ts, not a service, policy or messages file",
-    why: SYNC,
   },
   { breach: "modules/feedback ⇄ modules/sms import each other", why: RING },
 ];

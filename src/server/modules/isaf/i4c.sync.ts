@@ -1,13 +1,13 @@
 import { z } from "zod";
 import { Uuid } from "../../../contracts/common";
 import { I4cSessionInput } from "../../../contracts/isaf";
-import * as i4c from "../isaf/i4c.service";
-import * as i4cPhotos from "../isaf/i4c-photos.service";
-import { type CommandDefinition, define } from "./sync.definition";
+import { type CommandDefinition, define, type SyncContribution } from "../sync/sync.service";
+import * as i4c from "./i4c.service";
+import * as i4cPhotos from "./i4c-photos.service";
 
 /**
- * The field app's I4C commands (issue 4: outreach sessions recorded offline, with photos), spread
- * into the registry COMMANDS (sync.commands.ts). Each runs
+ * The field app's I4C commands (issue 4: outreach sessions recorded offline, with photos), registered
+ * with the sync registry (src/server/sync.ts). Each runs
  * through the same service as the online API. Sessions carry no version of their own (edits use
  * updatedAt), so neither command is versioned, and the answer's version is the I4C pack's (the
  * cycle's), which a later pack command would need.
@@ -32,3 +32,5 @@ export const I4C_COMMANDS: Record<string, CommandDefinition<unknown>> = {
     },
   }),
 };
+
+export const I4C_SYNC: SyncContribution = { commands: I4C_COMMANDS };
