@@ -31,6 +31,8 @@ const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 200);
 /** PGlite generates the ISAF data of every 10th commune (national scale takes it too long); PostgreSQL every commune. */
 const PGLITE_COMMUNE_STEP = Number(process.env.BENCH_PGLITE_COMMUNE_STEP ?? 10);
 const PASSWORD = "Bench-Password-2026";
+/** BENCH_ONLY=sync: only the baseline and the field app's push and pull (no national data), for a quick before/after. */
+const ONLY_SYNC = process.env.BENCH_ONLY === "sync";
 
 interface Scenario {
   name: string;
@@ -72,7 +74,7 @@ async function measure(database: Database, label: string) {
   await seedReferenceData(database.db);
   const setupMs = performance.now() - prepared;
   const generated = performance.now();
-  const count = await generateNationalRegistry(database.db);
+  const count = ONLY_SYNC ? 0 : await generateNationalRegistry(database.db);
   const generateMs = performance.now() - generated;
   await users.insert(
     database.db,
@@ -102,7 +104,7 @@ async function measure(database: Database, label: string) {
   );
   const rows: string[][] = [];
   let baselineP50 = 1;
-  for (const scenario of SCENARIOS) {
+  for (const scenario of ONLY_SYNC ? SCENARIOS.slice(0, 1) : SCENARIOS) {
     for (let i = 0; i < 20; i++) await app.inject({ url: scenario.url(i), headers: { cookie } });
     const times: number[] = [];
     for (let i = 0; i < ITERATIONS; i++) {
@@ -132,6 +134,12 @@ async function measure(database: Database, label: string) {
     ]);
   }
   printTable(["scenario", "p50 ms", "p95 ms", "p50 ÷ baseline", "p95 target", ""], rows);
+  if (ONLY_SYNC) {
+    console.log(`\n${label}: the field app's push and pull (/api/v1/sync)`);
+    printTable(SYNC_HEADER, await measureSync(database, app, label));
+    await app.close();
+    return;
+  }
   const dashboardRows = await measureDashboards(database, app, cookie, label, {
     iterations: ITERATIONS,
     communeStep: label === "PGlite" ? PGLITE_COMMUNE_STEP : 1,
@@ -200,8 +208,10 @@ async function startupTimes() {
 }
 
 async function main() {
-  console.log("The field app's first load (dist/web, gzipped):");
-  printTable(BUNDLE_HEADER, await bundleRows());
+  if (!ONLY_SYNC) {
+    console.log("The field app's first load (dist/web, gzipped):");
+    printTable(BUNDLE_HEADER, await bundleRows());
+  }
   console.log(
     `Samleng bench: ${ITERATIONS} requests per scenario through Fastify inject (no network), Node ${process.version}, ${os.cpus().length} cores`,
   );
@@ -217,7 +227,7 @@ async function main() {
     await admin.connect();
   } catch {
     console.log(`\nPostgreSQL not reachable at ${url}: skipped.`);
-    return startupTimes();
+    return ONLY_SYNC ? undefined : startupTimes();
   }
   const name = `samleng_bench_${process.pid}`;
   await admin.query(`create database ${name}`);
@@ -226,6 +236,7 @@ async function main() {
   const postgres = openPostgres(target.toString());
   try {
     await measure(postgres, "PostgreSQL");
+    if (ONLY_SYNC) return;
     console.log("\nPostgreSQL: inbound SMS webhook (POST /api/sms/v1/channels/:channel/receive)");
     printTable(SMS_HEADER, await measureSmsInbound(postgres, target.toString()));
   } finally {
@@ -233,7 +244,7 @@ async function main() {
     await admin.query(`drop database ${name}`);
     await admin.end();
   }
-  await startupTimes();
+  if (!ONLY_SYNC) await startupTimes();
 }
 
 await main();

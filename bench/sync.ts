@@ -11,11 +11,13 @@ import { createCycle, sectorIndicators } from "../src/server/test/isaf-fixtures"
 /**
  * The field app's push (issue 4): a whole score-card meeting queued offline — 60 participants each
  * scoring 8 indicators, 73 commands — applied in one push, timed per meeting; then 100 devices
- * pushing a meeting each at the same moment, counting every command that was not applied.
+ * pushing a meeting each at the same moment, counting every command that was not applied. Then the
+ * pull (issue 12, part 6): the facilitator's first sync of both streams, every page, timed whole.
  */
 const PASSWORD = "Bench-Sync-Password-2026";
 const MEETINGS = Number(process.env.BENCH_SYNC_MEETINGS ?? 30);
 const DEVICES = Number(process.env.BENCH_SYNC_DEVICES ?? 100);
+const PULLS = Number(process.env.BENCH_SYNC_PULLS ?? 10);
 
 interface Session {
   cookie: string;
@@ -100,6 +102,37 @@ async function pushAll(app: FastifyInstance, session: Session, commands: SyncCom
   return results.filter((result) => result.status !== "applied").length;
 }
 
+/** Every page of a stream from the start, as a phone's first sync reads it: how many items. */
+async function pullAll(app: FastifyInstance, session: Session, stream: string): Promise<number> {
+  let after: string | null = null;
+  let items = 0;
+  do {
+    const query: string = `stream=${stream}&limit=100${after ? `&after=${after}` : ""}`;
+    const response = await app.inject({
+      url: `/api/v1/sync/pull?${query}`,
+      headers: { cookie: session.cookie },
+    });
+    if (response.statusCode !== 200)
+      throw new Error(`pull ${stream}: ${response.statusCode} ${response.body.slice(0, 200)}`);
+    const page = response.json() as { items: unknown[]; next: string | null };
+    items += page.items.length;
+    after = page.next;
+  } while (after);
+  return items;
+}
+
+async function timePulls(app: FastifyInstance, session: Session, stream: string) {
+  const times: number[] = [];
+  let items = 0;
+  for (let i = 0; i < PULLS + 1; i++) {
+    const start = performance.now();
+    items = await pullAll(app, session, stream);
+    if (i > 0) times.push(performance.now() - start); // the first is a warm-up
+  }
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p95: percentile(times, 95), items };
+}
+
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
 }
@@ -144,6 +177,8 @@ export async function measureSync(
   const allMs = performance.now() - started;
   const devicesFailed = notApplied.reduce((sum, n) => sum + n, 0);
   const devicesCommands = batches.reduce((sum, b) => sum + b.commands.length, 0);
+  const cards = await timePulls(app, session, "scorecards");
+  const cycles = await timePulls(app, session, "cycles");
   return [
     [
       "push a 60 × 8 meeting (one request)",
@@ -162,6 +197,24 @@ export async function measureSync(
       `${devicesFailed}`,
       "0 errors",
       devicesFailed === 0 ? "met" : "MISSED",
+    ],
+    [
+      `first pull of every card (${cards.items} cards, pages of 100)`,
+      cards.p50.toFixed(1),
+      cards.p95.toFixed(1),
+      "",
+      "",
+      "",
+      "",
+    ],
+    [
+      `first pull of every cycle (${cycles.items} cycles, pages of 100)`,
+      cycles.p50.toFixed(1),
+      cycles.p95.toFixed(1),
+      "",
+      "",
+      "",
+      "",
     ],
   ];
 }

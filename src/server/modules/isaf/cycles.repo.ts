@@ -16,6 +16,29 @@ export async function findInScope(db: Db, actor: Actor, id: string): Promise<Cyc
   return row ?? null;
 }
 
+export async function findManyInScope(db: Db, actor: Actor, ids: readonly string[]): Promise<CycleRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select()
+    .from(cycles)
+    .where(and(inArray(cycles.id, [...ids]), areaPredicate(actor, cycles.communeCode)));
+}
+
+/** The assigned facilitators' ids of each of these cycles. */
+export async function facilitatorIdsOfMany(
+  db: Db,
+  cycleIds: readonly string[],
+): Promise<Map<string, string[]>> {
+  const byCycle = new Map<string, string[]>(cycleIds.map((id) => [id, []]));
+  if (cycleIds.length === 0) return byCycle;
+  const rows = await db
+    .select({ cycleId: cycleFacilitators.cycleId, userId: cycleFacilitators.userId })
+    .from(cycleFacilitators)
+    .where(inArray(cycleFacilitators.cycleId, [...cycleIds]));
+  for (const row of rows) byCycle.get(row.cycleId)?.push(row.userId);
+  return byCycle;
+}
+
 export async function facilitatorIdsOf(db: Db, cycleId: string): Promise<string[]> {
   const rows = await db
     .select({ userId: cycleFacilitators.userId })

@@ -32,6 +32,19 @@ export async function getCycleInScope(db: Db, actor: Actor, id: string): Promise
   return { ...row, facilitatorIds: await repo.facilitatorIdsOf(db, id) };
 }
 
+/** The cycles among `ids` in the actor's area, by id (the field app's pull reads a page at once). */
+export async function cyclesInScope(
+  db: Db,
+  actor: Actor,
+  ids: readonly string[],
+): Promise<Map<string, CycleInScope>> {
+  const [rows, facilitators] = await Promise.all([
+    repo.findManyInScope(db, actor, ids),
+    repo.facilitatorIdsOfMany(db, ids),
+  ]);
+  return new Map(rows.map((row) => [row.id, { ...row, facilitatorIds: facilitators.get(row.id) ?? [] }]));
+}
+
 /** For the public module: a facility's cycles (id, year, step), newest first. Unscoped: callers publish only public facts. */
 export function cyclesOfFacility(db: Db, facilityId: string) {
   return repo.ofFacility(db, facilityId);

@@ -16,15 +16,32 @@ export interface Content {
 }
 
 export async function loadContent(db: Db, id: string): Promise<Content> {
+  return (await loadContents(db, [id])).get(id)!;
+}
+
+/** The records of many cards: six queries, whatever the number of cards. */
+export async function loadContents(db: Db, ids: readonly string[]): Promise<Map<string, Content>> {
   const [participants, tallies, issues, priorities, scores, scoreTallies] = await Promise.all([
-    repo.participants(db, id),
-    repo.tallies(db, id),
-    repo.issues(db, id),
-    repo.priorities(db, id),
-    repo.scores(db, id),
-    repo.scoreTallies(db, id),
+    repo.participantsOf(db, ids),
+    repo.talliesOf(db, ids),
+    repo.issuesOf(db, ids),
+    repo.prioritiesOf(db, ids),
+    repo.scoresOf(db, ids),
+    repo.scoreTalliesOf(db, ids),
   ]);
-  return { participants, tallies, issues, priorities, scores, scoreTallies };
+  return new Map(
+    ids.map((id) => [
+      id,
+      {
+        participants: participants.get(id)!,
+        tallies: tallies.get(id)!,
+        issues: issues.get(id)!,
+        priorities: priorities.get(id)!,
+        scores: scores.get(id)!,
+        scoreTallies: scoreTallies.get(id)!,
+      },
+    ]),
+  );
 }
 
 /** The card's records as the shared rules read them (src/domain/scorecard-content.ts, also used offline). */

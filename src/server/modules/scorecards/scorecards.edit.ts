@@ -4,7 +4,7 @@ import { auditAll } from "../../platform/audit";
 import type { Ctx } from "../../platform/context";
 import { AppError, conflict, notFound } from "../../platform/errors";
 import { refusalOf } from "../../platform/problem";
-import { type CycleInScope, getCycleInScope } from "../isaf/cycles.service";
+import { type CycleInScope, cyclesInScope, getCycleInScope } from "../isaf/cycles.service";
 import { isafPolicy } from "../isaf/isaf.policy";
 import * as rollups from "../rollups/rollups.service";
 import { MODE_NAMES } from "./scorecards.messages";
@@ -29,6 +29,16 @@ export async function loadCard(ctx: Ctx, id: string): Promise<CardInScope> {
   if (!card) throw notFound("scorecard");
   const cycle = await getCycleInScope(ctx.db, ctx.actor, card.cycleId);
   return { card, cycle };
+}
+
+/** The cards among `ids` in the actor's area, each with its cycle (cards out of scope are left out). */
+export async function loadCards(ctx: Ctx, ids: readonly string[]): Promise<CardInScope[]> {
+  const cards = await repo.findManyInScope(ctx.db, ctx.actor, ids);
+  const cycles = await cyclesInScope(ctx.db, ctx.actor, [...new Set(cards.map((card) => card.cycleId))]);
+  return cards.flatMap((card) => {
+    const cycle = cycles.get(card.cycleId);
+    return cycle ? [{ card, cycle }] : [];
+  });
 }
 
 /** Submitted and approved cards are locked: every edit is refused until the card is returned or a change is granted. */

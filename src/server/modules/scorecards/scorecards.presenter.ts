@@ -10,7 +10,7 @@ import * as places from "../places/places.service";
 import { presentSummary } from "../places/places.service";
 import {
   type Content,
-  loadContent,
+  loadContents,
   missingForSubmit,
   participantCount,
   scoredBy,
@@ -99,14 +99,61 @@ function presentContent(card: repo.ScorecardRow, content: Content, records: bool
 }
 
 /** Everything the meeting screen needs, with what the caller may do now. */
-export async function presentCard(ctx: Ctx, { card, cycle }: CardInScope): Promise<Scorecard> {
-  const [content, refs, requests, people, village] = await Promise.all([
-    loadContent(ctx.db, card.id),
-    cycleRefsById(ctx.db, [card.cycleId]),
-    repo.changeRequests(ctx.db, [card.id]),
-    repo.people(ctx.db, [card.submittedBy, card.reviewedBy]),
-    card.villageCode ? places.findMany(ctx.db, [card.villageCode]) : Promise.resolve([]),
+export async function presentCard(ctx: Ctx, found: CardInScope): Promise<Scorecard> {
+  return (await presentCards(ctx, [found]))[0]!;
+}
+
+/**
+ * Many cards as presentCard presents each one, with one query per kind of record whatever their
+ * number (the field app's pull, scorecards.pull.ts).
+ */
+export async function presentCards(ctx: Ctx, found: CardInScope[]): Promise<Scorecard[]> {
+  const cards = found.map(({ card }) => card);
+  const villageCodes = cards.flatMap((card) => (card.villageCode ? [card.villageCode] : []));
+  const [contents, refs, allRequests, people, villages] = await Promise.all([
+    loadContents(
+      ctx.db,
+      cards.map((card) => card.id),
+    ),
+    cycleRefsById(
+      ctx.db,
+      cards.map((card) => card.cycleId),
+    ),
+    repo.changeRequests(
+      ctx.db,
+      cards.map((card) => card.id),
+    ),
+    repo.people(
+      ctx.db,
+      cards.flatMap((card) => [card.submittedBy, card.reviewedBy]),
+    ),
+    villageCodes.length > 0 ? places.findMany(ctx.db, villageCodes) : Promise.resolve([]),
   ]);
+  const villageByCode = new Map(villages.map((place) => [place.code, place]));
+  return found.map(({ card, cycle }) =>
+    present(ctx, card, cycle, {
+      content: contents.get(card.id)!,
+      cycleRef: refs.get(card.cycleId)!,
+      requests: allRequests.filter((entry) => entry.request.scorecardId === card.id),
+      people,
+      village: card.villageCode ? villageByCode.get(card.villageCode) : undefined,
+    }),
+  );
+}
+
+function present(
+  ctx: Ctx,
+  card: repo.ScorecardRow,
+  cycle: CardInScope["cycle"],
+  loaded: {
+    content: Content;
+    cycleRef: z.infer<typeof CycleRef>;
+    requests: Awaited<ReturnType<typeof repo.changeRequests>>;
+    people: Awaited<ReturnType<typeof repo.people>>;
+    village: places.PlaceRow | undefined;
+  },
+): Scorecard {
+  const { content, requests, people } = loaded;
   const pending = requests.some((entry) => entry.request.status === "pending");
   const mayEdit = can(isafPolicy, editAbility(card.kind), ctx.actor, cycle);
   const mayReview = can(isafPolicy, "scorecard:review", ctx.actor, cycle);
@@ -116,8 +163,8 @@ export async function presentCard(ctx: Ctx, { card, cycle }: CardInScope): Promi
       participants: participantCount(content),
       priorities: content.priorities.length,
     }),
-    cycle: refs.get(card.cycleId)!,
-    village: village[0] ? presentSummary(village[0]) : null,
+    cycle: loaded.cycleRef,
+    village: loaded.village ? presentSummary(loaded.village) : null,
     ...presentContent(card, content, mayEdit || mayReview),
     submittedBy: card.submittedBy ? (people.get(card.submittedBy) ?? null) : null,
     reviewedAt: iso(card.reviewedAt),

@@ -41,6 +41,17 @@ export async function findInScope(db: Db, actor: Actor, id: string): Promise<Sco
   return row?.card ?? null;
 }
 
+/** The cards among `ids` whose cycle lies in the actor's area. */
+export async function findManyInScope(db: Db, actor: Actor, ids: readonly string[]): Promise<ScorecardRow[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .select({ card: scorecards })
+    .from(scorecards)
+    .innerJoin(cycles, eq(cycles.id, scorecards.cycleId))
+    .where(and(inArray(scorecards.id, [...ids]), areaPredicate(actor, cycles.communeCode)));
+  return rows.map((row) => row.card);
+}
+
 /** Re-reads the card inside a transaction and holds it until the transaction ends (edits of one card queue). */
 export async function lock(tx: Db, id: string): Promise<ScorecardRow> {
   const [row] = await tx.select().from(scorecards).where(eq(scorecards.id, id)).for("update");
@@ -50,6 +61,14 @@ export async function lock(tx: Db, id: string): Promise<ScorecardRow> {
 
 export async function ofCycle(db: Db, cycleId: string): Promise<ScorecardRow[]> {
   return db.select().from(scorecards).where(eq(scorecards.cycleId, cycleId));
+}
+
+export async function ofCycles(db: Db, cycleIds: readonly string[]): Promise<ScorecardRow[]> {
+  if (cycleIds.length === 0) return [];
+  return db
+    .select()
+    .from(scorecards)
+    .where(inArray(scorecards.cycleId, [...cycleIds]));
 }
 
 export async function insert(tx: Db, values: typeof scorecards.$inferInsert): Promise<ScorecardRow> {
@@ -104,21 +123,48 @@ export async function sizes(
   return result;
 }
 
-export async function participants(db: Db, id: string): Promise<ParticipantRow[]> {
-  return db
+/**
+ * A card's records, read for many cards at once (the field app's pull presents a page of cards with
+ * one query per kind of record, scorecards.pull.ts), in a fixed order within each card. The
+ * one-card readers below are the same queries for one id.
+ */
+function byCard<Row extends { scorecardId: string }>(ids: readonly string[], rows: Row[]) {
+  const grouped = new Map<string, Omit<Row, "scorecardId">[]>(ids.map((id) => [id, []]));
+  for (const { scorecardId, ...row } of rows) grouped.get(scorecardId)?.push(row);
+  return grouped;
+}
+
+export async function participantsOf(db: Db, ids: readonly string[]): Promise<Map<string, ParticipantRow[]>> {
+  const rows = await db
     .select()
     .from(scorecardParticipants)
-    .where(eq(scorecardParticipants.scorecardId, id))
-    .orderBy(asc(scorecardParticipants.number));
+    .where(inArray(scorecardParticipants.scorecardId, [...ids]))
+    .orderBy(asc(scorecardParticipants.scorecardId), asc(scorecardParticipants.number));
+  // Participants keep their scorecardId (the presenter strips it): group them as they are.
+  const grouped = new Map<string, ParticipantRow[]>(ids.map((id) => [id, []]));
+  for (const row of rows) grouped.get(row.scorecardId)?.push(row);
+  return grouped;
 }
 
-export async function tallies(db: Db, id: string): Promise<TallyRow[]> {
-  return db.select().from(scorecardParticipantTallies).where(eq(scorecardParticipantTallies.scorecardId, id));
+export async function talliesOf(db: Db, ids: readonly string[]): Promise<Map<string, TallyRow[]>> {
+  const rows = await db
+    .select()
+    .from(scorecardParticipantTallies)
+    .where(inArray(scorecardParticipantTallies.scorecardId, [...ids]))
+    .orderBy(
+      asc(scorecardParticipantTallies.scorecardId),
+      asc(scorecardParticipantTallies.sex),
+      asc(scorecardParticipantTallies.ageBand),
+    );
+  const grouped = new Map<string, TallyRow[]>(ids.map((id) => [id, []]));
+  for (const row of rows) grouped.get(row.scorecardId)?.push(row);
+  return grouped;
 }
 
-export async function issues(db: Db, id: string) {
-  return db
+export async function issuesOf(db: Db, ids: readonly string[]) {
+  const rows = await db
     .select({
+      scorecardId: scorecardIssues.scorecardId,
       id: scorecardIssues.id,
       participantNumber: scorecardIssues.participantNumber,
       count: scorecardIssues.count,
@@ -126,13 +172,19 @@ export async function issues(db: Db, id: string) {
     })
     .from(scorecardIssues)
     .innerJoin(indicators, eq(indicators.id, scorecardIssues.indicatorId))
-    .where(eq(scorecardIssues.scorecardId, id))
-    .orderBy(asc(scorecardIssues.createdAt), asc(scorecardIssues.participantNumber));
+    .where(inArray(scorecardIssues.scorecardId, [...ids]))
+    .orderBy(
+      asc(scorecardIssues.scorecardId),
+      asc(scorecardIssues.createdAt),
+      asc(scorecardIssues.participantNumber),
+    );
+  return byCard(ids, rows);
 }
 
-export async function priorities(db: Db, id: string) {
-  return db
+export async function prioritiesOf(db: Db, ids: readonly string[]) {
+  const rows = await db
     .select({
+      scorecardId: scorecardPriorities.scorecardId,
       rank: scorecardPriorities.rank,
       strengths: scorecardPriorities.strengths,
       weaknesses: scorecardPriorities.weaknesses,
@@ -141,32 +193,54 @@ export async function priorities(db: Db, id: string) {
     })
     .from(scorecardPriorities)
     .innerJoin(indicators, eq(indicators.id, scorecardPriorities.indicatorId))
-    .where(eq(scorecardPriorities.scorecardId, id))
-    .orderBy(asc(scorecardPriorities.rank));
+    .where(inArray(scorecardPriorities.scorecardId, [...ids]))
+    .orderBy(asc(scorecardPriorities.scorecardId), asc(scorecardPriorities.rank));
+  return byCard(ids, rows);
 }
 
-export async function scores(db: Db, id: string) {
-  return db
+export async function scoresOf(db: Db, ids: readonly string[]) {
+  const rows = await db
     .select({
+      scorecardId: scorecardScores.scorecardId,
       participantNumber: scorecardScores.participantNumber,
       indicatorId: scorecardScores.indicatorId,
       score: scorecardScores.score,
     })
     .from(scorecardScores)
-    .where(eq(scorecardScores.scorecardId, id))
-    .orderBy(asc(scorecardScores.participantNumber));
+    .where(inArray(scorecardScores.scorecardId, [...ids]))
+    .orderBy(asc(scorecardScores.scorecardId), asc(scorecardScores.participantNumber));
+  return byCard(ids, rows);
 }
 
-export async function scoreTallies(db: Db, id: string) {
-  return db
+export async function scoreTalliesOf(db: Db, ids: readonly string[]) {
+  const rows = await db
     .select({
+      scorecardId: scorecardScoreTallies.scorecardId,
       indicatorId: scorecardScoreTallies.indicatorId,
       score: scorecardScoreTallies.score,
       count: scorecardScoreTallies.count,
     })
     .from(scorecardScoreTallies)
-    .where(eq(scorecardScoreTallies.scorecardId, id));
+    .where(inArray(scorecardScoreTallies.scorecardId, [...ids]))
+    .orderBy(
+      asc(scorecardScoreTallies.scorecardId),
+      asc(scorecardScoreTallies.indicatorId),
+      asc(scorecardScoreTallies.score),
+    );
+  return byCard(ids, rows);
 }
+
+const ofOne =
+  <Row>(read: (db: Db, ids: readonly string[]) => Promise<Map<string, Row[]>>) =>
+  async (db: Db, id: string): Promise<Row[]> =>
+    (await read(db, [id])).get(id) ?? [];
+
+export const participants = ofOne(participantsOf);
+export const tallies = ofOne(talliesOf);
+export const issues = ofOne(issuesOf);
+export const priorities = ofOne(prioritiesOf);
+export const scores = ofOne(scoresOf);
+export const scoreTallies = ofOne(scoreTalliesOf);
 
 const requester = alias(users, "requester");
 const decider = alias(users, "decider");

@@ -7,13 +7,13 @@ import { authorize, can } from "../../platform/access";
 import { audit, diff } from "../../platform/audit";
 import type { Ctx } from "../../platform/context";
 import { badRequest, conflict } from "../../platform/errors";
-import { getCycleInScope } from "../isaf/cycles.service";
+import { type CycleInScope, cyclesInScope, getCycleInScope } from "../isaf/cycles.service";
 import { isafPolicy } from "../isaf/isaf.policy";
 import * as places from "../places/places.service";
 import * as rollups from "../rollups/rollups.service";
 import { isEmpty, loadContent, participantCount, resultsOf } from "./scorecards.content";
-import { type Edit, editAbility, editCard, loadCard, singleEdit } from "./scorecards.edit";
-import { presentCard, presentSummaryOf } from "./scorecards.presenter";
+import { type Edit, editAbility, editCard, loadCard, loadCards, singleEdit } from "./scorecards.edit";
+import { presentCard, presentCards, presentSummaryOf } from "./scorecards.presenter";
 import * as repo from "./scorecards.repo";
 import { FIELD } from "./scorecards.stamps";
 import * as store from "./scorecards.store";
@@ -76,7 +76,27 @@ async function summaries(db: Db, cards: repo.ScorecardRow[]) {
 export async function listForCycle(ctx: Ctx, cycleId: string) {
   const cycle = await getCycleInScope(ctx.db, ctx.actor, cycleId);
   authorize(isafPolicy, "cycle:read", ctx.actor, cycle);
-  const items = await summaries(ctx.db, await repo.ofCycle(ctx.db, cycleId));
+  return cardsOfCycle(ctx, cycle, await summaries(ctx.db, await repo.ofCycle(ctx.db, cycleId)));
+}
+
+/** listForCycle of many cycles at once (the field app's pull), by cycle id; cycles out of scope are left out. */
+export async function listForCycles(ctx: Ctx, cycleIds: readonly string[]) {
+  const cycles = await cyclesInScope(ctx.db, ctx.actor, cycleIds);
+  for (const cycle of cycles.values()) authorize(isafPolicy, "cycle:read", ctx.actor, cycle);
+  const items = await summaries(ctx.db, await repo.ofCycles(ctx.db, [...cycles.keys()]));
+  return new Map(
+    [...cycles.values()].map((cycle) => [
+      cycle.id,
+      cardsOfCycle(
+        ctx,
+        cycle,
+        items.filter((item) => item.cycleId === cycle.id),
+      ),
+    ]),
+  );
+}
+
+function cardsOfCycle(ctx: Ctx, cycle: CycleInScope, items: Awaited<ReturnType<typeof summaries>>) {
   const community = items.find((item) => item.kind === "community") ?? null;
   const self = items.find((item) => item.kind === "self") ?? null;
   return {
@@ -139,6 +159,15 @@ export async function get(ctx: Ctx, id: string) {
   const found = await loadCard(ctx, id);
   authorize(isafPolicy, "cycle:read", ctx.actor, found.cycle);
   return presentCard(ctx, found);
+}
+
+/** get of many cards at once (the field app's pull), in the order of `ids`; cards out of scope are left out. */
+export async function getMany(ctx: Ctx, ids: readonly string[]) {
+  const found = await loadCards(ctx, ids);
+  for (const { cycle } of found) authorize(isafPolicy, "cycle:read", ctx.actor, cycle);
+  const order = new Map(ids.map((id, index) => [id, index]));
+  found.sort((a, b) => order.get(a.card.id)! - order.get(b.card.id)!);
+  return presentCards(ctx, found);
 }
 
 /** The meeting's date, village and mode (the mode only while the card is empty). */

@@ -28,8 +28,8 @@ async function page(ctx: Ctx, stream: StreamDefinition, query: { after?: string;
   const access = accessKey(ctx.actor);
   const after = query.after ? decodeCursor(query.after, stream.name, access) : FIRST_MARK;
   await awaitEarlierWriters(ctx.db);
-  const { entries, more } = await stream.changedAfter(ctx, after, query.limit);
-  const position = encodeCursor(stream.name, access, entries.at(-1)?.mark ?? after);
+  const { entries, more, last } = await stream.changedAfter(ctx, after, query.limit);
+  const position = encodeCursor(stream.name, access, last ?? after);
   return {
     items: entries.map((entry) => entry.item),
     next: more ? position : null,

@@ -80,10 +80,15 @@ export interface ChangeMark {
 /** Before every record. */
 export const FIRST_MARK: ChangeMark = { marker: "0", id: "00000000-0000-0000-0000-000000000000" };
 
-/** Up to `limit` changed records after a mark, each with its mark; `more` when others follow. */
+/**
+ * Up to `limit` changed records after a mark, each with its mark; `more` when others follow; `last`,
+ * the mark of the last record read, sent or not (a record that left the user's reach between two
+ * reads is not sent, and the next page must still start after it).
+ */
 export interface Changes<Item> {
   entries: Array<{ mark: ChangeMark; item: Item }>;
   more: boolean;
+  last: ChangeMark | null;
 }
 
 /** One stream a phone pulls: the records the user may see, in the order of their last change. */
