@@ -10,6 +10,7 @@ import {
   PHONE,
   pickOption,
   setLanguage,
+  settled,
   shot,
   shownText,
   signedInPage,
@@ -348,6 +349,26 @@ describe("user administration on a phone, in Khmer", () => {
     await page.getByRole("region", { name: "គណនី", exact: true }).waitFor();
     expect(await overflowsHorizontally(page)).toBe(false);
     await shot(page, "admin-user-km-phone");
+    await page.context().close();
+  });
+
+  it("shows the audit log and an event's details without overflowing the screen", async () => {
+    const page = await signedInPage(browser, "admin", PHONE, "km");
+    await setLanguage(page, "km");
+    await page.goto("/admin/audit?entityType=user");
+    await page.getByRole("heading", { level: 1, name: "កំណត់ហេតុសវនកម្ម" }).waitFor();
+    // A user's creation: it has changed fields to show.
+    const open = page.getByRole("button", { name: /^មើលលម្អិត៖ បានបង្កើតអ្នកប្រើប្រាស់/ }).first();
+    await open.waitFor();
+    expect(await overflowsHorizontally(page)).toBe(false);
+    expect(await khmerFontLoaded(page)).toBe(true);
+    await shot(page, "admin-audit-km-phone");
+    await open.click();
+    const dialog = page.getByRole("dialog");
+    await settled(dialog);
+    await dialog.getByRole("table", { name: "ចន្លោះដែលបានផ្លាស់ប្តូរ" }).waitFor();
+    expect(await overflowsHorizontally(page)).toBe(false);
+    await shot(page, "admin-audit-details-km-phone", { fullPage: false });
     await page.context().close();
   });
 });

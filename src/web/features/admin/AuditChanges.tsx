@@ -99,7 +99,8 @@ export function AuditChanges({ changes }: { changes: Record<string, unknown> | n
           aria-label={t("audit.changesTable")}
         >
           <Table.Thead>
-            <Table.Tr>
+            {/* Headings stay on one line: on a phone, Khmer would otherwise break "before" between syllables. */}
+            <Table.Tr style={{ whiteSpace: "nowrap" }}>
               <Table.Th scope="col">{t("audit.field")}</Table.Th>
               <Table.Th scope="col">{t("audit.before")}</Table.Th>
               <Table.Th scope="col">{t("audit.after")}</Table.Th>
