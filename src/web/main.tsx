@@ -20,8 +20,12 @@ watchForLostSession(queryClient);
 startIdleLock();
 subscribeField(() => {
   if (fieldState().status !== "open") return;
-  void import("./offline/sync-engine").then((engine) =>
-    engine.startSyncEngine(() => void queryClient.invalidateQueries({ queryKey: ["scorecards"] })),
+  void Promise.all([import("./offline/sync-engine"), import("./features/field/field.kinds")]).then(
+    ([engine, { FIELD_RECORD_KINDS }]) =>
+      engine.startSyncEngine(
+        FIELD_RECORD_KINDS,
+        () => void queryClient.invalidateQueries({ queryKey: ["scorecards"] }),
+      ),
   );
 });
 

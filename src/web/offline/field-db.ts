@@ -8,12 +8,10 @@ import type { Sealed } from "./field-crypto";
  * in clear, for the indexes.
  */
 
-/** A record downloaded or made on the device: a cycle or a score card (its DTO, sealed). */
+/** A record downloaded or made on the device, of a registered kind (record-kinds.ts): its DTO, sealed. */
 export interface StoredRecord {
-  kind: "cycle" | "scorecard";
+  kind: string;
   id: string;
-  /** A score card's cycle; a cycle's own id. */
-  cycleId: string;
   sealed: Sealed;
 }
 
@@ -108,6 +106,8 @@ export function openFieldDatabase(userId: string): FieldDatabase {
     sent: "id, appliedAt",
     uploads: "id, recordId",
   });
+  // Version 2: records are of any registered kind, indexed by kind only (the cycle index was never read).
+  db.version(2).stores({ records: "id, kind" });
   return db;
 }
 

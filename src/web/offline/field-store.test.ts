@@ -1,9 +1,7 @@
 import "fake-indexeddb/auto";
-import { beforeEach, describe, expect, it, vi } from "vitest";
-import type { Me } from "../../contracts/auth";
-import { newCard } from "./card-reducer";
+import { beforeEach, describe, expect, it } from "vitest";
 import { openFieldDatabase } from "./field-db";
-import { changeHeldCard, readRecord, readRecords, writeRecord } from "./field-records";
+import { readRecords, writeRecord } from "./field-records";
 import {
   changeStorePassword,
   fieldState,
@@ -15,49 +13,7 @@ import {
   wipe,
   wipeFor,
 } from "./field-store";
-
-// The store keeps whose data it is in localStorage and asks navigator.storage for persistence: give
-// Node the two small browser pieces it lacks.
-const local = new Map<string, string>();
-vi.stubGlobal("localStorage", {
-  getItem: (key: string) => local.get(key) ?? null,
-  setItem: (key: string, value: string) => local.set(key, value),
-  removeItem: (key: string) => local.delete(key),
-});
-vi.stubGlobal("navigator", { storage: { persisted: async () => false, persist: async () => true } });
-
-function me(id: string, name: string): Me {
-  return {
-    id,
-    username: name.toLowerCase(),
-    displayName: name,
-    roles: ["facilitator"],
-    area: { national: false, codes: ["150101"] },
-    locale: "km",
-    organisationId: null,
-    totpEnabled: false,
-    mustEnrolTotp: false,
-    abilities: ["cycle:facilitate"],
-  };
-}
-
-const cycle = {
-  id: "0190a000-0000-7000-8000-000000000001",
-  year: 2026,
-  sectorCode: "PS",
-  communeCode: "150101",
-  programme: { id: "0190a000-0000-7000-8000-0000000000aa", nameKm: "កម្មវិធី", nameEn: "Programme" },
-  facility: {
-    id: "0190a000-0000-7000-8000-0000000000bb",
-    code: "PS-1",
-    nameKm: "សាលា",
-    nameEn: "Secret School Name",
-  },
-  path: [],
-  status: "planned" as const,
-  version: 1,
-  can: { createCommunity: true, createSelf: false },
-};
+import { cycle, local, me } from "./field-store.fixtures";
 
 describe("field store", () => {
   beforeEach(async () => {
@@ -133,26 +89,5 @@ describe("field store", () => {
     expect(fieldState().status).toBe("absent");
     expect(await openFieldDatabase("u1").records.count()).toBe(0);
     expect(local.size).toBe(0);
-  });
-
-  it("applies two quick changes of one card both, one after the other, each with its own number", async () => {
-    await openAfterSignIn(me("u1", "Dara"), "first-password");
-    const { status: _s, version: _v, can: _c, ...ref } = cycle;
-    const card = newCard("0190a000-0000-7000-8000-0000000000dd", ref, "community", "individual");
-    await writeRecord("scorecard", card);
-    const add = (age: number) =>
-      changeHeldCard(card.id, {
-        method: "POST",
-        path: "/participants",
-        body: { participants: [{ sex: "female", age }] },
-      });
-    await Promise.all([add(12), add(40)]);
-    const held = await readRecord<typeof card>("scorecard", card.id);
-    expect(held?.participants?.map((p) => [p.number, p.age])).toEqual([
-      [1, 12],
-      [2, 40],
-    ]);
-    expect(held?.version).toBe(3);
-    expect(await openStore()!.db.outbox.count()).toBe(2);
   });
 });

@@ -4,10 +4,10 @@ import { api, isApiError } from "../api/client";
 import { unseal } from "./field-crypto";
 import { type OutboxEntry, readMeta, writeMeta } from "./field-db";
 import { deleteUnlessQueued, deviceId, sealRecord, writeUnlessQueued } from "./field-records";
-import { downloadReferences } from "./field-references";
 import { fieldState, openStore, subscribeField } from "./field-store";
 import { uploadAll } from "./field-uploads";
 import { sendable } from "./outbox-order";
+import type { FieldRecordKind } from "./record-kinds";
 
 /**
  * Moves the outbox to the server and the user's work from it. One run at a time: push every pending
@@ -121,17 +121,19 @@ async function pushAll(): Promise<void> {
 
 type Pulled = z.infer<typeof PullResponse>;
 
-async function pullStream(stream: "cycles" | "scorecards"): Promise<void> {
+/** The record kinds the engine pulls (startSyncEngine), in their order. */
+let kinds: FieldRecordKind[] = [];
+
+async function pullStream({ kind, stream }: FieldRecordKind): Promise<void> {
   const open = openStore();
   if (!open) return;
   let after = await readMeta<string>(open.db, `position.${stream}`);
-  const kind = stream === "cycles" ? "cycle" : "scorecard";
   for (;;) {
     const query = new URLSearchParams({ stream, limit: String(PAGE), ...(after ? { after } : {}) });
     const page = await api.get<Pulled>(`/api/v1/sync/pull?${query}`);
     for (const item of page.items) {
       // A record with commands still on the device keeps the device's copy until they are applied.
-      await writeUnlessQueued(await sealRecord(kind, item as Parameters<typeof sealRecord>[1]));
+      await writeUnlessQueued(await sealRecord(kind, item as { id: string }));
     }
     if (page.inScope) {
       // Loss of access arrives as absence from the last page's list: delete what is no longer ours,
@@ -154,9 +156,8 @@ async function run(): Promise<void> {
     await uploadAll();
     await pushAll();
     setStatus({ phase: "pulling" });
-    await pullStream("cycles");
-    await pullStream("scorecards");
-    await downloadReferences();
+    for (const recordKind of kinds) await pullStream(recordKind);
+    for (const recordKind of kinds) await recordKind.afterPull?.();
     const now = new Date().toISOString();
     await writeMeta(open.db, "lastSyncAt", now);
     failures = 0;
@@ -223,12 +224,14 @@ let started = false;
 
 /**
  * Starts syncing by itself: now, when the network comes back, when the store opens again, and every
- * two minutes. `onChanged` refreshes the screens after a sync changed local records. Called once the
- * first field store opens (main.tsx); later calls do nothing.
+ * two minutes, pulling the given record kinds (features/field/field.kinds.ts). `onChanged` refreshes
+ * the screens after a sync changed local records. Called once the first field store opens
+ * (main.tsx); later calls do nothing.
  */
-export function startSyncEngine(onChanged: () => void): void {
+export function startSyncEngine(recordKinds: FieldRecordKind[], onChanged: () => void): void {
   if (started) return;
   started = true;
+  kinds = recordKinds;
   afterChange = onChanged;
   const whenOpen = () => {
     if (fieldState().status !== "open") return;

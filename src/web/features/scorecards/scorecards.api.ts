@@ -12,19 +12,14 @@ import type {
 import type { SyncCycle } from "../../../contracts/sync";
 import { resultsOf } from "../../../domain/scorecard-content";
 import { ApiError, api } from "../../api/client";
+import { catalogueUrl, RATING_SCALE_URL } from "../../api/reference-urls";
 import i18n from "../../i18n";
-import { contentOf, LocalRefusal } from "../../offline/card-reducer";
-import type { CardRequest } from "../../offline/card-requests";
-import {
-  catalogueUrl,
-  changeHeldCard,
-  createHeldCard,
-  keepIfHeld,
-  readRecord,
-  readRecords,
-} from "../../offline/field-records";
-import { RATING_SCALE_URL, referenceGet } from "../../offline/field-references";
+import { readRecord, readRecords } from "../../offline/field-records";
+import { referenceGet } from "../../offline/field-references";
 import { syncSoon } from "../../offline/sync-engine";
+import { contentOf, LocalRefusal } from "./card-reducer";
+import type { CardRequest } from "./card-requests";
+import { changeHeldCard, createHeldCard, keepIfHeld } from "./scorecards.field";
 
 export type { Scorecard } from "../../../contracts/scorecards";
 export type CycleCards = z.infer<typeof CycleScorecards>;

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import type { Scorecard } from "../../contracts/scorecards";
+import type { Scorecard } from "../../../contracts/scorecards";
 import { commandsFor } from "./card-requests";
 
 const commandFor = (card: Scorecard, request: Parameters<typeof commandsFor>[1]) =>
   commandsFor(card, request)?.[0] ?? null;
 
-import type { OutboxEntry } from "./field-db";
-import { sendable } from "./outbox-order";
+import type { OutboxEntry } from "../../offline/field-db";
+import { sendable } from "../../offline/outbox-order";
 
 const ID = "0190a000-0000-7000-8000-0000000000e1";
 const card = { participants: [{ number: 1 }, { number: 4 }], priorities: [] } as unknown as Scorecard;

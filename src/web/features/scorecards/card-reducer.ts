@@ -1,7 +1,7 @@
-import type { PlaceSummary } from "../../contracts/places";
-import type { IndicatorRef, Scorecard } from "../../contracts/scorecards";
-import { type CardContent, missingForSubmit, scoredBy } from "../../domain/scorecard-content";
-import type { Distribution } from "../../domain/scorecard-result";
+import type { PlaceSummary } from "../../../contracts/places";
+import type { IndicatorRef, Scorecard } from "../../../contracts/scorecards";
+import { type CardContent, missingForSubmit, scoredBy } from "../../../domain/scorecard-content";
+import type { Distribution } from "../../../domain/scorecard-result";
 import type { CardCommand } from "./card-requests";
 
 /**

@@ -1,5 +1,5 @@
 import { uuidv7 } from "uuidv7";
-import type { Scorecard } from "../../contracts/scorecards";
+import type { Scorecard } from "../../../contracts/scorecards";
 
 /** A change the meeting screens ask for, in the API's terms (scorecards.api.ts, useCardChange). */
 export interface CardRequest {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { IndicatorRef, Scorecard } from "../../contracts/scorecards";
-import { resultsOf } from "../../domain/scorecard-content";
+import type { IndicatorRef, Scorecard } from "../../../contracts/scorecards";
+import { resultsOf } from "../../../domain/scorecard-content";
 import { applyToCard, contentOf, LocalRefusal, type Lookups, newCard } from "./card-reducer";
 import { type CardRequest, commandsFor } from "./card-requests";
 
