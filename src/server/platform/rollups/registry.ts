@@ -1,0 +1,24 @@
+import type { Db } from "../../db/database";
+import { CYCLE_FACT, ISAF_ROLLUP } from "../../modules/isaf/isaf.facts";
+import { JAAP_ACTION_FACT } from "../../modules/jaap/jaap.facts";
+import { SCORECARD_FACT } from "../../modules/scorecards/scorecards.facts";
+import type { Fact, RollupTable } from "./rollup";
+import { rebuild } from "./rollups.engine";
+
+/**
+ * Every rollup table and every fact that counts in one, each declared by the module that owns its
+ * tables and listed here once (as the message catalogues are in platform/messages.ts). A full rebuild
+ * reads this list; the rebuild-equals-incremental test checks that it tests every fact listed.
+ */
+export const ROLLUPS: readonly RollupTable[] = [ISAF_ROLLUP];
+
+export const FACTS: readonly Fact<never>[] = [CYCLE_FACT, SCORECARD_FACT, JAAP_ACTION_FACT];
+
+/** Recomputes one rollup table from every fact that counts in it. */
+export function rebuildRollup(tx: Db, rollup: RollupTable): Promise<void> {
+  return rebuild(
+    tx,
+    rollup,
+    FACTS.filter((fact) => fact.rollup === rollup),
+  );
+}
