@@ -7,9 +7,9 @@ import { feedbackMessages } from "../../db/schema";
 import { audit } from "../../platform/audit";
 import { replies } from "../sms/sms.replies";
 import * as sms from "../sms/sms.service";
+import { updateCounted } from "./feedback.facts";
 import { sensitivityOf } from "./feedback.intake";
 import { currentLimits } from "./feedback.limits";
-import { updateCounted } from "./feedback.rollup";
 
 /**
  * The `feedback.escalate` job (issue 5, part 6): a message still unanswered after its due date goes

@@ -9,7 +9,7 @@ import { runAt } from "../../test/fixed-time";
 import { type Caller, createTestApp, type TestApp } from "../../test/harness";
 import { addChannel, channelSettings } from "../sms/sms.channels";
 import { escalateOverdue } from "./feedback.escalation";
-import { countsOf, rollupDelta } from "./feedback.rollup";
+import { countsOf, rollupDelta } from "./feedback.facts";
 
 /**
  * The counters behind the public figures (issue 5, part 8) follow every change of a message in its

@@ -16,11 +16,11 @@ import type { Ctx } from "../../platform/context";
 import { AppError, conflict, notFound } from "../../platform/errors";
 import { replies } from "../sms/sms.replies";
 import * as sms from "../sms/sms.service";
+import { updateCounted } from "./feedback.facts";
 import { sensitivityOf } from "./feedback.intake";
 import { type FeedbackAccess, feedbackPolicy } from "./feedback.policy";
 import { presentItem } from "./feedback.presenter";
 import * as repo from "./feedback.repo";
-import { updateCounted } from "./feedback.rollup";
 
 /**
  * The staff side of feedback (issue 5): the two queues of the actor's area, one message, its answer,

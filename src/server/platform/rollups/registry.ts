@@ -1,4 +1,5 @@
 import type { Db } from "../../db/database";
+import { FEEDBACK_MESSAGE_FACT, FEEDBACK_ROLLUP } from "../../modules/feedback/feedback.facts";
 import { CYCLE_FACT, ISAF_ROLLUP } from "../../modules/isaf/isaf.facts";
 import { JAAP_ACTION_FACT } from "../../modules/jaap/jaap.facts";
 import { SCORECARD_FACT } from "../../modules/scorecards/scorecards.facts";
@@ -10,9 +11,14 @@ import { rebuild } from "./rollups.engine";
  * tables and listed here once (as the message catalogues are in platform/messages.ts). A full rebuild
  * reads this list; the rebuild-equals-incremental test checks that it tests every fact listed.
  */
-export const ROLLUPS: readonly RollupTable[] = [ISAF_ROLLUP];
+export const ROLLUPS: readonly RollupTable[] = [ISAF_ROLLUP, FEEDBACK_ROLLUP];
 
-export const FACTS: readonly Fact<never>[] = [CYCLE_FACT, SCORECARD_FACT, JAAP_ACTION_FACT];
+export const FACTS: readonly Fact<never>[] = [
+  CYCLE_FACT,
+  SCORECARD_FACT,
+  JAAP_ACTION_FACT,
+  FEEDBACK_MESSAGE_FACT,
+];
 
 /** Recomputes one rollup table from every fact that counts in it. */
 export function rebuildRollup(tx: Db, rollup: RollupTable): Promise<void> {
