@@ -1,7 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import { cambodiaDate, cambodiaDaysBetween, periodOf } from "../../../domain/periods";
 import type { Db } from "../../db/database";
-import { cambodiaDateSql, cambodiaYearSql } from "../../platform/rollups/periods";
+import { cambodiaDateSql, cambodiaMonthSql, cambodiaYearSql } from "../../platform/rollups/periods";
 import { type Counts, defineFact, defineRollup } from "../../platform/rollups/rollup";
 import * as rollups from "../../platform/rollups/rollups.engine";
 import type { FeedbackRow } from "./feedback.repo";
@@ -13,13 +13,13 @@ import * as repo from "./feedback.repo";
  * pure function of its row (`countsOf`), so a change adds after − before. One general mechanism for
  * the intake, answers, moves between queues and escalations.
  *
- * Counted per commune (readers sum an area by code prefix) and sharded by connection: the SMS
+ * Counted per commune (readers sum an area by code prefix), year and month (a quarter is three months) and sharded by connection: the SMS
  * intake writes one row per message, and a burst about one commune does not queue on one lock.
  */
 export const FEEDBACK_ROLLUP = defineRollup({
   table: "feedback_rollup",
   place: "commune",
-  dimensions: { year: "int", sector_code: "text", topic: "text", restricted: "boolean" },
+  dimensions: { year: "int", month: "smallint", sector_code: "text", topic: "text", restricted: "boolean" },
   measures: {
     received: "int",
     answered: "int",
@@ -44,6 +44,7 @@ type Counted = Pick<
 
 export interface RollupKey {
   year: number;
+  month: number;
   communeCode: string;
   sectorCode: string;
   topic: string;
@@ -60,10 +61,12 @@ export interface RollupCounts {
 /** Where a message counts, and what for. */
 export function countsOf(message: Counted): { key: RollupKey; counts: RollupCounts } {
   const answered = message.answeredAt !== null;
+  // The year and month it was received, in Cambodia.
+  const received = periodOf(message.createdAt);
   return {
     key: {
-      // The year it was received, in Cambodia.
-      year: periodOf(message.createdAt).year,
+      year: received.year,
+      month: received.month,
       communeCode: message.communeCode,
       sectorCode: message.sectorCode ?? "",
       topic: message.topic,
@@ -88,6 +91,7 @@ function columnsOf({ key, counts }: { key: RollupKey; counts: RollupCounts }): C
   return {
     commune_code: key.communeCode,
     year: key.year,
+    month: key.month,
     sector_code: key.sectorCode,
     topic: key.topic,
     restricted: key.restricted,
@@ -103,6 +107,7 @@ function fromColumns(row: Counts): { key: RollupKey; counts: RollupCounts } {
   return {
     key: {
       year: Number(row.year),
+      month: Number(row.month),
       communeCode: String(row.commune_code),
       sectorCode: String(row.sector_code),
       topic: String(row.topic),
@@ -123,7 +128,7 @@ function messageCounters(filter: SQL): SQL {
   const received = cambodiaDateSql(sql`m.created_at`);
   const answered = cambodiaDateSql(sql`m.answered_at`);
   return sql`
-    select m.commune_code, ${cambodiaYearSql(sql`m.created_at`)}, coalesce(m.sector_code, ''), m.topic,
+    select m.commune_code, ${cambodiaYearSql(sql`m.created_at`)}, ${cambodiaMonthSql(sql`m.created_at`)}, coalesce(m.sector_code, ''), m.topic,
       m.restricted_on_arrival,
       1,
       (m.answered_at is not null)::int,
