@@ -44,11 +44,12 @@ function shapeOf(rollup: RollupTable) {
 
 /**
  * INSERT … SELECT of counts `source` (an SQL relation aliased `f` with the fact's columns in order)
- * into the rollup table, adding to existing counters. Rows are written in key order: two
- * transactions moving the same counters (two score cards submitted at once share the nation's rows)
- * then take their row locks in the same order and wait for each other instead of deadlocking.
+ * into the rollup table, adding to existing counters. `ordered`: rows are written in key order, so
+ * that two transactions moving the same counters (two score cards submitted at once share the
+ * nation's rows) take their row locks in the same order and wait for each other instead of
+ * deadlocking. A rebuild writes alone and skips the sort (millions of rows at national scale).
  */
-function addCounts(rollup: RollupTable, source: SQL, shard: SQL): SQL {
+function addCounts(rollup: RollupTable, source: SQL, shard: SQL, ordered: boolean): SQL {
   const { dimensions, measures, placeStored, keyNames } = shapeOf(rollup);
   const levels = rollup.place === "levels";
   const place = levels ? list(placeStored, "scope") : list(["commune_code"], "f");
@@ -76,7 +77,7 @@ function addCounts(rollup: RollupTable, source: SQL, shard: SQL): SQL {
     from ${source}
     ${levels ? sql`cross join lateral ${placeLevels("f")}` : sql``}
     group by ${groupBy}
-    order by ${groupBy}
+    ${ordered ? sql`order by ${groupBy}` : sql``}
     on conflict (${list(keyNames)}) do update set ${updates}`;
 }
 
@@ -120,7 +121,7 @@ export async function addToRollup(tx: Db, rollup: RollupTable, rows: Counts[]): 
     sql`, `,
   );
   const source = sql`unnest(${arrays}) as f(${list(columns.map((c) => c.name))})`;
-  await tx.execute(addCounts(rollup, source, SHARD_OF_CONNECTION));
+  await tx.execute(addCounts(rollup, source, SHARD_OF_CONNECTION, true));
 }
 
 async function countersOf(tx: Db, fact: Fact<never>, id: string): Promise<Counts[]> {
@@ -172,7 +173,7 @@ export function countNewSql(fact: Fact<never>, counts: Counts, from: SQL): SQL {
     columns.map((c) => sql`${counts[c.name] ?? null}::${sql.raw(c.type)} as ${ident(c.name)}`),
     sql`, `,
   );
-  return addCounts(fact.rollup, sql`(select ${values} from ${from}) as f`, SHARD_OF_CONNECTION);
+  return addCounts(fact.rollup, sql`(select ${values} from ${from}) as f`, SHARD_OF_CONNECTION, true);
 }
 
 /**
@@ -184,7 +185,7 @@ export async function rebuild(tx: Db, rollup: RollupTable, facts: readonly Fact<
   await tx.execute(sql`delete from ${table}`);
   for (const fact of facts) {
     if (fact.rollup !== rollup) throw new Error(`rollup fact ${fact.name} counts in another table`);
-    await tx.execute(addCounts(rollup, countersRelation(fact, null), sql`0`));
+    await tx.execute(addCounts(rollup, countersRelation(fact, null), sql`0`, false));
   }
   // Zero counters carry no information; the incremental path may leave them, a rebuild does not.
   const measures = Object.keys(rollup.measures).map((name) => sql`${ident(name)} = 0`);
