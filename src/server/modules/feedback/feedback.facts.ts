@@ -123,7 +123,10 @@ function fromColumns(row: Counts): { key: RollupKey; counts: RollupCounts } {
   };
 }
 
-/** The same counts as countsOf(), in SQL over the messages `m` that match `filter`. */
+/**
+ * The same counts as countsOf(), in SQL over the messages `m` that match `filter`.
+ * unscoped: the system's counters of every message (a rebuild, a migration), never shown per message.
+ */
 function messageCounters(filter: SQL): SQL {
   const received = cambodiaDateSql(sql`m.created_at`);
   const answered = cambodiaDateSql(sql`m.answered_at`);
