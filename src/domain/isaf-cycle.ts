@@ -1,3 +1,5 @@
+import { cambodiaDate } from "./periods";
+
 /**
  * The yearly ISAF cycle of one facility (DOMAIN.md, "The ISAF cycle"): its steps in order, and the
  * age bands attendance is counted in.
@@ -27,9 +29,9 @@ export function nextStep(step: CycleStep): CycleStep | null {
 /** The steps before the community score card is done: a cycle still at one of them can be late. */
 export const LATE_STEPS = ["planned", "i4c", "scorecard"] as const satisfies readonly CycleStep[];
 
-/** Today's date in Cambodia (UTC+7 all year, no daylight saving), as YYYY-MM-DD. */
+/** Today's date in Cambodia, as YYYY-MM-DD (src/domain/periods.ts). */
 export function cambodiaToday(now: Date = new Date()): string {
-  return new Date(now.getTime() + 7 * 60 * 60 * 1000).toISOString().slice(0, 10);
+  return cambodiaDate(now);
 }
 
 /**

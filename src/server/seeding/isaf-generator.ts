@@ -5,7 +5,8 @@ import { cambodiaToday } from "../../domain/isaf-cycle";
 import type { Db } from "../db/database";
 import { arrayParam, queryRows } from "../db/sql";
 import { facilitySearchText } from "../modules/facilities/facilities.record";
-import * as rollups from "../modules/rollups/rollups.service";
+import { ISAF_ROLLUP } from "../modules/isaf/isaf.facts";
+import { rebuildRollup } from "../rollups";
 import { generateCardsAndActions, SQL_UUID7 } from "./isaf-generator-facts";
 
 /**
@@ -205,7 +206,7 @@ export async function generateIsafData(db: Db, options: IsafGenerateOptions): Pr
     await createCycles(tx, options, programmeId);
     const facts = await generateCardsAndActions(tx, options.today);
     if (fast) await tx.execute(sql`set local session_replication_role = origin`);
-    await rollups.rebuildAll(tx);
+    await rebuildRollup(tx, ISAF_ROLLUP);
     return { facilities, ...facts };
   });
   // Rows of one scope side by side (a dashboard reads a scope's rows, or its children's, at once).

@@ -3,7 +3,8 @@ import { uuidv7 } from "uuidv7";
 import { DEFAULT_QUOTA_RULES } from "../../domain/committee-quota";
 import type { Db } from "../db/database";
 import { cycles, facilities, indicators, programmes } from "../db/schema";
-import * as rollups from "../modules/rollups/rollups.service";
+import { CYCLE_FACT } from "../modules/isaf/isaf.facts";
+import * as rollups from "../platform/rollups/rollups.engine";
 
 /**
  * Test fixtures for the ISAF modules: a facility, a programme and a cycle written straight to the
@@ -54,7 +55,7 @@ export async function createCycle(
   const programmeId = options.programmeId ?? (await createProgramme(db));
   const cycleId = uuidv7();
   await db.transaction((tx) =>
-    rollups.tracked(tx, "cycle", cycleId, () =>
+    rollups.tracked(tx, CYCLE_FACT, cycleId, () =>
       tx.insert(cycles).values({
         id: cycleId,
         programmeId,

@@ -16,7 +16,10 @@ import {
   scorecardScoreTallies,
   scorecards,
 } from "../db/schema";
-import * as rollups from "../modules/rollups/rollups.service";
+import { CYCLE_FACT } from "../modules/isaf/isaf.facts";
+import { JAAP_ACTION_FACT } from "../modules/jaap/jaap.facts";
+import { SCORECARD_FACT } from "../modules/scorecards/scorecards.facts";
+import * as rollups from "../platform/rollups/rollups.engine";
 import { createTestApp, type TestApp } from "./harness";
 import { createCycle, createFacility, sectorIndicators } from "./isaf-fixtures";
 
@@ -39,7 +42,7 @@ type Status = "draft" | "submitted" | "returned" | "approved";
 async function addCycle(db: Db, facilityId: string, programmeId: string, year: number, sectorCode = "PS") {
   const id = uuidv7();
   await db.transaction((tx) =>
-    rollups.tracked(tx, "cycle", id, () =>
+    rollups.tracked(tx, CYCLE_FACT, id, () =>
       tx.insert(cycles).values({
         id,
         programmeId,
@@ -64,7 +67,7 @@ async function communityCard(db: Db, cycleId: string, status: Status) {
   const ages = [40, 45, 50, 35, 20, 60, 25, 70, 40, 50, 65];
   const scores = [1, 2, 2, 3, 3, 4, 4, 5, 3, 4, 5];
   await db.transaction((tx) =>
-    rollups.tracked(tx, "scorecard", id, async () => {
+    rollups.tracked(tx, SCORECARD_FACT, id, async () => {
       await tx.insert(scorecards).values({ id, cycleId, kind: "community", status });
       await tx.insert(scorecardParticipants).values(
         ages.map((age, index) => ({
@@ -99,7 +102,7 @@ async function tallyCard(
 ) {
   const id = uuidv7();
   await db.transaction((tx) =>
-    rollups.tracked(tx, "scorecard", id, async () => {
+    rollups.tracked(tx, SCORECARD_FACT, id, async () => {
       await tx.insert(scorecards).values({ id, cycleId, kind, mode: "tally", status: "approved" });
       await tx
         .insert(scorecardPriorities)
@@ -123,7 +126,7 @@ async function action(
 ) {
   const id = uuidv7();
   await db.transaction((tx) =>
-    rollups.tracked(tx, "jaap_action", id, async () => {
+    rollups.tracked(tx, JAAP_ACTION_FACT, id, async () => {
       await tx.insert(jaapActions).values({
         id,
         cycleId,
@@ -157,7 +160,7 @@ beforeAll(async () => {
   await action(t.db, cycle2026, { title: "Hire a teacher", status: "planned", deadline: "2099-01-31" });
   await action(t.db, cycle2026, { title: "Build a fence", status: "dropped", deadline: "2026-03-31" });
   await t.db.transaction((tx) =>
-    rollups.tracked(tx, "cycle", first.cycleId, () =>
+    rollups.tracked(tx, CYCLE_FACT, first.cycleId, () =>
       tx
         .update(cycles)
         .set({ i4cBudgetSummary: "School budget 12,000,000 riel", i4cPublishedAt: new Date("2025-02-01") })

@@ -7,6 +7,7 @@ import {
   jsonb,
   pgTable,
   primaryKey,
+  smallint,
   text,
   timestamp,
   uuid,
@@ -94,8 +95,8 @@ export const feedbackTimeLimits = pgTable("feedback_time_limits", {
 
 /**
  * Feedback counters for the dashboards and public figures (issue 5, part 8), kept current in the same
- * transaction as each message's change (feedback.rollup.ts), as the ISAF dashboards are. Each message
- * counts under the year it was received, its commune, its service, its topic and its queue. Each
+ * transaction as each message's change (the rollup fact in feedback.facts.ts), as the ISAF dashboards are. Each message
+ * counts under the year and month it was received, its commune, its service, its topic and its queue. Each
  * database connection writes its own row of a key (`shard`), so that a burst of SMS about one commune
  * does not queue on one row's lock; readers add the shards up.
  */
@@ -103,6 +104,8 @@ export const feedbackRollup = pgTable(
   "feedback_rollup",
   {
     year: integer("year").notNull(),
+    /** 1–12, in Cambodia (a quarter is three months); 0 only on rows written before months were kept. */
+    month: smallint("month").notNull().default(0),
     communeCode: text("commune_code").notNull(),
     /** PS, HC, CA, or "" for something else. */
     sectorCode: text("sector_code").notNull(),
@@ -117,5 +120,7 @@ export const feedbackRollup = pgTable(
     answerDaysTotal: integer("answer_days_total").notNull().default(0),
     escalated: integer("escalated").notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.year, t.communeCode, t.sectorCode, t.topic, t.restricted, t.shard] })],
+  (t) => [
+    primaryKey({ columns: [t.year, t.month, t.communeCode, t.sectorCode, t.topic, t.restricted, t.shard] }),
+  ],
 );

@@ -5,7 +5,7 @@ import type { AreaRow, CounterRow, IndicatorRow } from "./dashboards.repo";
 
 /**
  * Turns the rollup counters of one scope into the dashboard's figures (pure: no database). The
- * counters are those of rollups.counters.ts: cycles (step|planned month), committees, scorecards
+ * counters are those of the ISAF facts (isaf.facts.ts and the score card and JAAP facts): cycles (step|planned month), committees, scorecards
  * (kind), participants (sex|age band) and per profile (sex), raised and prioritised (indicator id),
  * late_candidates (planned meeting day of cycles before the score card is done),
  * scores (kind|indicator id|score), score_n and score_sum (kind), jaap (status|deadline month).

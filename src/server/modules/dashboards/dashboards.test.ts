@@ -12,10 +12,13 @@ import {
   scorecardScores,
   scorecards,
 } from "../../db/schema";
+import * as rollups from "../../platform/rollups/rollups.engine";
 import { runAt } from "../../test/fixed-time";
 import { type Caller, createTestApp, type TestApp } from "../../test/harness";
 import { createCycle, createProgramme, sectorIndicators } from "../../test/isaf-fixtures";
-import * as rollups from "../rollups/rollups.service";
+import { CYCLE_FACT } from "../isaf/isaf.facts";
+import { JAAP_ACTION_FACT } from "../jaap/jaap.facts";
+import { SCORECARD_FACT } from "../scorecards/scorecards.facts";
 
 /**
  * Dashboard figures against hand counts on fixture data in commune 150102 (Pursat, Bakan), which no
@@ -42,7 +45,9 @@ let indicatorIds: string[] = [];
 
 async function setCycle(cycleId: string, values: Partial<typeof cycles.$inferInsert>) {
   await t.db.transaction((tx) =>
-    rollups.tracked(tx, "cycle", cycleId, () => tx.update(cycles).set(values).where(eq(cycles.id, cycleId))),
+    rollups.tracked(tx, CYCLE_FACT, cycleId, () =>
+      tx.update(cycles).set(values).where(eq(cycles.id, cycleId)),
+    ),
   );
 }
 
@@ -91,7 +96,7 @@ async function card(
 
 async function submit(scorecardId: string) {
   await t.db.transaction((tx) =>
-    rollups.tracked(tx, "scorecard", scorecardId, () =>
+    rollups.tracked(tx, SCORECARD_FACT, scorecardId, () =>
       tx.update(scorecards).set({ status: "submitted" }).where(eq(scorecards.id, scorecardId)),
     ),
   );
@@ -104,7 +109,7 @@ async function action(
 ) {
   const id = uuidv7();
   await t.db.transaction((tx) =>
-    rollups.tracked(tx, "jaap_action", id, () =>
+    rollups.tracked(tx, JAAP_ACTION_FACT, id, () =>
       tx.insert(jaapActions).values({
         id,
         cycleId,

@@ -6,9 +6,9 @@ import type { Db } from "../../db/database";
 import { feedbackMessages } from "../../db/schema";
 import { audit } from "../../platform/audit";
 import * as sms from "../sms/sms.service";
+import { updateCounted } from "./feedback.facts";
 import { sensitivityOf } from "./feedback.intake";
 import { currentLimits } from "./feedback.limits";
-import { updateCounted } from "./feedback.rollup";
 
 /**
  * The `feedback.escalate` job (issue 5, part 6): a message still unanswered after its due date goes

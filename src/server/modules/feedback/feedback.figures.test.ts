@@ -9,7 +9,7 @@ import { runAt } from "../../test/fixed-time";
 import { type Caller, createTestApp, type TestApp } from "../../test/harness";
 import { addChannel, channelSettings } from "../sms/sms.channels";
 import { escalateOverdue } from "./feedback.escalation";
-import { countsOf, rollupDelta } from "./feedback.rollup";
+import { countsOf, rollupDelta } from "./feedback.facts";
 
 /**
  * The counters behind the public figures (issue 5, part 8) follow every change of a message in its
@@ -169,5 +169,21 @@ describe("the migration that brought the counters (0011)", () => {
       await t.db.execute(sql.raw(statement));
     expect(await rolledUp()).toEqual(await recomputed());
     expect((await rolledUp())!.received).toBeGreaterThan(5);
+  });
+});
+
+describe("the migration that counts by month (0019)", () => {
+  it("counts the messages already stored as the feedback fact does, month by month", async () => {
+    const file = readFileSync(path.join(MIGRATIONS_FOLDER, "0019_feedback_rollup_month.sql"), "utf8");
+    const backfill = file.slice(file.indexOf("-- Count the messages already stored again"));
+    await t.db.delete(feedbackRollup);
+    for (const statement of backfill.split("--> statement-breakpoint"))
+      await t.db.execute(sql.raw(statement));
+    expect(await rolledUp()).toEqual(await recomputed());
+    const months = await t.db.selectDistinct({ month: feedbackRollup.month }).from(feedbackRollup);
+    const messages = await t.db.select().from(feedbackMessages);
+    expect(months.map((row) => row.month).sort()).toEqual(
+      [...new Set(messages.map((message) => countsOf(message).key.month))].sort(),
+    );
   });
 });

@@ -8,9 +8,9 @@ import type { Db } from "../../db/database";
 import { feedbackContacts } from "../../db/schema";
 import { type AuditEvent, type AuditWho, audit, type Sensitivity } from "../../platform/audit";
 import type { ContactCipher } from "../../platform/contact-cipher";
+import { trackFeedback } from "./feedback.facts";
 import { currentLimits } from "./feedback.limits";
 import * as repo from "./feedback.repo";
-import { trackFeedback } from "./feedback.rollup";
 
 /**
  * Storing a new message, whichever way it came (the web form, an SMS, a facilitator): a tracking

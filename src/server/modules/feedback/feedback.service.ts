@@ -15,11 +15,11 @@ import type { ContactCipher } from "../../platform/contact-cipher";
 import type { Ctx } from "../../platform/context";
 import { AppError, conflict, notFound } from "../../platform/errors";
 import * as sms from "../sms/sms.service";
+import { updateCounted } from "./feedback.facts";
 import { sensitivityOf } from "./feedback.intake";
 import { type FeedbackAccess, feedbackPolicy } from "./feedback.policy";
 import { presentItem } from "./feedback.presenter";
 import * as repo from "./feedback.repo";
-import { updateCounted } from "./feedback.rollup";
 
 /**
  * The staff side of feedback (issue 5): the two queues of the actor's area, one message, its answer,

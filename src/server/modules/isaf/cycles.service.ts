@@ -9,11 +9,12 @@ import { audit, diff } from "../../platform/audit";
 import type { Ctx } from "../../platform/context";
 import { AppError, badRequest, conflict, notFound } from "../../platform/errors";
 import type { MessageCode } from "../../platform/messages";
+import * as rollups from "../../platform/rollups/rollups.engine";
 import * as organisations from "../organisations/organisations.service";
 import * as places from "../places/places.service";
-import * as rollups from "../rollups/rollups.service";
 import * as directory from "../users/people.service";
 import * as repo from "./cycles.repo";
+import { CYCLE_FACT } from "./isaf.facts";
 import { type CycleAccess, isafPolicy } from "./isaf.policy";
 import * as planning from "./planning.repo";
 
@@ -203,7 +204,7 @@ export async function update(ctx: Ctx, id: string, input: z.infer<typeof CycleUp
   const errors = await checkAssignment(ctx.db, { ...input, facilitatorIds }, [before.communeCode]);
   if (errors.length) throw badRequest("validation_failed", errors);
   await ctx.db.transaction((tx) =>
-    rollups.tracked(tx, "cycle", id, async () => {
+    rollups.tracked(tx, CYCLE_FACT, id, async () => {
       const updated = await repo.update(tx, id, input.version, {
         plannedMeetingOn: input.plannedMeetingOn,
         ngoOrganisationId: input.ngoOrganisationId,
@@ -252,7 +253,7 @@ export async function completeStep(ctx: Ctx, id: string, input: z.infer<typeof S
     throw new AppError(409, prerequisite[1]);
   const to = nextStep(input.step) ?? input.step;
   await ctx.db.transaction((tx) =>
-    rollups.tracked(tx, "cycle", id, async () => {
+    rollups.tracked(tx, CYCLE_FACT, id, async () => {
       const updated = await repo.update(tx, id, input.version, { step: to });
       if (!updated) throw conflict("version_conflict");
       await repo.insertStep(tx, {

@@ -2,10 +2,11 @@ import { eq } from "drizzle-orm";
 import { uuidv7 } from "uuidv7";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { auditEvents, cycleSteps, cycles, interfaceMeetings, jaapActions, scorecards } from "../../db/schema";
+import * as rollups from "../../platform/rollups/rollups.engine";
 import { runAt } from "../../test/fixed-time";
 import { type Caller, createTestApp, type TestApp } from "../../test/harness";
 import { createCycle, createProgramme } from "../../test/isaf-fixtures";
-import * as rollups from "../rollups/rollups.service";
+import { CYCLE_FACT } from "./isaf.facts";
 
 // Before 15 March 2027, the day the fixtures' 2027 cycles plan their meeting: a cycle is late or not
 // by the date (docs/mechanisms/tests.md). "days in Cambodia" below sets its own instant.
@@ -284,7 +285,7 @@ describe("days in Cambodia (UTC+7)", () => {
   ) {
     const { cycleId } = await createCycle(t.db, { communeCode: "150103", programmeId });
     await t.db.transaction((tx) =>
-      rollups.tracked(tx, "cycle", cycleId, () =>
+      rollups.tracked(tx, CYCLE_FACT, cycleId, () =>
         tx.update(cycles).set({ plannedMeetingOn, step }).where(eq(cycles.id, cycleId)),
       ),
     );

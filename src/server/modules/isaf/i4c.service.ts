@@ -7,12 +7,13 @@ import { audit, created, diff } from "../../platform/audit";
 import type { Ctx } from "../../platform/context";
 import { AppError, badRequest, conflict, type FieldError, notFound } from "../../platform/errors";
 import { LEVEL_NAMES } from "../../platform/platform.messages";
+import * as rollups from "../../platform/rollups/rollups.engine";
 import * as places from "../places/places.service";
-import * as rollups from "../rollups/rollups.service";
 import * as cyclesRepo from "./cycles.repo";
 import { type CycleInScope, getCycleInScope } from "./cycles.service";
 import { presentItem, presentSession } from "./i4c.presenter";
 import * as repo from "./i4c.repo";
+import { CYCLE_FACT } from "./isaf.facts";
 import { isafPolicy } from "./isaf.policy";
 
 /** Information for Citizens: the pack (items, budget, notes), its publication, and dissemination sessions. */
@@ -115,7 +116,7 @@ export async function savePack(ctx: Ctx, cycleId: string, input: z.infer<typeof 
     contentOf(items, budgetSummary, notes);
   const unpublish = changed && before.i4cPublishedAt !== null;
   await ctx.db.transaction((tx) =>
-    rollups.tracked(tx, "cycle", cycleId, async () => {
+    rollups.tracked(tx, CYCLE_FACT, cycleId, async () => {
       const updated = await cyclesRepo.update(tx, cycleId, input.version, {
         i4cBudgetSummary: budgetSummary,
         i4cNotes: notes,
@@ -155,7 +156,7 @@ export async function publish(ctx: Ctx, cycleId: string, version: number) {
   authorize(isafPolicy, "cycle:facilitate", ctx.actor, before);
   if ((await repo.itemsOf(ctx.db, cycleId)).length === 0) throw new AppError(409, "i4c_empty");
   await ctx.db.transaction((tx) =>
-    rollups.tracked(tx, "cycle", cycleId, async () => {
+    rollups.tracked(tx, CYCLE_FACT, cycleId, async () => {
       const updated = await cyclesRepo.update(tx, cycleId, version, { i4cPublishedAt: new Date() });
       if (!updated) throw conflict("version_conflict");
       await audit(tx, ctx, {

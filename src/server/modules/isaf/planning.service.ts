@@ -5,11 +5,12 @@ import { authorize, inArea } from "../../platform/access";
 import { audit, created } from "../../platform/audit";
 import type { Ctx } from "../../platform/context";
 import { AppError, type FieldError, notFound } from "../../platform/errors";
+import * as rollups from "../../platform/rollups/rollups.engine";
 import * as places from "../places/places.service";
-import * as rollups from "../rollups/rollups.service";
 import * as directory from "../users/people.service";
 import * as cyclesRepo from "./cycles.repo";
 import { checkAssignment } from "./cycles.service";
+import { CYCLE_FACT } from "./isaf.facts";
 import { isafPolicy } from "./isaf.policy";
 import * as planning from "./planning.repo";
 import * as programmes from "./programmes.repo";
@@ -120,7 +121,7 @@ export async function plan(ctx: Ctx, programmeId: string, input: z.infer<typeof 
     const rows: { id: string; facilityId: string }[] = [];
     for (const facility of chosen) {
       const id = uuidv7();
-      await rollups.tracked(tx, "cycle", id, async () => {
+      await rollups.tracked(tx, CYCLE_FACT, id, async () => {
         const row = await cyclesRepo.insert(tx, {
           id,
           programmeId,

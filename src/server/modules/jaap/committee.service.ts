@@ -13,9 +13,10 @@ import { audit, created, diff } from "../../platform/audit";
 import type { Ctx } from "../../platform/context";
 import { conflict, forbidden, notFound } from "../../platform/errors";
 import { type Locale, message } from "../../platform/messages";
+import * as rollups from "../../platform/rollups/rollups.engine";
 import { type CycleInScope, getCycleInScope } from "../isaf/cycles.service";
+import { CYCLE_FACT } from "../isaf/isaf.facts";
 import { isafPolicy } from "../isaf/isaf.policy";
-import * as rollups from "../rollups/rollups.service";
 import * as scorecards from "../scorecards/scorecards.service";
 import * as repo from "./committee.repo";
 
@@ -224,7 +225,7 @@ export async function markFormed(ctx: Ctx, cycleId: string, overrideReason: stri
       committeeOverrideReason: quota.compliant ? null : reason,
       committeeOverrideBy: quota.compliant ? null : ctx.actor.id,
     };
-    await rollups.tracked(tx, "cycle", cycleId, async () => {
+    await rollups.tracked(tx, CYCLE_FACT, cycleId, async () => {
       if (!(await repo.setCommittee(tx, cycleId, false, values))) throw conflict("committee_already_formed");
     });
     await audit(tx, ctx, {
@@ -261,7 +262,7 @@ export async function unform(ctx: Ctx, cycleId: string) {
     if (!committee) throw notFound("cycle");
     const formedAt = committee.committeeFormedAt;
     if (!formedAt) throw conflict("committee_not_formed");
-    await rollups.tracked(tx, "cycle", cycleId, async () => {
+    await rollups.tracked(tx, CYCLE_FACT, cycleId, async () => {
       const done = await repo.setCommittee(tx, cycleId, true, {
         committeeFormedAt: null,
         committeeQuotaMet: null,

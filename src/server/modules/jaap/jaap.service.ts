@@ -6,10 +6,11 @@ import { authorize, can } from "../../platform/access";
 import { audit, created, diff } from "../../platform/audit";
 import type { Ctx } from "../../platform/context";
 import { badRequest, conflict, type FieldError, notFound } from "../../platform/errors";
+import * as rollups from "../../platform/rollups/rollups.engine";
 import { type CycleInScope, getCycleInScope } from "../isaf/cycles.service";
 import { isafPolicy } from "../isaf/isaf.policy";
-import * as rollups from "../rollups/rollups.service";
 import * as directory from "../users/people.service";
+import { JAAP_ACTION_FACT } from "./jaap.facts";
 import { ACTION_STATUS_NAMES } from "./jaap.messages";
 import { groupIndicators, isOpen, presentAction, presentDetail, presentListItem } from "./jaap.presenter";
 import * as repo from "./jaap.repo";
@@ -196,7 +197,7 @@ export async function create(ctx: Ctx, cycleId: string, input: ActionInput) {
   const id = uuidv7();
   const indicatorIds = [...new Set(input.indicatorIds)];
   await ctx.db.transaction(async (tx) => {
-    const inserted = await rollups.tracked(tx, "jaap_action", id, async () => {
+    const inserted = await rollups.tracked(tx, JAAP_ACTION_FACT, id, async () => {
       const row = await repo.insert(tx, {
         id,
         cycleId,
@@ -227,7 +228,7 @@ export async function edit(ctx: Ctx, id: string, input: ActionInput & { version:
   const indicatorIds = [...new Set(input.indicatorIds)];
   const indicatorsBefore = (await repo.indicatorsOf(ctx.db, [id])).map((row) => row.id);
   await ctx.db.transaction(async (tx) => {
-    const updated = await rollups.tracked(tx, "jaap_action", id, async () => {
+    const updated = await rollups.tracked(tx, JAAP_ACTION_FACT, id, async () => {
       const row = await repo.update(tx, id, input.version, columnsOf(input));
       if (!row) throw conflict("version_conflict");
       await repo.replaceIndicators(tx, id, indicatorIds);

@@ -4,10 +4,11 @@ import { authorize } from "../../platform/access";
 import { audit } from "../../platform/audit";
 import type { Ctx } from "../../platform/context";
 import { badRequest, conflict, type FieldError, notFound } from "../../platform/errors";
+import * as rollups from "../../platform/rollups/rollups.engine";
 import { getCycleInScope } from "../isaf/cycles.service";
 import { isafPolicy } from "../isaf/isaf.policy";
 import * as media from "../media/media.service";
-import * as rollups from "../rollups/rollups.service";
+import { JAAP_ACTION_FACT } from "./jaap.facts";
 import { isOpen } from "./jaap.presenter";
 import * as repo from "./jaap.repo";
 import { assertTransition, get, loadInScope, statusName } from "./jaap.service";
@@ -54,7 +55,7 @@ export async function addProgress(ctx: Ctx, id: string, input: ProgressInput) {
   await assertPhotos(ctx, input.photoIds);
   await ctx.db.transaction(async (tx) => {
     const updateId = uuidv7();
-    const updated = await rollups.tracked(tx, "jaap_action", id, async () => {
+    const updated = await rollups.tracked(tx, JAAP_ACTION_FACT, id, async () => {
       const action = await repo.update(tx, id, input.version, { status: input.status });
       if (!action) throw conflict("version_conflict");
       await repo.insertUpdate(tx, {
@@ -91,7 +92,7 @@ export async function drop(ctx: Ctx, id: string, input: { reason?: string; versi
   const reason = input.reason?.trim() ?? "";
   if (!reason) throw badRequest("jaap_drop_reason_required", [{ path: "reason", code: "field_required" }]);
   await ctx.db.transaction(async (tx) => {
-    const updated = await rollups.tracked(tx, "jaap_action", id, async () => {
+    const updated = await rollups.tracked(tx, JAAP_ACTION_FACT, id, async () => {
       const action = await repo.update(tx, id, input.version, { status: "dropped", dropReason: reason });
       if (!action) throw conflict("version_conflict");
       await repo.insertUpdate(tx, {

@@ -4,9 +4,10 @@ import { auditAll } from "../../platform/audit";
 import type { Ctx } from "../../platform/context";
 import { AppError, conflict, notFound } from "../../platform/errors";
 import { refusalOf } from "../../platform/problem";
+import * as rollups from "../../platform/rollups/rollups.engine";
 import { type CycleInScope, cyclesInScope, getCycleInScope } from "../isaf/cycles.service";
 import { isafPolicy } from "../isaf/isaf.policy";
-import * as rollups from "../rollups/rollups.service";
+import { SCORECARD_FACT } from "./scorecards.facts";
 import { MODE_NAMES } from "./scorecards.messages";
 import * as repo from "./scorecards.repo";
 import { type FieldStamps, type Merge, mergeOf, serverStamp, withStamps } from "./scorecards.stamps";
@@ -150,7 +151,7 @@ export async function editCard(ctx: Ctx, id: string, edit: Edit): Promise<CardIn
     const stamps = fields.length
       ? withStamps(current.fieldStamps, fields, serverStamp(current.fieldStamps))
       : undefined;
-    return rollups.tracked(tx, "scorecard", id, async () => {
+    return rollups.tracked(tx, SCORECARD_FACT, id, async () => {
       const outcomes = await edit.change(tx, current, cycle, new Set(fields));
       const refused = outcomes.find((outcome) => outcome instanceof AppError);
       if (refused) throw refused;
@@ -196,7 +197,7 @@ export async function editCardInSteps(
   const { card, cycle } = found;
   return ctx.db.transaction(async (tx) => {
     let current = await repo.lock(tx, id);
-    return rollups.tracked(tx, "scorecard", id, async () => {
+    return rollups.tracked(tx, SCORECARD_FACT, id, async () => {
       const answers: (Applied | AppError)[] = [];
       for (const { edit, stamp } of steps) {
         try {

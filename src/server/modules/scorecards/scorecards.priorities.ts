@@ -2,8 +2,9 @@ import type { Db } from "../../db/database";
 import { audit } from "../../platform/audit";
 import type { Ctx } from "../../platform/context";
 import { badRequest, conflict, type FieldError } from "../../platform/errors";
-import * as rollups from "../rollups/rollups.service";
+import * as rollups from "../../platform/rollups/rollups.engine";
 import { assertEditable, type Edit, editCard, singleEdit } from "./scorecards.edit";
+import { SCORECARD_FACT } from "./scorecards.facts";
 import * as repo from "./scorecards.repo";
 import { FIELD } from "./scorecards.stamps";
 import * as store from "./scorecards.store";
@@ -68,7 +69,7 @@ export function setPrioritiesEdit(
 async function followOnSelf(ctx: Ctx, tx: Db, selfId: string, communeCode: string, indicatorIds: string[]) {
   const self = await repo.lock(tx, selfId);
   assertEditable(self, "self_scorecard_locked");
-  await rollups.tracked(tx, "scorecard", selfId, async () => {
+  await rollups.tracked(tx, SCORECARD_FACT, selfId, async () => {
     await store.replacePriorities(tx, selfId, indicatorIds);
     await repo.touch(tx, selfId);
     await audit(tx, ctx, {

@@ -7,12 +7,13 @@ import { authorize, can } from "../../platform/access";
 import { audit, diff } from "../../platform/audit";
 import type { Ctx } from "../../platform/context";
 import { badRequest, conflict } from "../../platform/errors";
+import * as rollups from "../../platform/rollups/rollups.engine";
 import { type CycleInScope, cyclesInScope, getCycleInScope } from "../isaf/cycles.service";
 import { isafPolicy } from "../isaf/isaf.policy";
 import * as places from "../places/places.service";
-import * as rollups from "../rollups/rollups.service";
 import { isEmpty, loadContent, participantCount, resultsOf } from "./scorecards.content";
 import { type Edit, editAbility, editCard, loadCard, loadCards, singleEdit } from "./scorecards.edit";
+import { SCORECARD_FACT } from "./scorecards.facts";
 import { presentCard, presentCards, presentSummaryOf } from "./scorecards.presenter";
 import * as repo from "./scorecards.repo";
 import { FIELD } from "./scorecards.stamps";
@@ -133,7 +134,7 @@ export async function create(
       priorityIds = await store.communityPriorityIds(tx, cycleId);
       if (priorityIds.length === 0) throw conflict("community_priorities_missing");
     }
-    return rollups.tracked(tx, "scorecard", id, async () => {
+    return rollups.tracked(tx, SCORECARD_FACT, id, async () => {
       const row = await repo.insert(tx, {
         id,
         cycleId,

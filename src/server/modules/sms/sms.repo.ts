@@ -3,8 +3,8 @@ import type { Db } from "../../db/database";
 import { feedbackContacts, smsChannels, smsInbound, smsOptOuts, smsOutbound } from "../../db/schema";
 import { queryRows } from "../../db/sql";
 import { type AuditEvent, auditInsertFrom } from "../../platform/audit";
+import { countNewMessageSql } from "../feedback/feedback.facts";
 import type { NewFeedback } from "../feedback/feedback.repo";
-import { countsOf, SHARD_OF_CONNECTION } from "../feedback/feedback.rollup";
 
 export type SmsChannelRow = typeof smsChannels.$inferSelect;
 export type SmsOutboundRow = typeof smsOutbound.$inferSelect;
@@ -224,7 +224,7 @@ export function isTrackingCodeTaken(error: unknown): boolean {
  * An SMS that carries a new message, stored in ONE statement (the webhook's hot path: one round trip
  * instead of nine, issue 5's 1,000 messages a second): the inbound row unless this provider id came
  * before, and only then the opt-in, the message, the sealed contact, the audit events, the reply and
- * the dashboard counter (feedback.rollup.ts).
+ * the dashboard counters (the rollup fact feedback.message, feedback.facts.ts).
  * One statement is atomic: all of it is stored or none. A tracking code already taken fails the
  * whole statement (isTrackingCodeTaken) and the caller draws again. Returns false for a repeat.
  */
@@ -233,15 +233,15 @@ export async function storeSmsMessage(db: Db, write: SmsMessageWrite): Promise<b
   const audited = write.receivedAudit;
   // A citizen's SMS: no signed-in actor, the gateway's address.
   const system = { actor: null, ip: write.ip };
-  // What feedback.rollup.ts counts for a new message: received, under its year, place, service, topic.
-  const counted = countsOf({
+  // The message as the feedback counters see it: received, under its year, place, service, topic.
+  const counted = {
     ...message,
     sectorCode: message.sectorCode ?? null,
     restrictedOnArrival: message.restricted ?? false,
     createdAt: message.createdAt ?? new Date(),
     answeredAt: null,
     escalatedAt: null,
-  }).key;
+  };
   const rows = await queryRows<{ stored: number }>(
     db,
     sql`
@@ -279,12 +279,7 @@ export async function storeSmsMessage(db: Db, write: SmsMessageWrite): Promise<b
       select ${reply.id}, ${inbound.channelId}, ${reply.toSealed}, ${inbound.senderHash}, ${reply.text}, 'reply', id
       from message
     ), counted as (
-      insert into feedback_rollup (year, commune_code, sector_code, topic, restricted, shard, received)
-      select ${counted.year}, ${counted.communeCode}, ${counted.sectorCode}, ${counted.topic}, ${counted.restricted},
-        ${SHARD_OF_CONNECTION}, 1
-      from message
-      on conflict (year, commune_code, sector_code, topic, restricted, shard)
-      do update set received = feedback_rollup.received + 1
+      ${countNewMessageSql(counted, sql`message`)}
     )
     select count(*)::int as stored from inbound`,
   );

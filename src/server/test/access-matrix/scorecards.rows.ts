@@ -11,7 +11,8 @@ import {
   scorecardScoreTallies,
   scorecards,
 } from "../../db/schema";
-import * as rollups from "../../modules/rollups/rollups.service";
+import { SCORECARD_FACT } from "../../modules/scorecards/scorecards.facts";
+import * as rollups from "../../platform/rollups/rollups.engine";
 import { createCycle, sectorIndicators } from "../isaf-fixtures";
 import {
   ANONYMOUS,
@@ -64,7 +65,7 @@ async function card(where: Where, stage: Stage, mode: "individual" | "tally" = "
   const status = stage === "requested" ? "approved" : stage;
   const requestId = uuidv7();
   await db.transaction((tx) =>
-    rollups.tracked(tx, "scorecard", id, async () => {
+    rollups.tracked(tx, SCORECARD_FACT, id, async () => {
       await tx
         .insert(scorecards)
         .values({ id, cycleId, kind: "community", mode, status, heldOn: "2026-02-01" });

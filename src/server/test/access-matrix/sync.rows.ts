@@ -3,7 +3,8 @@ import { uuidv7 } from "uuidv7";
 import type { Role } from "../../../domain/roles";
 import { createClock, formatTimestamp, tick } from "../../../domain/sync/hlc";
 import { cycleFacilitators, scorecards } from "../../db/schema";
-import * as rollups from "../../modules/rollups/rollups.service";
+import { SCORECARD_FACT } from "../../modules/scorecards/scorecards.facts";
+import * as rollups from "../../platform/rollups/rollups.engine";
 import { createCycle } from "../isaf-fixtures";
 import {
   both,
@@ -64,7 +65,7 @@ export const syncMatrix: ModuleMatrix = {
         .values({ cycleId, userId: userIdOf("facilitator")! });
       const cardId = uuidv7();
       await db().transaction((tx) =>
-        rollups.tracked(tx, "scorecard", cardId, () =>
+        rollups.tracked(tx, SCORECARD_FACT, cardId, () =>
           tx.insert(scorecards).values({ id: cardId, cycleId, kind: "community" }),
         ),
       );

@@ -76,7 +76,7 @@ describe("the boundary rules fail when broken", () => {
   it("finds an import of another module's internals and an import that runs back up", () => {
     expect(importCrossings(made)).toEqual([
       "db/database.ts imports platform/thing.ts, above db",
-      "modules/alpha/alpha.repo.ts imports modules/beta/beta.repo.ts, not a service, policy or messages file",
+      "modules/alpha/alpha.repo.ts imports modules/beta/beta.repo.ts, not a service, policy, facts or messages file",
       "modules/alpha/alpha.service.ts imports seeding/demo-data.ts, above the modules",
       "platform/thing.ts imports modules/alpha/alpha.service.ts, above platform",
     ]);

@@ -8,8 +8,11 @@ import { cyclesOf, factsOf, isMessageCatalogue, isTestCode, partOf, type SourceF
  * file and what it crossed.
  */
 
-/** What a module may import from another module: its services, its policy (abilities) and its messages. */
-const PUBLIC_FILE = /\.(service|policy|messages)\.ts$/;
+/**
+ * What a module may import from another module: its services, its policy (abilities), its facts (the
+ * rollup tables and facts others count in) and its messages.
+ */
+const PUBLIC_FILE = /\.(service|policy|facts|messages)\.ts$/;
 
 /** What each layer below the modules may import (besides itself). */
 const LAYER_MAY_IMPORT: Record<string, RegExp> = {
@@ -18,7 +21,7 @@ const LAYER_MAY_IMPORT: Record<string, RegExp> = {
   platform: /^(paths\.ts|db[/\\].*|modules[/\\][^/\\]+[/\\][^/\\]+\.messages\.ts)$/,
 };
 /** What no module may import: the parts above the modules. */
-const ABOVE_MODULES = new Set(["main", "seeding", "test"]);
+const ABOVE_MODULES = new Set(["main", "registries", "seeding", "test"]);
 
 export interface Source {
   path: string;
@@ -79,7 +82,7 @@ export function importCrossings(sources: Source[]): string[] {
       if (from.startsWith("modules/")) {
         if (ABOVE_MODULES.has(to)) breaches.push(`${source.path} imports ${target}, above the modules`);
         else if (to.startsWith("modules/") && !PUBLIC_FILE.test(target)) {
-          breaches.push(`${source.path} imports ${target}, not a service, policy or messages file`);
+          breaches.push(`${source.path} imports ${target}, not a service, policy, facts or messages file`);
         }
       } else if (from in LAYER_MAY_IMPORT && !LAYER_MAY_IMPORT[from].test(target)) {
         breaches.push(`${source.path} imports ${target}, above ${from}`);

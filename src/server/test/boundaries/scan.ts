@@ -12,14 +12,16 @@ export const SERVER = path.join(import.meta.dirname, "..", "..");
 
 /**
  * The part of the server a file belongs to: `modules/<name>` for a module, else its top folder
- * (`db`, `platform`, `seeding`, `test`), or `main` for the files at the top (main.ts, app.ts, the
- * jobs and exports lists: they compose the modules). `paths.ts` is a leaf that every layer may use.
+ * (`db`, `platform`, `seeding`, `test`); at the top, `main` for the command line and the app
+ * (main.ts, app.ts) and `registries` for the lists of the modules' contributions (jobs, exports,
+ * sync, rollups), which seeding may use too. `paths.ts` is a leaf that every layer may use.
  */
 export function partOf(relativePath: string): string {
   const [top, second] = relativePath.split(path.sep);
   if (top === "modules") return `modules/${second}`;
   if (relativePath === "paths.ts") return "paths";
-  return top.endsWith(".ts") ? "main" : top;
+  if (relativePath === "main.ts" || relativePath === "app.ts") return "main";
+  return top.endsWith(".ts") ? "registries" : top;
 }
 
 /** Test code, which may reach anything: tests, fixtures and the test harness. */

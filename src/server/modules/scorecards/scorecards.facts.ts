@@ -1,38 +1,12 @@
 import { type SQL, sql } from "drizzle-orm";
-
-/**
- * What each fact contributes to the dashboard counters, as SQL over the fact tables. A counter is a
- * pure function of the fact's current state, so the same query serves both the incremental path
- * (one fact, before and after a change) and a full rebuild (every fact).
- *
- * Each query returns rows of (facility_id, commune_code, sector_code, year, metric, dims, value).
- */
-export type FactKind = "cycle" | "scorecard" | "jaap_action";
+import { defineFact } from "../../platform/rollups/rollup";
+import { CYCLE_PLACE, ISAF_ROLLUP } from "../isaf/isaf.facts";
 
 /** Must agree with ageBandOf in src/domain/isaf-cycle.ts (rollups.test.ts checks the edges). */
 export const AGE_BAND_SQL = (
   age: SQL,
 ) => sql`case when ${age} < 15 then 'under_15' when ${age} < 18 then '15_17'
   when ${age} <= 30 then '18_30' when ${age} < 60 then '31_59' else '60_plus' end`;
-
-const CYCLE_PLACE = sql`c.facility_id, c.commune_code, c.sector_code, c.year`;
-
-function cycleCounters(filter: SQL): SQL {
-  return sql`
-    select ${CYCLE_PLACE}, 'cycles' as metric,
-      c.step || '|' || coalesce(to_char(c.planned_meeting_on, 'YYYY-MM'), '') as dims, 1::bigint as value
-    from cycles c where ${filter}
-    union all
-    -- Cycles that are late once their planned meeting day has passed (isLate, src/domain/isaf-cycle.ts):
-    -- by day, so that a dashboard counts late cycles to the day without reading the cycles.
-    select ${CYCLE_PLACE}, 'late_candidates', to_char(c.planned_meeting_on, 'YYYY-MM-DD'), 1
-    from cycles c where ${filter} and c.planned_meeting_on is not null and c.step in ('planned', 'i4c', 'scorecard')
-    union all
-    select ${CYCLE_PLACE}, 'committees',
-      case when c.committee_formed_at is null then 'not_formed'
-           when c.committee_quota_met then 'compliant' else 'override' end, 1
-    from cycles c where ${filter}`;
-}
 
 /** Only submitted and approved score cards count: a draft or a returned card is not a result yet. */
 function scorecardCounters(filter: SQL): SQL {
@@ -98,33 +72,13 @@ function scorecardCounters(filter: SQL): SQL {
     group by ${CYCLE_PLACE}, m.metric, s.kind`;
 }
 
-function jaapCounters(filter: SQL): SQL {
-  return sql`
-    select ${CYCLE_PLACE}, 'jaap' as metric, a.status || '|' || to_char(a.deadline, 'YYYY-MM') as dims, 1::bigint as value
-    from jaap_actions a join cycles c on c.id = a.cycle_id where ${filter}`;
-}
-
-/** The counters of one fact (by id), or of every fact of the kind. */
-export function countersQuery(kind: FactKind, id: string | null): SQL {
-  switch (kind) {
-    case "cycle":
-      return cycleCounters(id === null ? sql`true` : sql`c.id = ${id}`);
-    case "scorecard":
-      return scorecardCounters(id === null ? sql`true` : sql`s.id = ${id}`);
-    case "jaap_action":
-      return jaapCounters(id === null ? sql`true` : sql`a.id = ${id}`);
-  }
-}
-
 /**
- * The five scopes a fact counts in: the nation ("KH"), its province, district and commune, and the
- * facility itself. Used as a lateral join over rows that have facility_id and commune_code.
+ * A score card's part in the ISAF dashboards (isaf.facts.ts): cards by kind, participants by sex and
+ * age band and profile, issues raised, priorities, scores and their sums; under its cycle's place,
+ * sector and year.
  */
-export const SCOPES_OF = (row: string) =>
-  sql.raw(`(values
-  ('KH', 0, null),
-  (substr(${row}.commune_code, 1, 2), 1, 'KH'),
-  (substr(${row}.commune_code, 1, 4), 2, substr(${row}.commune_code, 1, 2)),
-  (${row}.commune_code, 3, substr(${row}.commune_code, 1, 4)),
-  (${row}.facility_id::text, 4, ${row}.commune_code)
-) as scope(scope, scope_level, parent_scope)`);
+export const SCORECARD_FACT = defineFact({
+  name: "isaf.scorecard",
+  rollup: ISAF_ROLLUP,
+  counters: (id) => scorecardCounters(id === null ? sql`true` : sql`s.id = ${id}`),
+});

@@ -11,10 +11,13 @@ import {
   scorecards,
 } from "../../db/schema";
 import { queryRows } from "../../db/sql";
+import * as rollups from "../../platform/rollups/rollups.engine";
+import { rebuildRollup } from "../../rollups";
 import { createTestApp, type TestApp } from "../../test/harness";
 import { createCycle, sectorIndicators } from "../../test/isaf-fixtures";
-import { AGE_BAND_SQL } from "./rollups.counters";
-import * as rollups from "./rollups.service";
+import { JAAP_ACTION_FACT } from "../jaap/jaap.facts";
+import { AGE_BAND_SQL, SCORECARD_FACT } from "../scorecards/scorecards.facts";
+import { CYCLE_FACT, ISAF_ROLLUP } from "./isaf.facts";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -95,7 +98,7 @@ describe("rollups", () => {
 
     const setStatus = (status: "submitted" | "returned" | "approved") =>
       t.db.transaction((tx) =>
-        rollups.tracked(tx, "scorecard", scorecardId, () =>
+        rollups.tracked(tx, SCORECARD_FACT, scorecardId, () =>
           tx.update(scorecards).set({ status }).where(eq(scorecards.id, scorecardId)),
         ),
       );
@@ -109,7 +112,7 @@ describe("rollups", () => {
 
     const actionId = uuidv7();
     await t.db.transaction((tx) =>
-      rollups.tracked(tx, "jaap_action", actionId, () =>
+      rollups.tracked(tx, JAAP_ACTION_FACT, actionId, () =>
         tx.insert(jaapActions).values({
           id: actionId,
           cycleId,
@@ -122,12 +125,12 @@ describe("rollups", () => {
       ),
     );
     await t.db.transaction((tx) =>
-      rollups.tracked(tx, "jaap_action", actionId, () =>
+      rollups.tracked(tx, JAAP_ACTION_FACT, actionId, () =>
         tx.update(jaapActions).set({ status: "done" }).where(eq(jaapActions.id, actionId)),
       ),
     );
     await t.db.transaction((tx) =>
-      rollups.tracked(tx, "cycle", cycleId, () =>
+      rollups.tracked(tx, CYCLE_FACT, cycleId, () =>
         tx.update(cycles).set({ step: "jaap" }).where(eq(cycles.id, cycleId)),
       ),
     );
@@ -136,13 +139,13 @@ describe("rollups", () => {
     expect(await counter(facilityId, "jaap", "planned|2025-06")).toBe(0);
 
     const incremental = await snapshot();
-    await t.db.transaction((tx) => rollups.rebuildAll(tx));
+    await t.db.transaction((tx) => rebuildRollup(tx, ISAF_ROLLUP));
     expect(await snapshot()).toEqual(incremental);
 
     await setStatus("returned");
     expect(await counter(facilityId, "scorecards", "community")).toBe(0);
     const afterReturn = await snapshot();
-    await t.db.transaction((tx) => rollups.rebuildAll(tx));
+    await t.db.transaction((tx) => rebuildRollup(tx, ISAF_ROLLUP));
     expect(await snapshot()).toEqual(afterReturn);
   });
 });
