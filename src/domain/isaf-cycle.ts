@@ -28,7 +28,7 @@ export function nextStep(step: CycleStep): CycleStep | null {
 export const LATE_STEPS = ["planned", "i4c", "scorecard"] as const satisfies readonly CycleStep[];
 
 /** Today's date in Cambodia (UTC+7 all year, no daylight saving), as YYYY-MM-DD. */
-export function cambodiaToday(now: Date = new Date()): string {
+export function cambodiaToday(now: Date): string {
   return new Date(now.getTime() + 7 * 60 * 60 * 1000).toISOString().slice(0, 10);
 }
 

@@ -41,9 +41,9 @@ export async function signIn(
   db: Db,
   input: { username: string; password: string; totpCode?: string },
   client: { ip: string | null; userAgent: string | null },
+  now: Date,
 ): Promise<SignInResult> {
   const user = await users.findByUsername(db, input.username);
-  const now = new Date();
   if (!user) {
     // Spend the same time as a real check, so that timing does not tell which user names exist.
     dummyHash ??= await hashPassword("not-a-real-password-only-for-timing");
@@ -59,7 +59,7 @@ export async function signIn(
   const failure = async (code: "invalid_credentials" | "totp_invalid"): Promise<AppError> => {
     const lockUntil = new Date(now.getTime() + LOCKOUT_MINUTES * 60000);
     const { locked } = await db.transaction(async (tx) => {
-      const counted = await users.recordFailedSignIn(tx, user.id, MAX_FAILED_SIGN_INS, lockUntil);
+      const counted = await users.recordFailedSignIn(tx, user.id, MAX_FAILED_SIGN_INS, lockUntil, now);
       await audit(tx, who, {
         action: counted.locked ? "user.locked" : "user.sign_in_failed",
         entityType: "user",
@@ -92,7 +92,7 @@ export async function signIn(
       lastSeenAt: now,
       expiresAt: new Date(now.getTime() + IDLE_MS),
     });
-    await users.update(tx, user.id, { failedSignIns: 0, lockedUntil: null, lastSignInAt: now });
+    await users.update(tx, user.id, { failedSignIns: 0, lockedUntil: null, lastSignInAt: now }, now);
     await audit(
       tx,
       { actor, ip: client.ip },
@@ -106,8 +106,7 @@ export async function signIn(
 let dummyHash: string | undefined;
 
 /** The actor and CSRF token of a live session, sliding its idle expiry. */
-export async function resumeSession(db: Db, token: string) {
-  const now = new Date();
+export async function resumeSession(db: Db, token: string, now: Date) {
   const session = await sessions.findLive(db, hashToken(token), now);
   if (!session) return undefined;
   const actor = await users.loadActor(db, session.userId);
@@ -171,7 +170,7 @@ export async function me(ctx: Ctx): Promise<Me> {
 
 export async function setLocale(ctx: Ctx, locale: "km" | "en"): Promise<void> {
   await ctx.db.transaction(async (tx) => {
-    await users.update(tx, ctx.actor.id, { locale });
+    await users.update(tx, ctx.actor.id, { locale }, ctx.clock.now());
     await audit(tx, ctx, {
       action: "user.preferences_changed",
       entityType: "user",
@@ -190,9 +189,15 @@ export async function setLocale(ctx: Ctx, locale: "km" | "en"): Promise<void> {
 async function confirmPassword(ctx: Ctx, password: string, field: string) {
   const user = await users.findByUsername(ctx.db, ctx.actor.username);
   if (user && (await verifyPassword(user.passwordHash, password))) return user;
-  const lockUntil = new Date(Date.now() + LOCKOUT_MINUTES * 60000);
+  const lockUntil = new Date(ctx.clock.now().getTime() + LOCKOUT_MINUTES * 60000);
   const { locked } = await ctx.db.transaction(async (tx) => {
-    const counted = await users.recordFailedSignIn(tx, ctx.actor.id, MAX_FAILED_SIGN_INS, lockUntil);
+    const counted = await users.recordFailedSignIn(
+      tx,
+      ctx.actor.id,
+      MAX_FAILED_SIGN_INS,
+      lockUntil,
+      ctx.clock.now(),
+    );
     if (counted.locked) await sessions.removeAllOfUser(tx, ctx.actor.id);
     await audit(tx, ctx, {
       action: counted.locked ? "user.locked" : "user.password_check_failed",
@@ -213,7 +218,7 @@ export async function changePassword(ctx: Ctx, currentPassword: string, newPassw
   assertPasswordAcceptable(newPassword, user.username, "newPassword");
   const passwordHash = await hashPassword(newPassword);
   await ctx.db.transaction(async (tx) => {
-    await users.update(tx, user.id, { passwordHash });
+    await users.update(tx, user.id, { passwordHash }, ctx.clock.now());
     await sessions.removeAllOfUser(tx, user.id);
     await audit(tx, ctx, {
       action: "user.password_changed",
@@ -251,7 +256,7 @@ export async function startTotpSetup(ctx: Ctx) {
   if (user?.totpEnabled) throw badRequest("totp_already_enabled");
   const secret = new OTPAuth.Secret({ size: 20 }).base32;
   await ctx.db.transaction(async (tx) => {
-    await users.update(tx, ctx.actor.id, { totpSecret: secret, totpEnabled: false });
+    await users.update(tx, ctx.actor.id, { totpSecret: secret, totpEnabled: false }, ctx.clock.now());
     await audit(tx, ctx, {
       action: "user.totp_setup_started",
       entityType: "user",
@@ -268,7 +273,7 @@ export async function enableTotp(ctx: Ctx, code: string): Promise<void> {
   if (!totpMatches(user.totpSecret, code))
     throw badRequest("validation_failed", [{ path: "code", code: "totp_invalid" }]);
   await ctx.db.transaction(async (tx) => {
-    await users.update(tx, user.id, { totpEnabled: true });
+    await users.update(tx, user.id, { totpEnabled: true }, ctx.clock.now());
     await audit(tx, ctx, {
       action: "user.totp_enabled",
       entityType: "user",
@@ -283,7 +288,7 @@ export async function disableTotp(ctx: Ctx, password: string): Promise<void> {
   const required = await users.rolesRequiringTotp(ctx.db);
   if (ctx.actor.roles.some((role) => required.has(role))) throw badRequest("totp_still_required");
   await ctx.db.transaction(async (tx) => {
-    await users.update(tx, user.id, { totpEnabled: false, totpSecret: null });
+    await users.update(tx, user.id, { totpEnabled: false, totpSecret: null }, ctx.clock.now());
     await audit(tx, ctx, {
       action: "user.totp_disabled",
       entityType: "user",

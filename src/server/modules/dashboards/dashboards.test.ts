@@ -12,7 +12,7 @@ import {
   scorecardScores,
   scorecards,
 } from "../../db/schema";
-import { runAt } from "../../test/fixed-time";
+import { testClock } from "../../platform/clock";
 import { type Caller, createTestApp, type TestApp } from "../../test/harness";
 import { createCycle, createProgramme, sectorIndicators } from "../../test/isaf-fixtures";
 import * as rollups from "../rollups/rollups.service";
@@ -28,8 +28,8 @@ let commune: Caller;
 let national: Caller;
 const COMMUNE = "150102";
 // A Tuesday, 10:00 in Phnom Penh: what the figures count depends on the date (docs/mechanisms/tests.md).
-runAt("2026-12-08T03:00:00Z");
-const today = cambodiaToday();
+const clock = testClock("2026-12-08T03:00:00Z");
+const today = cambodiaToday(clock.now());
 const month = today.slice(0, 7);
 const lastYear = Number(today.slice(0, 4)) - 1;
 const monthStart = `${month}-01`;
@@ -126,7 +126,7 @@ async function dashboard(caller: Caller, query: string): Promise<Dashboard> {
 }
 
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ clock });
   provincial = await t.as({ roles: ["provincial_officer"], area: ["15"] });
   outsider = await t.as({ roles: ["provincial_officer"], area: ["02"] });
   commune = await t.as({ roles: ["commune_council"], area: ["150101"] });

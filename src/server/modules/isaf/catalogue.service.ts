@@ -166,7 +166,7 @@ async function changeIndicator(
   const before = await repo.findIndicator(ctx.db, id);
   if (!before) throw notFound("indicator");
   await ctx.db.transaction(async (tx) => {
-    const updated = await repo.updateIndicator(tx, id, version, await values(before, tx));
+    const updated = await repo.updateIndicator(tx, id, version, await values(before, tx), ctx.clock.now());
     if (!updated) throw conflict("version_conflict");
     await audit(tx, ctx, {
       action,
@@ -243,7 +243,7 @@ export async function putAudio(
   return ctx.db.transaction(async (tx) => {
     const previous = await repo.findAudio(tx, owner, key, language);
     const stored = await media.store(tx, ctx.actor.id, upload, media.AUDIO_TYPES);
-    await repo.setAudio(tx, owner, key, language, stored.id);
+    await repo.setAudio(tx, owner, key, language, stored.id, ctx.clock.now());
     await audit(tx, ctx, {
       action: previous ? `${owner}.audio_replaced` : `${owner}.audio_added`,
       entityType: owner,

@@ -211,7 +211,7 @@ export async function update(ctx: Ctx, id: string, input: z.infer<typeof Program
     indicatorIds: unique(input.indicatorIds ?? linksBefore.indicatorIds).sort(),
   };
   await ctx.db.transaction(async (tx) => {
-    const row = await repo.update(tx, id, input.version, columns(input));
+    const row = await repo.update(tx, id, input.version, columns(input), ctx.clock.now());
     if (!row) throw conflict("version_conflict");
     await repo.replaceLinks(tx, id, links);
     await audit(tx, ctx, {

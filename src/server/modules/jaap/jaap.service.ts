@@ -129,7 +129,13 @@ export async function get(ctx: Ctx, id: string) {
     repo.indicatorsOf(ctx.db, [id]),
     repo.updatesOf(ctx.db, id),
   ]);
-  return presentDetail(row, groupIndicators(indicatorRows), cambodiaToday(), abilities, updates);
+  return presentDetail(
+    row,
+    groupIndicators(indicatorRows),
+    cambodiaToday(ctx.clock.now()),
+    abilities,
+    updates,
+  );
 }
 
 /** The cycle's actions, soonest deadline first. */
@@ -143,7 +149,7 @@ export async function listOfCycle(ctx: Ctx, cycleId: string) {
       rows.map((row) => row.action.id),
     ),
   );
-  const today = cambodiaToday();
+  const today = cambodiaToday(ctx.clock.now());
   const facilitate = can(isafPolicy, "cycle:facilitate", ctx.actor, cycle);
   return {
     items: rows.map((row) => {
@@ -159,7 +165,7 @@ export async function listOfCycle(ctx: Ctx, cycleId: string) {
 
 /** Actions across the cycles of the caller's area (the responsible people's and the dashboards' list). */
 export async function list(ctx: Ctx, query: ActionListQuery) {
-  const today = cambodiaToday();
+  const today = cambodiaToday(ctx.clock.now());
   const { rows, total } = await repo.list(ctx.db, ctx.actor, {
     place: query.place,
     year: query.year,
@@ -224,7 +230,7 @@ export async function edit(ctx: Ctx, id: string, input: ActionInput & { version:
   const indicatorsBefore = (await repo.indicatorsOf(ctx.db, [id])).map((row) => row.id);
   await ctx.db.transaction(async (tx) => {
     const updated = await rollups.tracked(tx, "jaap_action", id, async () => {
-      const row = await repo.update(tx, id, input.version, columnsOf(input));
+      const row = await repo.update(tx, id, input.version, columnsOf(input), ctx.clock.now());
       if (!row) throw conflict("version_conflict");
       await repo.replaceIndicators(tx, id, indicatorIds);
       return row;

@@ -106,7 +106,7 @@ export async function update(ctx: Ctx, id: string, input: Input) {
   authorize(organisationPolicy, "organisation:manage", ctx.actor, { placeCode: input.placeCode ?? null });
   const values = { ...input, placeCode: input.placeCode ?? null };
   await ctx.db.transaction(async (tx) => {
-    await repo.update(tx, id, values);
+    await repo.update(tx, id, values, ctx.clock.now());
     await audit(tx, ctx, {
       action: "organisation.updated",
       entityType: "organisation",

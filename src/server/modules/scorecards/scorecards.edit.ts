@@ -67,7 +67,7 @@ export interface EditOptions {
 /** What a change did: the audit's changes, and columns of the card itself to set. */
 export interface Changed {
   changes?: Record<string, unknown>;
-  set?: Parameters<typeof repo.touch>[2];
+  set?: Parameters<typeof repo.touch>[3];
 }
 /** `written`: which of the change's fields it writes (all online; merged, those whose stamp won). */
 export type Change = (
@@ -87,8 +87,8 @@ export interface Edit {
   options: EditOptions;
   /** How many changes these are: the length of what `change` answers. */
   count: number;
-  /** Checks of the request's own values, made before the card is read. */
-  check?: () => void;
+  /** Checks of the request's own values, made before the card is read (`now`: the context's clock). */
+  check?: (now: Date) => void;
   change: (
     tx: Db,
     card: ScorecardRow,
@@ -113,7 +113,7 @@ export interface StampedEdit {
 }
 
 /** One change (a refusal is thrown), the usual Edit. */
-export function singleEdit(options: EditOptions, change: Change, check?: () => void): Edit {
+export function singleEdit(options: EditOptions, change: Change, check?: (now: Date) => void): Edit {
   return {
     options,
     count: 1,
@@ -130,7 +130,7 @@ export function singleEdit(options: EditOptions, change: Change, check?: () => v
  * present.
  */
 export async function editCard(ctx: Ctx, id: string, edit: Edit): Promise<CardInScope> {
-  edit.check?.();
+  edit.check?.(ctx.clock.now());
   const { card, cycle } = await loadCard(ctx, id);
   authorize(isafPolicy, edit.options.ability ?? editAbility(card.kind), ctx.actor, cycle);
   const updated = await ctx.db.transaction(async (tx) => {
@@ -138,7 +138,7 @@ export async function editCard(ctx: Ctx, id: string, edit: Edit): Promise<CardIn
     assertCurrent(current, edit.options);
     const fields = edit.options.fields ?? [];
     const stamps = fields.length
-      ? withStamps(current.fieldStamps, fields, serverStamp(current.fieldStamps))
+      ? withStamps(current.fieldStamps, fields, serverStamp(current.fieldStamps, ctx.clock.now().getTime()))
       : undefined;
     return rollups.tracked(tx, "scorecard", id, async () => {
       const outcomes = await edit.change(tx, current, cycle, new Set(fields));
@@ -176,7 +176,7 @@ export async function editCardInSteps(
     return edits.flatMap((edit) => {
       let refused = found;
       try {
-        edit.check?.();
+        edit.check?.(ctx.clock.now());
       } catch (error) {
         refused = asRefusal(error);
       }
@@ -191,7 +191,7 @@ export async function editCardInSteps(
       for (const { edit, stamp } of steps) {
         try {
           const { row, versions } = await tx.transaction(async (savepoint) => {
-            edit.check?.();
+            edit.check?.(ctx.clock.now());
             authorize(isafPolicy, edit.options.ability ?? editAbility(card.kind), ctx.actor, cycle);
             const fields = edit.options.fields;
             const merge = fields
@@ -265,7 +265,7 @@ async function record(
   const accepted = outcomes.filter((outcome): outcome is Changed => !(outcome instanceof AppError));
   if (accepted.length === 0) return current;
   const set = Object.assign({}, ...accepted.map((step) => step.set ?? {}), stamps && { fieldStamps: stamps });
-  const row = await repo.touch(tx, current.id, set, accepted.length);
+  const row = await repo.touch(tx, current.id, ctx.clock.now(), set, accepted.length);
   await auditAll(
     tx,
     ctx,
