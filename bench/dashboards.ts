@@ -133,7 +133,7 @@ function directQuery(database: Database, scope: string): Promise<unknown> {
   const filters = { scope, sector: null, yearFrom: null, yearTo: null };
   return Promise.all([
     queryRows(database.db, repo.headlineQuery(filters)),
-    queryRows(database.db, repo.areasQuery(filters, cambodiaToday())),
+    queryRows(database.db, repo.areasQuery(filters, cambodiaToday(new Date()))),
   ]);
 }
 

@@ -30,7 +30,7 @@ export function nextStep(step: CycleStep): CycleStep | null {
 export const LATE_STEPS = ["planned", "i4c", "scorecard"] as const satisfies readonly CycleStep[];
 
 /** Today's date in Cambodia, as YYYY-MM-DD (src/domain/periods.ts). */
-export function cambodiaToday(now: Date = new Date()): string {
+export function cambodiaToday(now: Date): string {
   return cambodiaDate(now);
 }
 

@@ -36,6 +36,7 @@ import { syncRoutes } from "./modules/sync/sync.routes";
 import { uploadsRoutes } from "./modules/uploads/uploads.routes";
 import { usersRoutes } from "./modules/users/users.routes";
 import { WEB_DIST_DIR } from "./paths";
+import { type Clock, systemClock } from "./platform/clock";
 import type { ContactCipher } from "./platform/contact-cipher";
 import { AppError } from "./platform/errors";
 import { type JobRunner, noJobs } from "./platform/jobs";
@@ -55,6 +56,8 @@ export interface AppOptions {
   contactCipher: ContactCipher;
   /** The job runner (main.ts starts it); none in API tests, which run job functions themselves. */
   jobs?: JobRunner;
+  /** The time services read (ctx.clock); the system clock unless a test sets one. */
+  clock?: Clock;
 }
 
 /** Builds the Fastify app: platform plugins, the auth hook, every module's routes, the web app. */
@@ -70,6 +73,7 @@ export async function buildApp(options: AppOptions) {
   app.decorate("db", options.database.db);
   app.decorate("contactCipher", options.contactCipher);
   app.decorate("jobs", options.jobs ?? noJobs);
+  app.decorate("clock", options.clock ?? systemClock);
   app.decorateRequest("actor", null);
   app.decorateRequest("session", null);
 
@@ -141,6 +145,7 @@ export async function buildApp(options: AppOptions) {
   await app.register(smsRoutes, {
     deps: {
       db: options.database.db,
+      clock: app.clock,
       cipher: options.contactCipher,
       nudgeSender: () => jobs.nudge(SMS_SEND_JOB),
     },

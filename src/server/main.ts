@@ -13,10 +13,12 @@ import { importGazetteer } from "./modules/places/places.import";
 import * as channels from "./modules/sms/sms.channels";
 import * as accounts from "./modules/users/accounts.service";
 import * as users from "./modules/users/users.repo";
+import { systemClock } from "./platform/clock";
 import { loadConfig } from "./platform/config";
-import { checkContactKey, contactCipher, loadContactKey } from "./platform/contact-cipher";
+import { checkContactKey, contactCipher, loadContactKey, noCipher } from "./platform/contact-cipher";
+import type { Ctx } from "./platform/context";
 import { AppError } from "./platform/errors";
-import { startJobs } from "./platform/jobs";
+import { noJobs, startJobs } from "./platform/jobs";
 import { message } from "./platform/messages";
 import { assertPasswordAcceptable, hashPassword } from "./platform/passwords";
 import { loggable } from "./platform/problem";
@@ -127,7 +129,16 @@ async function importFacilities(args: string[]) {
     const user = await accounts.findAccount(database.db, values.as!);
     const actor = user && (await accounts.loadActor(database.db, user.id));
     if (!actor) throw new Error(`no active user "${values.as}"`);
-    const ctx = { db: database.db, actor, ip: null, locale: "en" as const };
+    // A command line reads no phone number and queues no job: neither is at hand here.
+    const ctx: Ctx = {
+      db: database.db,
+      clock: systemClock,
+      cipher: noCipher,
+      jobs: noJobs,
+      actor,
+      ip: null,
+      locale: "en",
+    };
     const report = await validateImport(ctx, path.basename(file), await readFile(file));
     for (const row of report.rows.filter((r) => r.problems.length)) {
       console.log(
@@ -228,10 +239,10 @@ async function smsChannel(args: string[]) {
       });
       console.log(`Added channel ${values.id}. Its webhook secret (shown once): ${secret}`);
     } else if (action === "rotate-secret") {
-      const { secret } = await channels.rotateSecret(db, values.id);
+      const { secret } = await channels.rotateSecret(db, values.id, new Date());
       console.log(`New webhook secret for ${values.id} (shown once): ${secret}`);
     } else if (action === "enable" || action === "disable") {
-      await channels.setActive(db, values.id, action === "enable");
+      await channels.setActive(db, values.id, action === "enable", new Date());
       console.log(`Channel ${values.id} ${action}d.`);
     } else throw new Error("sms-channel add | rotate-secret | enable | disable | list");
   });
@@ -252,11 +263,16 @@ async function feedbackLimits(args: string[]) {
     await database.migrate();
     if (action === "set") {
       if (!values.scope) throw new Error("--scope is required");
-      await limits.setLimits(database.db, values.scope, {
-        acknowledgeDays: Number(values.acknowledge),
-        answerDays: Number(values.answer),
-        escalationDays: Number(values.escalation),
-      });
+      await limits.setLimits(
+        database.db,
+        values.scope,
+        {
+          acknowledgeDays: Number(values.acknowledge),
+          answerDays: Number(values.answer),
+          escalationDays: Number(values.escalation),
+        },
+        new Date(),
+      );
     } else if (action !== "list") throw new Error("feedback-limits list | set …");
     console.table(await limits.currentLimits(database.db));
   });

@@ -21,6 +21,19 @@ export interface ContactCipher {
   hash(plain: string): string;
 }
 
+/** For processes that hold no key (a command line's import): any use is a programming error. */
+export const noCipher: ContactCipher = {
+  seal: () => {
+    throw new Error("no contact key in this process");
+  },
+  open: () => {
+    throw new Error("no contact key in this process");
+  },
+  hash: () => {
+    throw new Error("no contact key in this process");
+  },
+};
+
 const KEY_BYTES = 32;
 const IV_BYTES = 12;
 const TAG_BYTES = 16;

@@ -10,8 +10,9 @@ import type {
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { Db } from "../db/database";
 import type { Actor } from "./actor";
+import type { Clock } from "./clock";
 import type { ContactCipher } from "./contact-cipher";
-import type { Ctx } from "./context";
+import type { Ctx, Deps } from "./context";
 import { unauthenticated } from "./errors";
 import type { JobRunner } from "./jobs";
 import { type Locale, localeFromHeader } from "./messages";
@@ -32,6 +33,8 @@ declare module "fastify" {
     contactCipher: ContactCipher;
     /** Background jobs: a module nudges one after a commit that gave it work. */
     jobs: JobRunner;
+    /** The time services read (platform/clock.ts). */
+    clock: Clock;
   }
   interface FastifyRequest {
     /** The signed-in user, or null. Set by the auth hook. */
@@ -46,10 +49,15 @@ export function localeOf(request: FastifyRequest): Locale {
   return request.actor?.locale ?? localeFromHeader(request.headers["accept-language"]);
 }
 
+/** The app's dependencies, as services take them (the database, the clock, the cipher, the jobs). */
+export function depsOf(server: FastifyInstance): Deps {
+  return { db: server.db, clock: server.clock, cipher: server.contactCipher, jobs: server.jobs };
+}
+
 /** The service context of a signed-in request; 401 when nobody is signed in. */
 export function ctxOf(request: FastifyRequest): Ctx {
   if (!request.actor) throw unauthenticated();
-  return { db: request.server.db, actor: request.actor, ip: request.ip, locale: localeOf(request) };
+  return { ...depsOf(request.server), actor: request.actor, ip: request.ip, locale: localeOf(request) };
 }
 
 /** Sends 201 with a body. */

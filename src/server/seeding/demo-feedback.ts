@@ -41,15 +41,21 @@ export async function seedDemoFeedback(db: Db): Promise<void> {
     { sectorCode: null, topic: "safety", text: "ក្មេងម្នាក់នៅភូមិយើងត្រូវឪពុកចុងវាយរាល់យប់។", harm: true },
   ] as const;
   for (const message of messages) {
-    await submit(db, { cipher: null, locale: "km" }, null, {
-      communeCode: "150101",
-      sectorCode: message.sectorCode,
-      facilityId: null,
-      topic: message.topic,
-      text: message.text + DEMO,
-      harm: message.harm,
-      contactPhone: null,
-      website: "",
-    });
+    await submit(
+      db,
+      { cipher: null, locale: "km" },
+      null,
+      {
+        communeCode: "150101",
+        sectorCode: message.sectorCode,
+        facilityId: null,
+        topic: message.topic,
+        text: message.text + DEMO,
+        harm: message.harm,
+        contactPhone: null,
+        website: "",
+      },
+      new Date(),
+    );
   }
 }

@@ -256,7 +256,7 @@ export async function generateDemoIsafData(
     db,
     sql`select id from users where username = 'facilitator' and is_demo`,
   );
-  const today = cambodiaToday();
+  const today = cambodiaToday(new Date());
   const year = Number(today.slice(0, 4));
   return generateIsafData(db, {
     communes: rows.map((row) => row.code),

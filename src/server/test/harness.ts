@@ -4,7 +4,9 @@ import type { Role } from "../../domain/roles";
 import { buildApp } from "../app";
 import type { Database } from "../db/database";
 import * as users from "../modules/users/users.repo";
+import { type Clock, systemClock } from "../platform/clock";
 import { contactCipher } from "../platform/contact-cipher";
+import { depsOf } from "../platform/http";
 import { hashPassword } from "../platform/passwords";
 import { openTestDatabase } from "./test-database";
 
@@ -32,10 +34,15 @@ export interface Caller {
 
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 
-/** The app on a fresh clone of the test database, with helpers to make users and sign them in. */
-export async function createTestApp() {
+/**
+ * The app on a fresh clone of the test database, with helpers to make users and sign them in. A test
+ * that depends on the date gives a clock (`testClock("2026-12-08T03:00:00Z")`): every service reads
+ * its time from it (docs/mechanisms/write-path.md).
+ */
+export async function createTestApp(options: { clock?: Clock } = {}) {
   const database: Database = await openTestDatabase();
-  const app = await buildApp({ database, logLevel: "silent", contactCipher: TEST_CIPHER });
+  const clock = options.clock ?? systemClock;
+  const app = await buildApp({ database, logLevel: "silent", contactCipher: TEST_CIPHER, clock });
   await app.ready();
 
   function caller(cookie: string | null, csrf: string | null, userId: string | null): Caller {
@@ -118,6 +125,9 @@ export async function createTestApp() {
     app,
     database,
     db: database.db,
+    clock,
+    /** What services take besides the actor (a job function's context). */
+    deps: depsOf(app),
     anonymous: caller(null, null, null),
     createUser,
     signIn,

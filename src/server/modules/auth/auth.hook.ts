@@ -19,7 +19,7 @@ export async function authenticate(request: FastifyRequest, _reply: FastifyReply
   if (!request.url.startsWith("/api/")) return;
   const token = request.cookies[SESSION_COOKIE];
   if (token) {
-    const session = await resumeSession(request.server.db, token);
+    const session = await resumeSession(request.server.db, token, request.server.clock.now());
     if (session) {
       request.actor = session.actor;
       request.session = { tokenHash: session.tokenHash, csrfToken: session.csrfToken };

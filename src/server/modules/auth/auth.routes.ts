@@ -9,7 +9,7 @@ import {
   TotpEnableBody,
   TotpSetup,
 } from "../../../contracts/auth";
-import { type App, ctxOf } from "../../platform/http";
+import { type App, ctxOf, depsOf } from "../../platform/http";
 import * as auth from "./auth.service";
 
 const tags = ["auth"];
@@ -31,12 +31,22 @@ export async function authRoutes(app: App, options: { secureCookies: boolean }) 
       config: { rateLimit: { max: 20, timeWindow: "1 minute" } },
     },
     async (request, reply) => {
-      const result = await auth.signIn(request.server.db, request.body, {
-        ip: request.ip,
-        userAgent: request.headers["user-agent"] ?? null,
-      });
+      const result = await auth.signIn(
+        request.server.db,
+        request.body,
+        {
+          ip: request.ip,
+          userAgent: request.headers["user-agent"] ?? null,
+        },
+        request.server.clock.now(),
+      );
       setCookie(reply, result.token);
-      const ctx = { db: request.server.db, actor: result.actor, ip: request.ip, locale: result.actor.locale };
+      const ctx = {
+        ...depsOf(request.server),
+        actor: result.actor,
+        ip: request.ip,
+        locale: result.actor.locale,
+      };
       return { user: await auth.me(ctx), csrfToken: result.csrfToken };
     },
   );

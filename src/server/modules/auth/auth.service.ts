@@ -40,9 +40,9 @@ export async function signIn(
   db: Db,
   input: { username: string; password: string; totpCode?: string },
   client: { ip: string | null; userAgent: string | null },
+  now: Date,
 ): Promise<SignInResult> {
   const user = await accounts.findAccount(db, input.username);
-  const now = new Date();
   if (!user) {
     // Spend the same time as a real check, so that timing does not tell which user names exist.
     dummyHash ??= await hashPassword("not-a-real-password-only-for-timing");
@@ -58,7 +58,7 @@ export async function signIn(
   const failure = async (code: "invalid_credentials" | "totp_invalid"): Promise<AppError> => {
     const lockUntil = new Date(now.getTime() + LOCKOUT_MINUTES * 60000);
     const { locked } = await db.transaction(async (tx) => {
-      const counted = await accounts.recordFailedSignIn(tx, user.id, MAX_FAILED_SIGN_INS, lockUntil);
+      const counted = await accounts.recordFailedSignIn(tx, user.id, MAX_FAILED_SIGN_INS, lockUntil, now);
       await audit(tx, who, {
         action: counted.locked ? "user.locked" : "user.sign_in_failed",
         entityType: "user",
@@ -91,7 +91,12 @@ export async function signIn(
       lastSeenAt: now,
       expiresAt: new Date(now.getTime() + IDLE_MS),
     });
-    await accounts.changeAccount(tx, user.id, { failedSignIns: 0, lockedUntil: null, lastSignInAt: now });
+    await accounts.changeAccount(
+      tx,
+      user.id,
+      { failedSignIns: 0, lockedUntil: null, lastSignInAt: now },
+      now,
+    );
     await audit(
       tx,
       { actor, ip: client.ip },
@@ -105,8 +110,7 @@ export async function signIn(
 let dummyHash: string | undefined;
 
 /** The actor and CSRF token of a live session, sliding its idle expiry. */
-export async function resumeSession(db: Db, token: string) {
-  const now = new Date();
+export async function resumeSession(db: Db, token: string, now: Date) {
   const session = await accounts.findLiveSession(db, hashToken(token), now);
   if (!session) return undefined;
   const actor = await accounts.loadActor(db, session.userId);
@@ -175,7 +179,7 @@ export async function me(ctx: Ctx): Promise<Me> {
 
 export async function setLocale(ctx: Ctx, locale: "km" | "en"): Promise<void> {
   await ctx.db.transaction(async (tx) => {
-    await accounts.changeAccount(tx, ctx.actor.id, { locale });
+    await accounts.changeAccount(tx, ctx.actor.id, { locale }, ctx.clock.now());
     await audit(tx, ctx, {
       action: "user.preferences_changed",
       entityType: "user",
@@ -194,9 +198,15 @@ export async function setLocale(ctx: Ctx, locale: "km" | "en"): Promise<void> {
 async function confirmPassword(ctx: Ctx, password: string, field: string) {
   const user = await accounts.findAccount(ctx.db, ctx.actor.username);
   if (user && (await verifyPassword(user.passwordHash, password))) return user;
-  const lockUntil = new Date(Date.now() + LOCKOUT_MINUTES * 60000);
+  const lockUntil = new Date(ctx.clock.now().getTime() + LOCKOUT_MINUTES * 60000);
   const { locked } = await ctx.db.transaction(async (tx) => {
-    const counted = await accounts.recordFailedSignIn(tx, ctx.actor.id, MAX_FAILED_SIGN_INS, lockUntil);
+    const counted = await accounts.recordFailedSignIn(
+      tx,
+      ctx.actor.id,
+      MAX_FAILED_SIGN_INS,
+      lockUntil,
+      ctx.clock.now(),
+    );
     if (counted.locked) await accounts.endAllSessions(tx, ctx.actor.id);
     await audit(tx, ctx, {
       action: counted.locked ? "user.locked" : "user.password_check_failed",
@@ -217,7 +227,7 @@ export async function changePassword(ctx: Ctx, currentPassword: string, newPassw
   assertPasswordAcceptable(newPassword, user.username, "newPassword");
   const passwordHash = await hashPassword(newPassword);
   await ctx.db.transaction(async (tx) => {
-    await accounts.changeAccount(tx, user.id, { passwordHash });
+    await accounts.changeAccount(tx, user.id, { passwordHash }, ctx.clock.now());
     await accounts.endAllSessions(tx, user.id);
     await audit(tx, ctx, {
       action: "user.password_changed",
@@ -255,7 +265,12 @@ export async function startTotpSetup(ctx: Ctx) {
   if (user?.totpEnabled) throw badRequest("totp_already_enabled");
   const secret = new OTPAuth.Secret({ size: 20 }).base32;
   await ctx.db.transaction(async (tx) => {
-    await accounts.changeAccount(tx, ctx.actor.id, { totpSecret: secret, totpEnabled: false });
+    await accounts.changeAccount(
+      tx,
+      ctx.actor.id,
+      { totpSecret: secret, totpEnabled: false },
+      ctx.clock.now(),
+    );
     await audit(tx, ctx, {
       action: "user.totp_setup_started",
       entityType: "user",
@@ -272,7 +287,7 @@ export async function enableTotp(ctx: Ctx, code: string): Promise<void> {
   if (!totpMatches(user.totpSecret, code))
     throw badRequest("validation_failed", [{ path: "code", code: "totp_invalid" }]);
   await ctx.db.transaction(async (tx) => {
-    await accounts.changeAccount(tx, user.id, { totpEnabled: true });
+    await accounts.changeAccount(tx, user.id, { totpEnabled: true }, ctx.clock.now());
     await audit(tx, ctx, {
       action: "user.totp_enabled",
       entityType: "user",
@@ -287,7 +302,7 @@ export async function disableTotp(ctx: Ctx, password: string): Promise<void> {
   const required = await accounts.rolesRequiringTotp(ctx.db);
   if (ctx.actor.roles.some((role) => required.has(role))) throw badRequest("totp_still_required");
   await ctx.db.transaction(async (tx) => {
-    await accounts.changeAccount(tx, user.id, { totpEnabled: false, totpSecret: null });
+    await accounts.changeAccount(tx, user.id, { totpEnabled: false, totpSecret: null }, ctx.clock.now());
     await audit(tx, ctx, {
       action: "user.totp_disabled",
       entityType: "user",

@@ -128,7 +128,7 @@ export async function dashboard(ctx: Ctx, query: DashboardQuery): Promise<Dashbo
   const scope = await resolveScope(ctx, query);
   const filters = filtersOf(scope, query);
   // The day late and overdue are counted on, as the cycle and JAAP lists do.
-  const today = cambodiaToday();
+  const today = cambodiaToday(ctx.clock.now());
   const month = today.slice(0, 7);
   const days = { monthStart: `${month}-01`, today };
   // Everything that does not depend on the counters runs beside them.

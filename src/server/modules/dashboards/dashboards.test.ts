@@ -12,8 +12,8 @@ import {
   scorecardScores,
   scorecards,
 } from "../../db/schema";
+import { testClock } from "../../platform/clock";
 import * as rollups from "../../platform/rollups/rollups.engine";
-import { runAt } from "../../test/fixed-time";
 import { type Caller, createTestApp, type TestApp } from "../../test/harness";
 import { createCycle, createProgramme, sectorIndicators } from "../../test/isaf-fixtures";
 import { CYCLE_FACT } from "../isaf/isaf.facts";
@@ -31,8 +31,8 @@ let commune: Caller;
 let national: Caller;
 const COMMUNE = "150102";
 // A Tuesday, 10:00 in Phnom Penh: what the figures count depends on the date (docs/mechanisms/tests.md).
-runAt("2026-12-08T03:00:00Z");
-const today = cambodiaToday();
+const clock = testClock("2026-12-08T03:00:00Z");
+const today = cambodiaToday(clock.now());
 const month = today.slice(0, 7);
 const lastYear = Number(today.slice(0, 4)) - 1;
 const monthStart = `${month}-01`;
@@ -131,7 +131,7 @@ async function dashboard(caller: Caller, query: string): Promise<Dashboard> {
 }
 
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ clock });
   provincial = await t.as({ roles: ["provincial_officer"], area: ["15"] });
   outsider = await t.as({ roles: ["provincial_officer"], area: ["02"] });
   commune = await t.as({ roles: ["commune_council"], area: ["150101"] });

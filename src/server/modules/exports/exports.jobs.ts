@@ -2,7 +2,7 @@ import type { Writable } from "node:stream";
 import { z } from "zod";
 import type { ExportFormat } from "../../../contracts/exports";
 import type { Db } from "../../db/database";
-import type { Ctx } from "../../platform/context";
+import type { Ctx, Deps } from "../../platform/context";
 import { AppError } from "../../platform/errors";
 import { defineJob } from "../../platform/jobs";
 import { CONTENT_TYPES, type ExportContent, type ExportKinds } from "./exports.kinds";
@@ -31,43 +31,50 @@ export const exportWriteJob = defineJob({
  * reporting rows done as it goes. A refusal that will not change (an AppError: no Chromium, access
  * gone) fails the export; anything else is thrown for pg-boss to retry.
  */
-export async function writeExport(
-  db: Db,
-  kinds: ExportKinds,
-  exportId: string,
-  now = new Date(),
-): Promise<void> {
+export async function writeExport(deps: Deps, kinds: ExportKinds, exportId: string): Promise<void> {
+  const { db, clock } = deps;
+  const now = clock.now();
   const row = await repo.claim(db, exportId, now);
   if (!row) return;
   const kind = kinds.get(row.kind);
   const access = row.access as ExportAccess;
-  const ctx: Ctx = { db, actor: { ...access, mustEnrolTotp: false }, ip: null, locale: access.locale };
+  const ctx: Ctx = { ...deps, actor: { ...access, mustEnrolTotp: false }, ip: null, locale: access.locale };
   try {
     if (!kind) throw new AppError(500, "export_failed");
     await repo.deleteChunks(db, exportId);
     const content = await kind.content(ctx, row.params as never, row.format);
-    await repo.update(db, exportId, { rowsTotal: content.total });
-    const progress: Progress = (rowsDone) => repo.update(db, exportId, { rowsDone });
+    await repo.update(db, exportId, { rowsTotal: content.total }, clock.now());
+    const progress: Progress = (rowsDone) => repo.update(db, exportId, { rowsDone }, clock.now());
     const sink = chunkSink(CHUNK_SIZE, (index, chunk) => repo.insertChunk(db, exportId, index, chunk));
     await writeFile(row.format, content, sink.stream, progress);
-    await repo.update(db, exportId, {
-      status: "done",
-      fileName: `${content.baseName}.${row.format}`,
-      contentType: CONTENT_TYPES[row.format],
-      byteSize: sink.written(),
-      expiresAt: new Date(now.getTime() + EXPORT_KEEP_MS),
-    });
+    await repo.update(
+      db,
+      exportId,
+      {
+        status: "done",
+        fileName: `${content.baseName}.${row.format}`,
+        contentType: CONTENT_TYPES[row.format],
+        byteSize: sink.written(),
+        expiresAt: new Date(now.getTime() + EXPORT_KEEP_MS),
+      },
+      clock.now(),
+    );
   } catch (error) {
     if (!(error instanceof AppError)) {
-      await repo.update(db, exportId, { status: "queued" });
+      await repo.update(db, exportId, { status: "queued" }, clock.now());
       throw error;
     }
     await repo.deleteChunks(db, exportId);
-    await repo.update(db, exportId, {
-      status: "failed",
-      error: error.code === "export_pdf_unavailable" ? error.code : "export_failed",
-      expiresAt: new Date(now.getTime() + EXPORT_KEEP_MS),
-    });
+    await repo.update(
+      db,
+      exportId,
+      {
+        status: "failed",
+        error: error.code === "export_pdf_unavailable" ? error.code : "export_failed",
+        expiresAt: new Date(now.getTime() + EXPORT_KEEP_MS),
+      },
+      clock.now(),
+    );
   }
 }
 
@@ -86,11 +93,12 @@ async function writeFile(
 }
 
 /** The `exports.sweep` job: deletes files kept past their time, and fails exports whose job was lost. */
-export async function sweepExports(db: Db, now = new Date()) {
+export async function sweepExports(db: Db, now: Date) {
   const failed = await repo.failStale(
     db,
     new Date(now.getTime() - STALE_MS),
     new Date(now.getTime() + EXPORT_KEEP_MS),
+    now,
   );
   const deleted = await repo.deleteExpired(db, now);
   return { deleted, failed };

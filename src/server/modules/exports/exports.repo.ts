@@ -27,10 +27,10 @@ export async function claim(db: Db, id: string, now: Date): Promise<ExportRow | 
   return row ?? null;
 }
 
-export async function update(db: Db, id: string, values: Partial<typeof exportJobs.$inferInsert>) {
+export async function update(db: Db, id: string, values: Partial<typeof exportJobs.$inferInsert>, now: Date) {
   await db
     .update(exportJobs)
-    .set({ ...values, updatedAt: new Date() })
+    .set({ ...values, updatedAt: now })
     .where(eq(exportJobs.id, id));
 }
 
@@ -70,10 +70,10 @@ export async function deleteExpired(db: Db, now: Date): Promise<number> {
 }
 
 /** Exports that no writer finished in time (its job lost or out of retries) are marked failed. */
-export async function failStale(db: Db, before: Date, expiresAt: Date): Promise<number> {
+export async function failStale(db: Db, before: Date, expiresAt: Date, now: Date): Promise<number> {
   const rows = await db
     .update(exportJobs)
-    .set({ status: "failed", error: "export_failed", expiresAt, updatedAt: new Date() })
+    .set({ status: "failed", error: "export_failed", expiresAt, updatedAt: now })
     .where(and(inArray(exportJobs.status, ["queued", "running"]), lt(exportJobs.updatedAt, before)))
     .returning({ id: exportJobs.id });
   return rows.length;

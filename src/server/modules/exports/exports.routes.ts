@@ -11,7 +11,7 @@ export async function exportsRoutes(app: App, options: { kinds: ExportKinds }) {
     "/api/v1/exports",
     { schema: { tags, body: ExportRequest, response: { 202: ExportStatus } } },
     async (request, reply) => {
-      const status = await exportsService.request(ctxOf(request), options.kinds, app.jobs, request.body);
+      const status = await exportsService.request(ctxOf(request), options.kinds, request.body);
       reply.code(202);
       return status;
     },

@@ -5,7 +5,6 @@ import type { Actor } from "../../platform/actor";
 import { audit } from "../../platform/audit";
 import type { Ctx } from "../../platform/context";
 import { AppError, notFound } from "../../platform/errors";
-import type { JobSender } from "../../platform/jobs";
 import { exportWriteJob } from "./exports.jobs";
 import { CONTENT_TYPES, type ExportKinds } from "./exports.kinds";
 
@@ -27,12 +26,7 @@ export type ExportAccess = Pick<
   "id" | "username" | "displayName" | "roles" | "area" | "locale" | "organisationId" | "facilities"
 >;
 
-export async function request(
-  ctx: Ctx,
-  kinds: ExportKinds,
-  jobs: JobSender,
-  input: ExportRequest,
-): Promise<ExportStatus> {
+export async function request(ctx: Ctx, kinds: ExportKinds, input: ExportRequest): Promise<ExportStatus> {
   const kind = kinds.get(input.kind);
   if (!kind) throw notFound("export");
   if (input.format === "pdf") assertChromium();
@@ -69,7 +63,7 @@ export async function request(
       },
     });
   });
-  await jobs.send(exportWriteJob, { exportId: id });
+  await ctx.jobs.send(exportWriteJob, { exportId: id });
   return status(ctx, id);
 }
 
@@ -96,10 +90,10 @@ export function present(row: repo.ExportRow): ExportStatus {
 }
 
 /** The file, chunk by chunk; the download is audited before the first byte leaves. */
-export async function download(ctx: Ctx, id: string, now = new Date()) {
+export async function download(ctx: Ctx, id: string) {
   const row = await repo.findOwn(ctx.db, ctx.actor.id, id);
   // Deleted by the sweep or not: past its time, the file is gone for the user.
-  if (!row || (row.expiresAt && row.expiresAt <= now)) throw notFound("export");
+  if (!row || (row.expiresAt && row.expiresAt <= ctx.clock.now())) throw notFound("export");
   if (row.status !== "done" || !row.fileName) throw new AppError(409, "export_not_ready");
   const indexes = await repo.chunkIndexes(ctx.db, id);
   await ctx.db.transaction((tx) =>

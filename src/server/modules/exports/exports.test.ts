@@ -40,7 +40,7 @@ describe("background exports", () => {
     expect(asked.status).toBe("queued");
     expect((await council.get(`/api/v1/exports/${asked.id}/file`)).statusCode).toBe(409);
 
-    await writeExport(t.db, EXPORT_KINDS, asked.id);
+    await writeExport(t.deps, EXPORT_KINDS, asked.id);
     const status = (await council.get(`/api/v1/exports/${asked.id}`)).json();
     expect(status).toMatchObject({ status: "done", rowsDone: 1, rowsTotal: 1, error: null });
     expect(status.fileName).toMatch(/^samleng-feedback-general-\d{4}-\d{2}-\d{2}\.csv$/);
@@ -95,7 +95,7 @@ describe("background exports", () => {
         },
       },
     ]);
-    await writeExport(t.db, counting, asked.id);
+    await writeExport(t.deps, counting, asked.id);
     expect(seen).toEqual([{ status: "running", rowsDone: 500, rowsTotal: 1200 }]);
     expect((await council.get(`/api/v1/exports/${asked.id}`)).json()).toMatchObject({
       status: "done",
@@ -106,7 +106,7 @@ describe("background exports", () => {
 
   it("keeps the file for a set time; the sweep then deletes it with its chunks", async () => {
     const asked = await ask(council, { kind: "feedback.messages", format: "csv", params: {} });
-    await writeExport(t.db, EXPORT_KINDS, asked.id);
+    await writeExport(t.deps, EXPORT_KINDS, asked.id);
     const { expiresAt } = (await council.get(`/api/v1/exports/${asked.id}`)).json();
     const written = Date.parse(expiresAt) - EXPORT_KEEP_MS;
     expect(Math.abs(written - Date.now())).toBeLessThan(60_000);
@@ -147,7 +147,7 @@ describe("background exports", () => {
 
   it("writes the dashboard's CSV byte for byte as the synchronous export", async () => {
     const asked = await ask(council, { kind: "dashboards.isaf", format: "csv", params: { place: "150101" } });
-    await writeExport(t.db, EXPORT_KINDS, asked.id);
+    await writeExport(t.deps, EXPORT_KINDS, asked.id);
     const file = await council.get(`/api/v1/exports/${asked.id}/file`);
     const direct = await council.get("/api/v1/dashboards/isaf/export?format=csv&place=150101");
     expect(direct.statusCode).toBe(200);

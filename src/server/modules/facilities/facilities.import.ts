@@ -252,7 +252,7 @@ export async function commitImport(ctx: Ctx, id: string, onlyValidRows: boolean)
     const { created: createdCount, updated } = await writeRows(tx, ctx, id, good);
     await tx
       .update(facilityImports)
-      .set({ status: "committed", importedRows: good.length, updatedAt: new Date() })
+      .set({ status: "committed", importedRows: good.length, updatedAt: ctx.clock.now() })
       .where(eq(facilityImports.id, id));
     await audit(tx, ctx, {
       action: "facility_import.committed",
@@ -272,7 +272,7 @@ export async function commitImport(ctx: Ctx, id: string, onlyValidRows: boolean)
  * facility with the same field changes a form save would record.
  */
 async function writeRows(tx: Db, ctx: Ctx, importId: string, rows: StoredRow[]) {
-  const now = new Date();
+  const now = ctx.clock.now();
   const creates = rows.filter((row) => row.action === "create");
   const updates = rows.filter((row) => row.action === "update");
   const idOf = new Map(rows.map((row) => [row.row, row.existingId ?? uuidv7()]));

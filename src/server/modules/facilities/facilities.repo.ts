@@ -145,10 +145,11 @@ export async function update(
   id: string,
   version: number,
   values: Partial<typeof facilities.$inferInsert>,
+  now: Date,
 ): Promise<FacilityRow | undefined> {
   const [row] = await db
     .update(facilities)
-    .set({ ...values, version: version + 1, updatedAt: new Date() })
+    .set({ ...values, version: version + 1, updatedAt: now })
     .where(and(eq(facilities.id, id), eq(facilities.version, version)))
     .returning();
   return row;

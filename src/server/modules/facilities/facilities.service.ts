@@ -153,7 +153,7 @@ export async function update(ctx: Ctx, id: string, input: FacilityInput & { vers
     repo.catchmentOf(ctx.db, id),
   ]);
   const row = await ctx.db.transaction(async (tx) => {
-    const updated = await repo.update(tx, id, input.version, columnsOf(input));
+    const updated = await repo.update(tx, id, input.version, columnsOf(input), ctx.clock.now());
     if (!updated) throw conflict("version_conflict");
     await repo.replaceServices(tx, id, unique(input.serviceTypeCodes));
     await repo.replaceCatchment(tx, id, unique(input.catchmentCodes));
@@ -186,11 +186,17 @@ export async function setActive(ctx: Ctx, id: string, active: boolean, version: 
   authorize(facilityPolicy, "facility:deactivate", ctx.actor, before);
   if (before.active === active) throw new AppError(409, active ? "already_active" : "already_inactive");
   const row = await ctx.db.transaction(async (tx) => {
-    const updated = await repo.update(tx, id, version, {
-      active,
-      deactivatedAt: active ? null : new Date(),
-      deactivationReason: active ? null : (reason ?? null),
-    });
+    const updated = await repo.update(
+      tx,
+      id,
+      version,
+      {
+        active,
+        deactivatedAt: active ? null : ctx.clock.now(),
+        deactivationReason: active ? null : (reason ?? null),
+      },
+      ctx.clock.now(),
+    );
     if (!updated) throw conflict("version_conflict");
     await audit(tx, ctx, {
       action: active ? "facility.reactivated" : "facility.deactivated",

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addWorkingDays } from "../../../domain/feedback/working-days";
 import { cambodiaToday } from "../../../domain/isaf-cycle";
 import { auditEvents, feedbackMessages, smsOutbound } from "../../db/schema";
+import { testClock } from "../../platform/clock";
 import { addSendingChannel, submitFeedback } from "../../test/feedback-fixtures";
-import { runAt } from "../../test/fixed-time";
 import { type Caller, createTestApp, type TestApp } from "../../test/harness";
 import { createFacility } from "../../test/isaf-fixtures";
 import { escalateOverdue } from "./feedback.escalation";
@@ -30,10 +30,10 @@ const makeOverdue = (id: string) =>
   t.db.update(feedbackMessages).set({ answerDueOn: "2026-01-05" }).where(eq(feedbackMessages.id, id));
 
 // A Tuesday, 10:00 in Phnom Penh: due dates follow the date (docs/mechanisms/tests.md).
-runAt("2026-12-08T03:00:00Z");
+const clock = testClock("2026-12-08T03:00:00Z");
 
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ clock });
   council = await t.as({ roles: ["commune_council"], area: ["150101"] });
   // A school director: the messages about schools of her commune are hers (submit's default is PS).
   const school = await createFacility(t.db, { communeCode: "150101", kindCode: "PS" });
@@ -45,13 +45,13 @@ afterAll(() => t.close());
 
 describe("time limits", () => {
   it("give a new message its due dates from its kind's limits", async () => {
-    const today = cambodiaToday();
+    const today = cambodiaToday(clock.now());
     const general = await submit();
     expect(general.acknowledgeDueOn).toBe(addWorkingDays(today, 2));
     expect(general.answerDueOn).toBe(addWorkingDays(today, 10));
     const harm = await submit({ harm: true, text: "Someone hurts a child." });
     expect(harm.answerDueOn).toBe(addWorkingDays(today, 3));
-    await setLimits(t.db, "HC", { acknowledgeDays: 1, answerDays: 4, escalationDays: 2 });
+    await setLimits(t.db, "HC", { acknowledgeDays: 1, answerDays: 4, escalationDays: 2 }, clock.now());
     const clinic = await submit({ sectorCode: "HC", topic: "medicines_care" });
     expect(clinic.answerDueOn).toBe(addWorkingDays(today, 4));
     const [audited] = await t.db
@@ -63,10 +63,10 @@ describe("time limits", () => {
 
   it("refuse limits that are not whole working days from 1 to 60, or an unknown scope", async () => {
     await expect(
-      setLimits(t.db, "HC", { acknowledgeDays: 0, answerDays: 4, escalationDays: 2 }),
+      setLimits(t.db, "HC", { acknowledgeDays: 0, answerDays: 4, escalationDays: 2 }, clock.now()),
     ).rejects.toThrow(/1 to 60/);
     await expect(
-      setLimits(t.db, "XX", { acknowledgeDays: 1, answerDays: 4, escalationDays: 2 }),
+      setLimits(t.db, "XX", { acknowledgeDays: 1, answerDays: 4, escalationDays: 2 }, clock.now()),
     ).rejects.toThrow(/scope/);
   });
 });
@@ -75,11 +75,11 @@ describe("escalation", () => {
   it("sends an overdue message to the district, then the province, telling the sender each time", async () => {
     const message = await submit({ contactPhone: "012 345 678" });
     await makeOverdue(message.id);
-    const first = await escalateOverdue(t.db);
+    const first = await escalateOverdue(t.db, clock.now());
     expect(first.escalated).toBeGreaterThanOrEqual(1);
     const district = await load(message.id);
     expect(district).toMatchObject({ status: "escalated", escalatedToLevel: "district" });
-    expect(district.answerDueOn).toBe(addWorkingDays(cambodiaToday(), 5));
+    expect(district.answerDueOn).toBe(addWorkingDays(cambodiaToday(clock.now()), 5));
     const notices = await t.db
       .select()
       .from(smsOutbound)
@@ -89,13 +89,13 @@ describe("escalation", () => {
     expect(notices[0]!.text).toContain(message.trackingCode);
 
     // Run again the same day: the district's time has not run out.
-    await escalateOverdue(t.db);
+    await escalateOverdue(t.db, clock.now());
     expect((await load(message.id)).escalatedToLevel).toBe("district");
 
-    const later = new Date(Date.now() + 10 * 86_400_000);
+    const later = new Date(clock.now().getTime() + 10 * 86_400_000);
     await escalateOverdue(t.db, later);
     expect((await load(message.id)).escalatedToLevel).toBe("province");
-    await escalateOverdue(t.db, new Date(Date.now() + 30 * 86_400_000));
+    await escalateOverdue(t.db, new Date(clock.now().getTime() + 30 * 86_400_000));
     expect((await load(message.id)).escalatedToLevel).toBe("province");
     const audits = await t.db
       .select()
@@ -115,7 +115,7 @@ describe("escalation", () => {
     await makeOverdue(answered.id);
     const late = await submit();
     await makeOverdue(late.id);
-    await escalateOverdue(t.db);
+    await escalateOverdue(t.db, clock.now());
     expect((await load(answered.id)).status).toBe("answered");
     const escalated = (await council.get(`/api/v1/feedback/${late.id}`)).json();
     expect(escalated.status).toBe("escalated");

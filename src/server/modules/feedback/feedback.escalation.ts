@@ -26,7 +26,7 @@ export interface EscalationReport {
 }
 
 // unscoped: the escalation job reads every overdue message, in every area.
-export async function escalateOverdue(db: Db, now = new Date()): Promise<EscalationReport> {
+export async function escalateOverdue(db: Db, now: Date): Promise<EscalationReport> {
   const today = cambodiaToday(now);
   const limits = await currentLimits(db);
   const report: EscalationReport = { escalated: 0, senderTold: 0 };
@@ -49,12 +49,18 @@ export async function escalateOverdue(db: Db, now = new Date()): Promise<Escalat
       if (!level) continue;
       const days = limitsFor(limits, message).escalationDays;
       const told = await db.transaction(async (tx) => {
-        const updated = await updateCounted(tx, message, message.version, {
-          status: "escalated",
-          escalatedToLevel: level,
-          escalatedAt: now,
-          answerDueOn: addWorkingDays(today, days),
-        });
+        const updated = await updateCounted(
+          tx,
+          message,
+          message.version,
+          {
+            status: "escalated",
+            escalatedToLevel: level,
+            escalatedAt: now,
+            answerDueOn: addWorkingDays(today, days),
+          },
+          now,
+        );
         // Answered or changed since it was read: the next run sees it as it is now.
         if (!updated) return null;
         await audit(

@@ -120,7 +120,7 @@ export const feedbackMessagesExport: ExportKind<"feedback.messages"> = {
   async content(ctx, params) {
     authorizeQueue(ctx, params.queue);
     const rows = await rowsOf(ctx, params);
-    const today = cambodiaToday();
+    const today = cambodiaToday(ctx.clock.now());
     return {
       baseName: `samleng-feedback-${params.queue}-${today}`,
       title: `Samleng feedback ${params.queue} ${today}`,
@@ -141,7 +141,7 @@ export async function exportMessages(
     throw new AppError(403, "feedback_export_phones_forbidden");
   const rows = await rowsOf(ctx, input);
 
-  const today = cambodiaToday();
+  const today = cambodiaToday(ctx.clock.now());
   const exportId = uuidv7();
   const body = await ctx.db.transaction(async (tx) => {
     const lines = rows.map((row) => line(row, today));

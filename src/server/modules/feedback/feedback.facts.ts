@@ -177,11 +177,12 @@ export async function updateCounted(
   before: FeedbackRow,
   version: number,
   values: Partial<repo.NewFeedback>,
+  now: Date,
 ): Promise<FeedbackRow | null> {
   // The counters and the caller's checks were made on `before`: a version other than its own would
   // update a row that has moved on since.
   if (version !== before.version) return null;
-  const updated = await repo.update(tx, before.id, version, values);
+  const updated = await repo.update(tx, before.id, version, values, now);
   if (updated) await trackFeedback(tx, before, updated);
   return updated;
 }

@@ -4,8 +4,8 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MIGRATIONS_FOLDER } from "../../db/database";
 import { feedbackMessages, feedbackRollup } from "../../db/schema";
+import { testClock } from "../../platform/clock";
 import { submitFeedback } from "../../test/feedback-fixtures";
-import { runAt } from "../../test/fixed-time";
 import { type Caller, createTestApp, type TestApp } from "../../test/harness";
 import { addChannel, channelSettings } from "../sms/sms.channels";
 import { escalateOverdue } from "./feedback.escalation";
@@ -19,8 +19,8 @@ import { countsOf, rollupDelta } from "./feedback.facts";
 let t: TestApp;
 let council: Caller;
 // 10:00 in Phnom Penh on a Tuesday: the figures are this year's (docs/mechanisms/tests.md).
-runAt("2026-12-08T03:00:00Z");
-const YEAR = new Date(Date.now() + 7 * 3600_000).getUTCFullYear();
+const clock = testClock("2026-12-08T03:00:00Z");
+const YEAR = new Date(clock.now().getTime() + 7 * 3600_000).getUTCFullYear();
 
 const submit = (body: object = {}) => submitFeedback(t, body);
 
@@ -51,7 +51,7 @@ async function rolledUp() {
 }
 
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ clock });
   council = await t.as({ roles: ["commune_council", "social_worker"], area: ["150101"] });
   await addChannel(t.db, null, channelSettings({ id: "sms", name: "SMS", sender: "8383" }), "secret");
 });
@@ -107,7 +107,7 @@ describe("the feedback counters", () => {
       .update(feedbackMessages)
       .set({ answerDueOn: "2026-01-05" })
       .where(eq(feedbackMessages.id, late.id));
-    await escalateOverdue(t.db);
+    await escalateOverdue(t.db, clock.now());
     expect(await rolledUp()).toEqual(await recomputed());
   });
 

@@ -75,12 +75,12 @@ function sums(db: Db, year: number, prefix: string, groupBy: ReturnType<typeof s
  * Messages that arrived in the general queue under `prefix` and wait past their due date today.
  * unscoped: public figures count messages per place, never their content or their queue.
  */
-function overdue(db: Db, prefix: string, groupBy: ReturnType<typeof sql>) {
+function overdue(db: Db, today: string, prefix: string, groupBy: ReturnType<typeof sql>) {
   return queryRows<{ code: string; n: number }>(
     db,
     sql`select ${groupBy} as code, count(*)::int as n
         from feedback_messages
-        where status in ('received', 'escalated') and answer_due_on < ${cambodiaToday()}
+        where status in ('received', 'escalated') and answer_due_on < ${today}
           and not restricted_on_arrival and commune_code like ${`${prefix}%`}
         group by 1`,
   );
@@ -88,7 +88,15 @@ function overdue(db: Db, prefix: string, groupBy: ReturnType<typeof sql>) {
 
 const CHILD_LENGTH = { country: 2, province: 4, district: 6 } as const;
 
-export async function figures(db: Db, placeCode: string | undefined, year: number) {
+/** The figures of `year` (this year when not given) in `place` (Cambodia when not given), on `now`. */
+export async function figures(
+  db: Db,
+  placeCode: string | undefined,
+  askedYear: number | undefined,
+  now: Date,
+) {
+  const today = cambodiaToday(now);
+  const year = askedYear ?? Number(today.slice(0, 4));
   let place: PlaceSummary | null = null;
   if (placeCode !== undefined) {
     const level = levelOfCode(placeCode);
@@ -113,9 +121,9 @@ export async function figures(db: Db, placeCode: string | undefined, year: numbe
     childLength ? sums(db, year, prefix, byChild) : Promise.resolve([]),
     sums(db, year, prefix, sql`sector_code`),
     sums(db, year, prefix, sql`topic`),
-    overdue(db, prefix, sql`${prefix}`),
-    childLength ? overdue(db, prefix, byChild) : Promise.resolve([]),
-    overdue(db, prefix, sql`coalesce(sector_code, '')`),
+    overdue(db, today, prefix, sql`${prefix}`),
+    childLength ? overdue(db, today, prefix, byChild) : Promise.resolve([]),
+    overdue(db, today, prefix, sql`coalesce(sector_code, '')`),
   ]);
   const overdueOf = new Map(overdueAreas.map((row) => [row.code, Number(row.n)]));
   const areaRows = new Map(areas.map((row) => [row.code, row]));

@@ -97,7 +97,7 @@ export function receivedAudit(row: repo.NewFeedback & { id: string }, contactGiv
   };
 }
 
-export async function storeMessage(tx: Db, who: AuditWho, input: NewMessage, now = new Date()) {
+export async function storeMessage(tx: Db, who: AuditWho, input: NewMessage, now: Date) {
   const limits = await currentLimits(tx);
   for (let attempt = 0; attempt < CODE_ATTEMPTS; attempt++) {
     // A code given beforehand is tried first; taken, the next attempts draw their own.

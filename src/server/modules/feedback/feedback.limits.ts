@@ -41,7 +41,7 @@ export async function seedTimeLimits(db: Db) {
 export class LimitsError extends Error {}
 
 /** Sets the limits of one scope (the command line's `feedback-limits set`), audited. */
-export async function setLimits(db: Db, scope: string, limits: TimeLimits) {
+export async function setLimits(db: Db, scope: string, limits: TimeLimits, now: Date) {
   if (!LIMIT_SCOPES.includes(scope as LimitScope))
     throw new LimitsError(`the scope is one of ${LIMIT_SCOPES.join(", ")}`);
   for (const [name, days] of Object.entries(limits))
@@ -52,7 +52,7 @@ export async function setLimits(db: Db, scope: string, limits: TimeLimits) {
     await tx
       .insert(feedbackTimeLimits)
       .values({ scope, ...limits })
-      .onConflictDoUpdate({ target: feedbackTimeLimits.scope, set: { ...limits, updatedAt: new Date() } });
+      .onConflictDoUpdate({ target: feedbackTimeLimits.scope, set: { ...limits, updatedAt: now } });
     await audit(
       tx,
       { actor: null, ip: null },

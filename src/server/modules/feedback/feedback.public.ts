@@ -63,7 +63,7 @@ export async function submit(
   deps: { cipher: ContactCipher | null; locale: "km" | "en" },
   ip: string | null,
   input: Submission,
-  now = new Date(),
+  now: Date,
 ): Promise<z.infer<typeof SubmittedFeedback>> {
   const { errors, sector } = await placeProblems(db, input);
   let contact: NewMessage["contact"] = null;

@@ -4,8 +4,8 @@ import { normalisePhone } from "../../../domain/feedback/phone";
 import { addWorkingDays, isWorkingDay } from "../../../domain/feedback/working-days";
 import { cambodiaToday } from "../../../domain/isaf-cycle";
 import { auditEvents, feedbackMessages, smsOutbound, users } from "../../db/schema";
+import { testClock } from "../../platform/clock";
 import { addSendingChannel, submitFeedback } from "../../test/feedback-fixtures";
-import { runAt } from "../../test/fixed-time";
 import { type Caller, createTestApp, TEST_CIPHER, type TestApp } from "../../test/harness";
 import { createFacility } from "../../test/isaf-fixtures";
 import { remindDueSoon } from "./feedback.reminders";
@@ -17,9 +17,9 @@ import { remindDueSoon } from "./feedback.reminders";
 let t: TestApp;
 let school: string;
 // A Tuesday, 10:00 in Phnom Penh: due dates and reminders follow the date (docs/mechanisms/tests.md).
-runAt("2026-12-08T03:00:00Z");
+const clock = testClock("2026-12-08T03:00:00Z");
 /** The job runs on working days: the tests run as on the next one (today if it is one). */
-const now = new Date();
+const now = clock.now();
 while (!isWorkingDay(cambodiaToday(now))) now.setUTCDate(now.getUTCDate() + 1);
 const today = cambodiaToday(now);
 const tomorrow = addWorkingDays(today, 1);
@@ -63,7 +63,7 @@ async function dueOn(date: string, body: object = {}) {
 let director: Caller;
 
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ clock });
   school = await createFacility(t.db, { communeCode: "150101", kindCode: "PS" });
   // Each phone below stands for its role: 001 the council, 002 the school's director, 003 the
   // district office, 004 child protection; a second council member has no phone.

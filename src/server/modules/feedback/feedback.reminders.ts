@@ -64,11 +64,7 @@ async function recipientsOf(db: Db, message: Due): Promise<directory.Textable[]>
 }
 
 // unscoped: the reminder job reads the messages due soon in every area; who is texted is decided per person.
-export async function remindDueSoon(
-  db: Db,
-  cipher: ContactCipher,
-  now = new Date(),
-): Promise<ReminderReport> {
+export async function remindDueSoon(db: Db, cipher: ContactCipher, now: Date): Promise<ReminderReport> {
   // Without a gateway that sends there is no way to remind: the messages wait for one.
   const channel = await sms.defaultChannel(db);
   if (!channel?.sendUrl) return { messages: 0, texts: 0 };

@@ -173,10 +173,11 @@ export async function update(
   id: string,
   version: number,
   values: Partial<NewFeedback>,
+  now: Date,
 ): Promise<FeedbackRow | null> {
   const [row] = await tx
     .update(feedbackMessages)
-    .set({ ...values, version: sql`${feedbackMessages.version} + 1`, updatedAt: new Date() })
+    .set({ ...values, version: sql`${feedbackMessages.version} + 1`, updatedAt: now })
     .where(and(eq(feedbackMessages.id, id), eq(feedbackMessages.version, version)))
     .returning();
   return row ?? null;

@@ -21,7 +21,6 @@ import {
   TrackingParams,
 } from "../../../contracts/feedback";
 import { PlaceChildrenQuery, PlaceSummary } from "../../../contracts/places";
-import { cambodiaToday } from "../../../domain/isaf-cycle";
 import { AppError } from "../../platform/errors";
 import { type App, created, ctxOf, localeOf } from "../../platform/http";
 import { SMS_SEND_JOB } from "../sms/sms.service";
@@ -82,7 +81,8 @@ export async function feedbackRoutes(app: App) {
     async (request, reply) => {
       private_(reply);
       const deps = { cipher: request.server.contactCipher, locale: localeOf(request) };
-      return created(reply, await citizens.submit(request.server.db, deps, request.ip, request.body));
+      const now = request.server.clock.now();
+      return created(reply, await citizens.submit(request.server.db, deps, request.ip, request.body, now));
     },
   );
 
@@ -107,7 +107,7 @@ export async function feedbackRoutes(app: App) {
     async (request, reply) => {
       cacheable(reply);
       const { place, year } = request.query;
-      return figures(request.server.db, place, year ?? Number(cambodiaToday().slice(0, 4)));
+      return figures(request.server.db, place, year, request.server.clock.now());
     },
   );
 
@@ -116,7 +116,7 @@ export async function feedbackRoutes(app: App) {
     { schema: { tags, security: [], querystring: FeedbackFiguresQuery }, config: { rateLimit: LIST_LIMIT } },
     async (request, reply) => {
       const { place, year } = request.query;
-      const body = await figures(request.server.db, place, year ?? Number(cambodiaToday().slice(0, 4)));
+      const body = await figures(request.server.db, place, year, request.server.clock.now());
       cacheable(reply);
       reply.header("content-type", "text/csv; charset=utf-8");
       reply.header(

@@ -55,7 +55,7 @@ async function loadReadable(ctx: Ctx, id: string): Promise<repo.FeedbackListRow>
 
 export async function get(ctx: Ctx, id: string): Promise<FeedbackItem> {
   const row = await loadReadable(ctx, id);
-  return presentItem(row, cambodiaToday(), abilitiesOn(ctx, row.message));
+  return presentItem(row, cambodiaToday(ctx.clock.now()), abilitiesOn(ctx, row.message));
 }
 
 /** One queue of the actor's area, newest first; asking for a queue one's role does not read is 403. */
@@ -70,7 +70,7 @@ export async function list(ctx: Ctx, query: z.infer<typeof FeedbackListQuery>) {
     limit: query.limit,
     offset: query.offset,
   });
-  const today = cambodiaToday();
+  const today = cambodiaToday(ctx.clock.now());
   return { items: rows.map((row) => presentItem(row, today, abilitiesOn(ctx, row.message))), total };
 }
 
@@ -83,16 +83,22 @@ export async function answer(ctx: Ctx, id: string, input: z.infer<typeof AnswerF
   const before = await loadReadable(ctx, id);
   authorize(feedbackPolicy, "feedback:answer", ctx.actor, accessOf(before.message));
   if (before.message.status === "closed") throw conflict("feedback_closed");
-  const now = new Date();
+  const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
-    const updated = await updateCounted(tx, before.message, input.version, {
-      status: "answered",
-      answerText: input.text,
-      // The first answer's time stays: it is when the sender was answered (the figures' days to answer).
-      answeredAt: before.message.answeredAt ?? now,
-      answeredBy: ctx.actor.id,
-      acknowledgedAt: before.message.acknowledgedAt ?? now,
-    });
+    const updated = await updateCounted(
+      tx,
+      before.message,
+      input.version,
+      {
+        status: "answered",
+        answerText: input.text,
+        // The first answer's time stays: it is when the sender was answered (the figures' days to answer).
+        answeredAt: before.message.answeredAt ?? now,
+        answeredBy: ctx.actor.id,
+        acknowledgedAt: before.message.acknowledgedAt ?? now,
+      },
+      ctx.clock.now(),
+    );
     if (!updated) throw conflict("version_conflict");
     await audit(tx, ctx, {
       action: "feedback.answered",
@@ -159,12 +165,18 @@ export async function assign(ctx: Ctx, id: string, input: z.infer<typeof AssignF
   if (before.message.status === "closed") throw conflict("feedback_closed");
   const assignedTo = input.take ? ctx.actor.id : null;
   if (!input.take && before.message.assignedTo !== ctx.actor.id) throw conflict("feedback_not_yours");
-  const now = new Date();
+  const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
-    const updated = await updateCounted(tx, before.message, input.version, {
-      assignedTo,
-      acknowledgedAt: before.message.acknowledgedAt ?? (input.take ? now : null),
-    });
+    const updated = await updateCounted(
+      tx,
+      before.message,
+      input.version,
+      {
+        assignedTo,
+        acknowledgedAt: before.message.acknowledgedAt ?? (input.take ? now : null),
+      },
+      ctx.clock.now(),
+    );
     if (!updated) throw conflict("version_conflict");
     await audit(tx, ctx, {
       action: input.take ? "feedback.taken" : "feedback.given_back",
@@ -196,11 +208,17 @@ export async function restrict(ctx: Ctx, id: string, input: z.infer<typeof Restr
     : [];
   const row = await ctx.db.transaction(async (tx) => {
     // Whoever took it may not read it in its new queue: it waits to be taken again there.
-    const updated = await updateCounted(tx, before.message, input.version, {
-      restricted: input.restricted,
-      restrictedBecause: because,
-      assignedTo: null,
-    });
+    const updated = await updateCounted(
+      tx,
+      before.message,
+      input.version,
+      {
+        restricted: input.restricted,
+        restrictedBecause: because,
+        assignedTo: null,
+      },
+      ctx.clock.now(),
+    );
     if (!updated) throw conflict("version_conflict");
     await audit(tx, ctx, {
       action: input.restricted ? "feedback.restricted" : "feedback.unrestricted",
@@ -217,5 +235,5 @@ export async function restrict(ctx: Ctx, id: string, input: z.infer<typeof Restr
     });
     return updated;
   });
-  return presentItem({ ...before, message: row }, cambodiaToday(), abilitiesOn(ctx, row));
+  return presentItem({ ...before, message: row }, cambodiaToday(ctx.clock.now()), abilitiesOn(ctx, row));
 }

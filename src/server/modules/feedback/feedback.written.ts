@@ -38,16 +38,21 @@ export async function writeDown(ctx: Ctx, id: string, input: z.infer<typeof Writ
   }
   if (errors.length > 0) throw badRequest("validation_failed", errors);
   return ctx.db.transaction((tx) =>
-    storeMessage(tx, ctx, {
-      id,
-      trackingCode: input.trackingCode,
-      channel: "facilitator",
-      communeCode: input.communeCode,
-      sectorCode: sector ?? null,
-      facilityId,
-      topic: input.topic,
-      text: input.text,
-      senderFlaggedHarm: input.harm,
-    }),
+    storeMessage(
+      tx,
+      ctx,
+      {
+        id,
+        trackingCode: input.trackingCode,
+        channel: "facilitator",
+        communeCode: input.communeCode,
+        sectorCode: sector ?? null,
+        facilityId,
+        topic: input.topic,
+        text: input.text,
+        senderFlaggedHarm: input.harm,
+      },
+      ctx.clock.now(),
+    ),
   );
 }

@@ -84,10 +84,11 @@ export async function updateIndicator(
   id: string,
   version: number,
   values: Partial<typeof indicators.$inferInsert>,
+  now: Date,
 ): Promise<IndicatorRow | undefined> {
   const [row] = await db
     .update(indicators)
-    .set({ ...values, version: sql`${indicators.version} + 1`, updatedAt: new Date() })
+    .set({ ...values, version: sql`${indicators.version} + 1`, updatedAt: now })
     .where(and(eq(indicators.id, id), eq(indicators.version, version)))
     .returning();
   return row;
@@ -124,12 +125,19 @@ export async function findAudio(db: Db, owner: AudioOwner, key: string, language
 }
 
 /** Points the owner's audio in that language at the media file (new or replacing the old one). */
-export async function setAudio(db: Db, owner: AudioOwner, key: string, language: string, mediaId: string) {
+export async function setAudio(
+  db: Db,
+  owner: AudioOwner,
+  key: string,
+  language: string,
+  mediaId: string,
+  now: Date,
+) {
   await db
     .insert(catalogueAudio)
     .values({ ownerKind: owner, ownerKey: key, language, mediaId })
     .onConflictDoUpdate({
       target: [catalogueAudio.ownerKind, catalogueAudio.ownerKey, catalogueAudio.language],
-      set: { mediaId, updatedAt: new Date() },
+      set: { mediaId, updatedAt: now },
     });
 }

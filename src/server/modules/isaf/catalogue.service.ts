@@ -10,8 +10,9 @@ import { ISAF_SECTORS } from "../../../contracts/isaf";
 import type { Db } from "../../db/database";
 import { authorize } from "../../platform/access";
 import { audit, created, diff } from "../../platform/audit";
+import { command, requires } from "../../platform/command";
 import type { Ctx } from "../../platform/context";
-import { AppError, badRequest, conflict, type FieldError, notFound } from "../../platform/errors";
+import { AppError, badRequest, type FieldError, notFound } from "../../platform/errors";
 import * as media from "../media/media.service";
 import * as repo from "./catalogue.repo";
 import { isafPolicy } from "./isaf.policy";
@@ -162,18 +163,18 @@ async function changeIndicator(
   action: string,
   values: (before: repo.IndicatorRow, tx: Db) => Promise<Partial<repo.IndicatorRow>>,
 ) {
-  authorize(isafPolicy, "catalogue:manage", ctx.actor, null);
-  const before = await repo.findIndicator(ctx.db, id);
-  if (!before) throw notFound("indicator");
-  await ctx.db.transaction(async (tx) => {
-    const updated = await repo.updateIndicator(tx, id, version, await values(before, tx));
-    if (!updated) throw conflict("version_conflict");
-    await audit(tx, ctx, {
+  await command(ctx, {
+    entity: "indicator",
+    requires: requires(isafPolicy, "catalogue:manage"),
+    load: (db) => repo.findIndicator(db, id),
+    // The new values are worked out in the transaction: a status change reads the original it names.
+    write: async (tx, before, now) => repo.updateIndicator(tx, id, version, await values(before, tx), now),
+    audit: (before, updated) => ({
       action,
       entityType: "indicator",
       entityId: id,
       changes: diff(before, updated, AUDITED),
-    });
+    }),
   });
   return getIndicator(ctx, id);
 }
@@ -243,7 +244,7 @@ export async function putAudio(
   return ctx.db.transaction(async (tx) => {
     const previous = await repo.findAudio(tx, owner, key, language);
     const stored = await media.store(tx, ctx.actor.id, upload, media.AUDIO_TYPES);
-    await repo.setAudio(tx, owner, key, language, stored.id);
+    await repo.setAudio(tx, owner, key, language, stored.id, ctx.clock.now());
     await audit(tx, ctx, {
       action: previous ? `${owner}.audio_replaced` : `${owner}.audio_added`,
       entityType: owner,

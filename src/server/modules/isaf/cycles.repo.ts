@@ -178,10 +178,11 @@ export async function update(
       "step" | "ngoOrganisationId" | "plannedMeetingOn" | "i4cBudgetSummary" | "i4cNotes" | "i4cPublishedAt"
     >
   >,
+  now: Date,
 ): Promise<CycleRow | undefined> {
   const [row] = await db
     .update(cycles)
-    .set({ ...values, version: sql`${cycles.version} + 1`, updatedAt: new Date() })
+    .set({ ...values, version: sql`${cycles.version} + 1`, updatedAt: now })
     .where(and(eq(cycles.id, id), eq(cycles.version, version)))
     .returning();
   return row;

@@ -78,7 +78,7 @@ export function abilitiesOn(actor: Actor, cycle: CycleAccess): string[] {
 }
 
 export async function list(ctx: Ctx, query: z.infer<typeof CycleListQuery>) {
-  const today = cambodiaToday();
+  const today = cambodiaToday(ctx.clock.now());
   const { late, mine, ...filters } = query;
   const { rows, total } = await repo.list(ctx.db, ctx.actor, {
     ...filters,
@@ -154,7 +154,7 @@ export async function present(ctx: Ctx, cycle: CycleInScope) {
     ngoOrganisation: ngoName && cycle.ngoOrganisationId ? { id: cycle.ngoOrganisationId, ...ngoName } : null,
     facilitators: people.map(({ id, displayName }) => ({ id, displayName })),
     plannedMeetingOn: cycle.plannedMeetingOn,
-    late: isLate(cycle.step, cycle.plannedMeetingOn, cambodiaToday()),
+    late: isLate(cycle.step, cycle.plannedMeetingOn, cambodiaToday(ctx.clock.now())),
     i4cPublishedAt: cycle.i4cPublishedAt?.toISOString() ?? null,
     steps: (Object.keys(STEP_NAMES) as CycleStep[]).map((step) => {
       const row = done.get(step);
@@ -205,10 +205,16 @@ export async function update(ctx: Ctx, id: string, input: z.infer<typeof CycleUp
   if (errors.length) throw badRequest("validation_failed", errors);
   await ctx.db.transaction((tx) =>
     rollups.tracked(tx, CYCLE_FACT, id, async () => {
-      const updated = await repo.update(tx, id, input.version, {
-        plannedMeetingOn: input.plannedMeetingOn,
-        ngoOrganisationId: input.ngoOrganisationId,
-      });
+      const updated = await repo.update(
+        tx,
+        id,
+        input.version,
+        {
+          plannedMeetingOn: input.plannedMeetingOn,
+          ngoOrganisationId: input.ngoOrganisationId,
+        },
+        ctx.clock.now(),
+      );
       if (!updated) throw conflict("version_conflict");
       await repo.replaceFacilitators(tx, id, facilitatorIds);
       await audit(tx, ctx, {
@@ -241,7 +247,7 @@ export async function completeStep(ctx: Ctx, id: string, input: z.infer<typeof S
   const before = await getCycleInScope(ctx.db, ctx.actor, id);
   authorize(isafPolicy, "cycle:facilitate", ctx.actor, before);
   // "Today" in Cambodia (UTC+7): a step done this morning there is not in the future.
-  if (input.completedOn > cambodiaToday())
+  if (input.completedOn > cambodiaToday(ctx.clock.now()))
     throw badRequest("validation_failed", [{ path: "completedOn", code: "step_date_in_future" }]);
   const recorded = await repo.stepsOf(ctx.db, id);
   if (before.step === "closed" && recorded.some((row) => row.step === "closed"))
@@ -254,7 +260,7 @@ export async function completeStep(ctx: Ctx, id: string, input: z.infer<typeof S
   const to = nextStep(input.step) ?? input.step;
   await ctx.db.transaction((tx) =>
     rollups.tracked(tx, CYCLE_FACT, id, async () => {
-      const updated = await repo.update(tx, id, input.version, { step: to });
+      const updated = await repo.update(tx, id, input.version, { step: to }, ctx.clock.now());
       if (!updated) throw conflict("version_conflict");
       await repo.insertStep(tx, {
         cycleId: id,

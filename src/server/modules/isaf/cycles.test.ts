@@ -1,16 +1,16 @@
 import { eq } from "drizzle-orm";
 import { uuidv7 } from "uuidv7";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, cycleSteps, cycles, interfaceMeetings, jaapActions, scorecards } from "../../db/schema";
+import { testClock } from "../../platform/clock";
 import * as rollups from "../../platform/rollups/rollups.engine";
-import { runAt } from "../../test/fixed-time";
 import { type Caller, createTestApp, type TestApp } from "../../test/harness";
 import { createCycle, createProgramme } from "../../test/isaf-fixtures";
 import { CYCLE_FACT } from "./isaf.facts";
 
 // Before 15 March 2027, the day the fixtures' 2027 cycles plan their meeting: a cycle is late or not
 // by the date (docs/mechanisms/tests.md). "days in Cambodia" below sets its own instant.
-runAt("2026-12-08T03:00:00Z");
+const clock = testClock("2026-12-08T03:00:00Z");
 
 let t: TestApp;
 let lead: Caller;
@@ -21,7 +21,7 @@ let outsider: Caller;
 let cafId = "";
 
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ clock });
   lead = await t.as({ roles: ["ngo_staff"], area: ["15"] });
   cafId = await t.createUser({ roles: ["facilitator"], area: ["1501"], username: "caf-cycles" });
   caf = await t.signIn("caf-cycles");
@@ -271,11 +271,8 @@ describe("cycles", () => {
 
 describe("days in Cambodia (UTC+7)", () => {
   // 20:00 on 1 March in UTC is 03:00 on 2 March in Phnom Penh.
-  beforeAll(() => {
-    vi.useFakeTimers({ toFake: ["Date"] });
-    vi.setSystemTime(new Date("2026-03-01T20:00:00Z"));
-  });
-  afterAll(() => vi.useRealTimers());
+  beforeAll(() => clock.set("2026-03-01T20:00:00Z"));
+  afterAll(() => clock.set("2026-12-08T03:00:00Z"));
 
   /** A cycle of the programme with this planned date and step, written straight to the table. */
   async function cycleAt(

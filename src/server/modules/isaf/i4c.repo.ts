@@ -54,9 +54,12 @@ export async function sessionExists(db: Db, id: string): Promise<boolean> {
   return row !== undefined;
 }
 
-export async function insertSession(db: Db, row: typeof i4cSessions.$inferInsert): Promise<I4cSessionRow> {
+export async function insertSession(
+  db: Db,
+  row: typeof i4cSessions.$inferInsert,
+  now: Date,
+): Promise<I4cSessionRow> {
   // Timestamps in milliseconds, so that updatedAt round-trips exactly as the edit token.
-  const now = new Date();
   const [inserted] = await db
     .insert(i4cSessions)
     .values({ ...row, createdAt: now, updatedAt: now })
@@ -70,10 +73,11 @@ export async function updateSession(
   id: string,
   readAt: Date,
   values: Partial<typeof i4cSessions.$inferInsert>,
+  now: Date,
 ): Promise<I4cSessionRow | undefined> {
   const [row] = await db
     .update(i4cSessions)
-    .set({ ...values, updatedAt: new Date() })
+    .set({ ...values, updatedAt: now })
     .where(and(eq(i4cSessions.id, id), eq(i4cSessions.updatedAt, readAt)))
     .returning();
   return row;

@@ -117,11 +117,17 @@ export async function savePack(ctx: Ctx, cycleId: string, input: z.infer<typeof 
   const unpublish = changed && before.i4cPublishedAt !== null;
   await ctx.db.transaction((tx) =>
     rollups.tracked(tx, CYCLE_FACT, cycleId, async () => {
-      const updated = await cyclesRepo.update(tx, cycleId, input.version, {
-        i4cBudgetSummary: budgetSummary,
-        i4cNotes: notes,
-        ...(unpublish ? { i4cPublishedAt: null } : {}),
-      });
+      const updated = await cyclesRepo.update(
+        tx,
+        cycleId,
+        input.version,
+        {
+          i4cBudgetSummary: budgetSummary,
+          i4cNotes: notes,
+          ...(unpublish ? { i4cPublishedAt: null } : {}),
+        },
+        ctx.clock.now(),
+      );
       if (!updated) throw conflict("version_conflict");
       await repo.replaceItems(tx, cycleId, items);
       await audit(tx, ctx, {
@@ -157,7 +163,13 @@ export async function publish(ctx: Ctx, cycleId: string, version: number) {
   if ((await repo.itemsOf(ctx.db, cycleId)).length === 0) throw new AppError(409, "i4c_empty");
   await ctx.db.transaction((tx) =>
     rollups.tracked(tx, CYCLE_FACT, cycleId, async () => {
-      const updated = await cyclesRepo.update(tx, cycleId, version, { i4cPublishedAt: new Date() });
+      const updated = await cyclesRepo.update(
+        tx,
+        cycleId,
+        version,
+        { i4cPublishedAt: ctx.clock.now() },
+        ctx.clock.now(),
+      );
       if (!updated) throw conflict("version_conflict");
       await audit(tx, ctx, {
         action: "i4c.published",
@@ -217,15 +229,19 @@ export async function addSession(
   if (errors.length) throw badRequest("validation_failed", errors);
   await ctx.db.transaction(async (tx) => {
     if (input.id && (await repo.sessionExists(tx, input.id))) throw conflict("i4c_session_exists");
-    const row = await repo.insertSession(tx, {
-      id: input.id ?? uuidv7(),
-      cycleId,
-      heldOn: input.heldOn,
-      villageCode: input.villageCode ?? null,
-      attendance: input.attendance,
-      notes: input.notes ?? null,
-      createdBy: ctx.actor.id,
-    });
+    const row = await repo.insertSession(
+      tx,
+      {
+        id: input.id ?? uuidv7(),
+        cycleId,
+        heldOn: input.heldOn,
+        villageCode: input.villageCode ?? null,
+        attendance: input.attendance,
+        notes: input.notes ?? null,
+        createdBy: ctx.actor.id,
+      },
+      ctx.clock.now(),
+    );
     await audit(tx, ctx, {
       action: "i4c_session.created",
       entityType: "i4c_session",
@@ -248,12 +264,18 @@ export async function updateSession(
   const errors = await checkVillage(ctx.db, cycle.communeCode, input.villageCode);
   if (errors.length) throw badRequest("validation_failed", errors);
   await ctx.db.transaction(async (tx) => {
-    const row = await repo.updateSession(tx, sessionId, new Date(input.updatedAt), {
-      heldOn: input.heldOn,
-      villageCode: input.villageCode ?? null,
-      attendance: input.attendance,
-      notes: input.notes ?? null,
-    });
+    const row = await repo.updateSession(
+      tx,
+      sessionId,
+      new Date(input.updatedAt),
+      {
+        heldOn: input.heldOn,
+        villageCode: input.villageCode ?? null,
+        attendance: input.attendance,
+        notes: input.notes ?? null,
+      },
+      ctx.clock.now(),
+    );
     if (!row) throw conflict("version_conflict");
     await audit(tx, ctx, {
       action: "i4c_session.updated",

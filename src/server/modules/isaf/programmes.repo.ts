@@ -30,10 +30,11 @@ export async function update(
   id: string,
   version: number,
   values: Partial<typeof programmes.$inferInsert>,
+  now: Date,
 ): Promise<ProgrammeRow | undefined> {
   const [row] = await db
     .update(programmes)
-    .set({ ...values, version: sql`${programmes.version} + 1`, updatedAt: new Date() })
+    .set({ ...values, version: sql`${programmes.version} + 1`, updatedAt: now })
     .where(and(eq(programmes.id, id), eq(programmes.version, version)))
     .returning();
   return row;

@@ -4,9 +4,10 @@ import type { ProgrammeInput, ProgrammeUpdate } from "../../../contracts/isaf";
 import { DEFAULT_QUOTA_RULES } from "../../../domain/committee-quota";
 import { lineageOf } from "../../../domain/places";
 import { authorize, can, inArea } from "../../platform/access";
-import { audit, created, diff } from "../../platform/audit";
+import { created, diff } from "../../platform/audit";
+import { command, creation, requires } from "../../platform/command";
 import type { Ctx } from "../../platform/context";
-import { badRequest, conflict, type FieldError, notFound } from "../../platform/errors";
+import { badRequest, type FieldError, notFound } from "../../platform/errors";
 import { LEVEL_NAMES } from "../../platform/platform.messages";
 import * as organisations from "../organisations/organisations.service";
 import * as places from "../places/places.service";
@@ -178,48 +179,57 @@ function columns(input: z.infer<typeof ProgrammeInput>) {
 }
 
 export async function create(ctx: Ctx, input: z.infer<typeof ProgrammeInput>) {
-  authorize(isafPolicy, "programme:manage", ctx.actor, null);
-  await check(ctx, input);
-  const links: repo.Links = {
-    partnerIds: unique(input.partnerOrganisationIds).sort(),
-    communeCodes: unique(input.communeCodes).sort(),
-    indicatorIds: unique(input.indicatorIds ?? (await catalogue.activeIndicatorIds(ctx.db))).sort(),
-  };
   const id = uuidv7();
-  await ctx.db.transaction(async (tx) => {
-    const row = await repo.insert(tx, { id, ...columns(input), createdBy: ctx.actor.id });
-    await repo.replaceLinks(tx, id, links);
-    await audit(tx, ctx, {
+  await creation(ctx, {
+    requires: requires(isafPolicy, "programme:manage"),
+    input,
+    check: (programme) => check(ctx, programme),
+    write: async (tx, programme) => {
+      const links: repo.Links = {
+        partnerIds: unique(programme.partnerOrganisationIds).sort(),
+        communeCodes: unique(programme.communeCodes).sort(),
+        indicatorIds: unique(programme.indicatorIds ?? (await catalogue.activeIndicatorIds(tx))).sort(),
+      };
+      const row = await repo.insert(tx, { id, ...columns(programme), createdBy: ctx.actor.id });
+      await repo.replaceLinks(tx, id, links);
+      return { ...row, ...links };
+    },
+    audit: (_input, row) => ({
       action: "programme.created",
       entityType: "programme",
       entityId: id,
-      changes: created({ ...row, ...links }, AUDITED),
-    });
+      changes: created(row, AUDITED),
+    }),
   });
   return get(ctx, id);
 }
 
 export async function update(ctx: Ctx, id: string, input: z.infer<typeof ProgrammeUpdate>) {
-  authorize(isafPolicy, "programme:manage", ctx.actor, null);
-  const before = await repo.find(ctx.db, id);
-  if (!before) throw notFound("programme");
-  const linksBefore = await repo.linksOf(ctx.db, id);
-  await check(ctx, input, linksBefore);
-  const links: repo.Links = {
-    partnerIds: unique(input.partnerOrganisationIds).sort(),
-    communeCodes: unique(input.communeCodes).sort(),
-    indicatorIds: unique(input.indicatorIds ?? linksBefore.indicatorIds).sort(),
-  };
-  await ctx.db.transaction(async (tx) => {
-    const row = await repo.update(tx, id, input.version, columns(input));
-    if (!row) throw conflict("version_conflict");
-    await repo.replaceLinks(tx, id, links);
-    await audit(tx, ctx, {
+  await command(ctx, {
+    entity: "programme",
+    requires: requires(isafPolicy, "programme:manage"),
+    load: async (db) => {
+      const row = await repo.find(db, id);
+      return row && { row, links: await repo.linksOf(db, id) };
+    },
+    check: (before) => check(ctx, input, before.links),
+    write: async (tx, before, now) => {
+      const row = await repo.update(tx, id, input.version, columns(input), now);
+      if (!row) return undefined;
+      const links: repo.Links = {
+        partnerIds: unique(input.partnerOrganisationIds).sort(),
+        communeCodes: unique(input.communeCodes).sort(),
+        indicatorIds: unique(input.indicatorIds ?? before.links.indicatorIds).sort(),
+      };
+      await repo.replaceLinks(tx, id, links);
+      return { ...row, ...links };
+    },
+    audit: (before, after) => ({
       action: "programme.updated",
       entityType: "programme",
       entityId: id,
-      changes: diff({ ...before, ...linksBefore }, { ...row, ...links }, AUDITED),
-    });
+      changes: diff({ ...before.row, ...before.links }, after, AUDITED),
+    }),
   });
   return get(ctx, id);
 }

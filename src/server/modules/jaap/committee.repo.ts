@@ -41,10 +41,11 @@ export async function updateMember(
   id: string,
   readAt: Date,
   values: Partial<NewMember>,
+  now: Date,
 ): Promise<MemberRow | null> {
   const [row] = await tx
     .update(committeeMembers)
-    .set({ ...values, updatedAt: new Date() })
+    .set({ ...values, updatedAt: now })
     .where(unchangedSince(cycleId, id, readAt))
     .returning();
   return row ?? null;
@@ -117,10 +118,11 @@ export async function setCommittee(
   cycleId: string,
   wasFormed: boolean,
   values: CommitteeColumns,
+  now: Date,
 ): Promise<boolean> {
   const rows = await tx
     .update(cycles)
-    .set({ ...values, updatedAt: new Date() })
+    .set({ ...values, updatedAt: now })
     .where(
       and(
         eq(cycles.id, cycleId),
@@ -151,10 +153,11 @@ export async function updateMeeting(
   cycleId: string,
   version: number,
   values: Partial<typeof interfaceMeetings.$inferInsert>,
+  now: Date,
 ): Promise<MeetingRow | null> {
   const [row] = await tx
     .update(interfaceMeetings)
-    .set({ ...values, version: sql`${interfaceMeetings.version} + 1`, updatedAt: new Date() })
+    .set({ ...values, version: sql`${interfaceMeetings.version} + 1`, updatedAt: now })
     .where(and(eq(interfaceMeetings.cycleId, cycleId), eq(interfaceMeetings.version, version)))
     .returning();
   return row ?? null;

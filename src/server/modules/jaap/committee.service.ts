@@ -131,7 +131,7 @@ export function updateMember(
   return changeMembers(ctx, cycleId, async (tx, cycle) => {
     const before = await repo.findMember(tx, cycleId, memberId);
     if (!before) throw notFound("committee_member");
-    const row = await repo.updateMember(tx, cycleId, memberId, new Date(updatedAt), values);
+    const row = await repo.updateMember(tx, cycleId, memberId, new Date(updatedAt), values, ctx.clock.now());
     if (!row) throw conflict("version_conflict");
     await audit(tx, ctx, {
       action: "committee.member_updated",
@@ -220,13 +220,14 @@ export async function markFormed(ctx: Ctx, cycleId: string, overrideReason: stri
     const quota = await quotaOf(tx, cycle, await repo.members(tx, cycleId));
     checkOverride(quota, override, reason);
     const values: repo.CommitteeColumns = {
-      committeeFormedAt: new Date(),
+      committeeFormedAt: ctx.clock.now(),
       committeeQuotaMet: quota.compliant,
       committeeOverrideReason: quota.compliant ? null : reason,
       committeeOverrideBy: quota.compliant ? null : ctx.actor.id,
     };
     await rollups.tracked(tx, CYCLE_FACT, cycleId, async () => {
-      if (!(await repo.setCommittee(tx, cycleId, false, values))) throw conflict("committee_already_formed");
+      if (!(await repo.setCommittee(tx, cycleId, false, values, ctx.clock.now())))
+        throw conflict("committee_already_formed");
     });
     await audit(tx, ctx, {
       action: quota.compliant ? "committee.formed" : "committee.formed_with_override",
@@ -263,12 +264,18 @@ export async function unform(ctx: Ctx, cycleId: string) {
     const formedAt = committee.committeeFormedAt;
     if (!formedAt) throw conflict("committee_not_formed");
     await rollups.tracked(tx, CYCLE_FACT, cycleId, async () => {
-      const done = await repo.setCommittee(tx, cycleId, true, {
-        committeeFormedAt: null,
-        committeeQuotaMet: null,
-        committeeOverrideReason: null,
-        committeeOverrideBy: null,
-      });
+      const done = await repo.setCommittee(
+        tx,
+        cycleId,
+        true,
+        {
+          committeeFormedAt: null,
+          committeeQuotaMet: null,
+          committeeOverrideReason: null,
+          committeeOverrideBy: null,
+        },
+        ctx.clock.now(),
+      );
       if (!done) throw conflict("committee_not_formed");
     });
     await audit(tx, ctx, {

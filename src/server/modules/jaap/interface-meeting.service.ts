@@ -57,7 +57,7 @@ export async function save(ctx: Ctx, cycleId: string, input: InterfaceMeetingInp
     const saved =
       input.version === undefined
         ? await repo.insertMeeting(tx, { cycleId, ...values })
-        : await repo.updateMeeting(tx, cycleId, input.version, values);
+        : await repo.updateMeeting(tx, cycleId, input.version, values, ctx.clock.now());
     if (!saved) throw conflict("version_conflict");
     await audit(tx, ctx, {
       action: before ? "interface_meeting.updated" : "interface_meeting.recorded",

@@ -151,10 +151,11 @@ export async function update(
   id: string,
   version: number,
   values: Partial<NewAction>,
+  now: Date,
 ): Promise<ActionRow | null> {
   const [row] = await tx
     .update(jaapActions)
-    .set({ ...values, version: sql`${jaapActions.version} + 1`, updatedAt: new Date() })
+    .set({ ...values, version: sql`${jaapActions.version} + 1`, updatedAt: now })
     .where(and(eq(jaapActions.id, id), eq(jaapActions.version, version)))
     .returning();
   return row ?? null;

@@ -4,6 +4,7 @@ import { cambodiaToday } from "../../../domain/isaf-cycle";
 import type { Db } from "../../db/database";
 import { authorize, can } from "../../platform/access";
 import { audit, created, diff } from "../../platform/audit";
+import { command, requires } from "../../platform/command";
 import type { Ctx } from "../../platform/context";
 import { badRequest, conflict, type FieldError, notFound } from "../../platform/errors";
 import * as rollups from "../../platform/rollups/rollups.engine";
@@ -134,7 +135,13 @@ export async function get(ctx: Ctx, id: string) {
     repo.indicatorsOf(ctx.db, [id]),
     repo.updatesOf(ctx.db, id),
   ]);
-  return presentDetail(row, groupIndicators(indicatorRows), cambodiaToday(), abilities, updates);
+  return presentDetail(
+    row,
+    groupIndicators(indicatorRows),
+    cambodiaToday(ctx.clock.now()),
+    abilities,
+    updates,
+  );
 }
 
 /** The cycle's actions, soonest deadline first. */
@@ -148,7 +155,7 @@ export async function listOfCycle(ctx: Ctx, cycleId: string) {
       rows.map((row) => row.action.id),
     ),
   );
-  const today = cambodiaToday();
+  const today = cambodiaToday(ctx.clock.now());
   const facilitate = can(isafPolicy, "cycle:facilitate", ctx.actor, cycle);
   return {
     items: rows.map((row) => {
@@ -164,7 +171,7 @@ export async function listOfCycle(ctx: Ctx, cycleId: string) {
 
 /** Actions across the cycles of the caller's area (the responsible people's and the dashboards' list). */
 export async function list(ctx: Ctx, query: ActionListQuery) {
-  const today = cambodiaToday();
+  const today = cambodiaToday(ctx.clock.now());
   const { rows, total } = await repo.list(ctx.db, ctx.actor, {
     place: query.place,
     year: query.year,
@@ -220,27 +227,38 @@ export async function create(ctx: Ctx, cycleId: string, input: ActionInput) {
 }
 
 export async function edit(ctx: Ctx, id: string, input: ActionInput & { version: number }) {
-  const before = await loadInScope(ctx, id);
-  const { cycle } = await actionAccess(ctx, before);
-  authorize(isafPolicy, "cycle:facilitate", ctx.actor, cycle);
-  assertOpen(before.action);
-  await assertValid(ctx.db, cycle, input);
   const indicatorIds = [...new Set(input.indicatorIds)];
-  const indicatorsBefore = (await repo.indicatorsOf(ctx.db, [id])).map((row) => row.id);
-  await ctx.db.transaction(async (tx) => {
-    const updated = await rollups.tracked(tx, JAAP_ACTION_FACT, id, async () => {
-      const row = await repo.update(tx, id, input.version, columnsOf(input));
-      if (!row) throw conflict("version_conflict");
-      await repo.replaceIndicators(tx, id, indicatorIds);
+  await command(ctx, {
+    entity: "jaap_action",
+    load: async (db) => {
+      const row = await repo.findInScope(db, ctx.actor, id);
+      if (!row) return undefined;
+      const { cycle } = await actionAccess(ctx, row);
+      const indicatorsBefore = (await repo.indicatorsOf(db, [id])).map((indicator) => indicator.id);
+      return { action: row.action, cycle, indicatorsBefore };
+    },
+    requires: requires(isafPolicy, "cycle:facilitate", (before: { cycle: CycleInScope }) => before.cycle),
+    check: async (before) => {
+      assertOpen(before.action);
+      await assertValid(ctx.db, before.cycle, input);
+    },
+    rollup: (tx, _before, write) => rollups.tracked(tx, JAAP_ACTION_FACT, id, write),
+    write: async (tx, _before, now) => {
+      const row = await repo.update(tx, id, input.version, columnsOf(input), now);
+      if (row) await repo.replaceIndicators(tx, id, indicatorIds);
       return row;
-    });
-    await audit(tx, ctx, {
+    },
+    audit: (before, updated) => ({
       action: "jaap.action_updated",
       entityType: "jaap_action",
       entityId: id,
       placeCode: updated.communeCode,
-      changes: diff(auditable(before.action, indicatorsBefore), auditable(updated, indicatorIds), AUDITED),
-    });
+      changes: diff(
+        auditable(before.action, before.indicatorsBefore),
+        auditable(updated, indicatorIds),
+        AUDITED,
+      ),
+    }),
   });
   return get(ctx, id);
 }

@@ -56,7 +56,7 @@ export async function addProgress(ctx: Ctx, id: string, input: ProgressInput) {
   await ctx.db.transaction(async (tx) => {
     const updateId = uuidv7();
     const updated = await rollups.tracked(tx, JAAP_ACTION_FACT, id, async () => {
-      const action = await repo.update(tx, id, input.version, { status: input.status });
+      const action = await repo.update(tx, id, input.version, { status: input.status }, ctx.clock.now());
       if (!action) throw conflict("version_conflict");
       await repo.insertUpdate(tx, {
         id: updateId,
@@ -93,7 +93,13 @@ export async function drop(ctx: Ctx, id: string, input: { reason?: string; versi
   if (!reason) throw badRequest("jaap_drop_reason_required", [{ path: "reason", code: "field_required" }]);
   await ctx.db.transaction(async (tx) => {
     const updated = await rollups.tracked(tx, JAAP_ACTION_FACT, id, async () => {
-      const action = await repo.update(tx, id, input.version, { status: "dropped", dropReason: reason });
+      const action = await repo.update(
+        tx,
+        id,
+        input.version,
+        { status: "dropped", dropReason: reason },
+        ctx.clock.now(),
+      );
       if (!action) throw conflict("version_conflict");
       await repo.insertUpdate(tx, {
         id: uuidv7(),

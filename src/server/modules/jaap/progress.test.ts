@@ -40,7 +40,7 @@ describe("following an action", () => {
     expect(started.json()).toMatchObject({
       status: "in_progress",
       version: 2,
-      lastUpdateOn: cambodiaToday(),
+      lastUpdateOn: cambodiaToday(new Date()),
     });
     expect(started.json().updates[0]).toMatchObject({ statusAfter: "in_progress", photoIds: [photoId] });
     expect(await f.counter(f.cycle.facilityId, "planned|2026-09")).toBe(0);

@@ -43,9 +43,14 @@ export async function insert(db: Db, row: typeof organisations.$inferInsert) {
   await db.insert(organisations).values(row);
 }
 
-export async function update(db: Db, id: string, values: Partial<typeof organisations.$inferInsert>) {
+export async function update(
+  db: Db,
+  id: string,
+  values: Partial<typeof organisations.$inferInsert>,
+  now: Date,
+) {
   await db
     .update(organisations)
-    .set({ ...values, updatedAt: new Date() })
+    .set({ ...values, updatedAt: now })
     .where(eq(organisations.id, id));
 }

@@ -3,7 +3,8 @@ import type { z } from "zod";
 import type { OrganisationInput } from "../../../contracts/organisations";
 import type { Db } from "../../db/database";
 import { authorize, hasRole, inArea } from "../../platform/access";
-import { audit, bilingualLabel, created, diff } from "../../platform/audit";
+import { bilingualLabel, created, diff } from "../../platform/audit";
+import { command, creation, requires } from "../../platform/command";
 import type { Ctx } from "../../platform/context";
 import { badRequest, notFound } from "../../platform/errors";
 import * as places from "../places/places.service";
@@ -79,42 +80,54 @@ async function assertPlace(ctx: Ctx, placeCode: string | null | undefined) {
 }
 
 export async function create(ctx: Ctx, input: Input) {
-  await assertPlace(ctx, input.placeCode);
-  authorize(organisationPolicy, "organisation:manage", ctx.actor, { placeCode: input.placeCode ?? null });
   const id = uuidv7();
   const values = { ...input, placeCode: input.placeCode ?? null };
-  await ctx.db.transaction(async (tx) => {
-    await repo.insert(tx, { id, ...values });
-    await audit(tx, ctx, {
+  await creation(ctx, {
+    input: values,
+    check: (organisation) => assertPlace(ctx, organisation.placeCode),
+    requires: requires(
+      organisationPolicy,
+      "organisation:manage",
+      (organisation: typeof values) => organisation,
+    ),
+    write: (tx, organisation) => repo.insert(tx, { id, ...organisation }),
+    audit: (organisation) => ({
       action: "organisation.created",
       entityType: "organisation",
       entityId: id,
-      label: bilingualLabel(values),
-      placeCode: values.placeCode,
-      changes: created(values, FIELDS),
-    });
+      label: bilingualLabel(organisation),
+      placeCode: organisation.placeCode,
+      changes: created(organisation, FIELDS),
+    }),
   });
   return get(ctx, id);
 }
 
+type Found = NonNullable<Awaited<ReturnType<typeof repo.find>>>;
+
 export async function update(ctx: Ctx, id: string, input: Input) {
-  const before = await repo.find(ctx.db, id);
-  if (!before) throw notFound("organisation");
-  // Both where it is and where it is moved to must be the administrator's to keep.
-  authorize(organisationPolicy, "organisation:manage", ctx.actor, before.organisation);
-  await assertPlace(ctx, input.placeCode);
-  authorize(organisationPolicy, "organisation:manage", ctx.actor, { placeCode: input.placeCode ?? null });
   const values = { ...input, placeCode: input.placeCode ?? null };
-  await ctx.db.transaction(async (tx) => {
-    await repo.update(tx, id, values);
-    await audit(tx, ctx, {
+  await command(ctx, {
+    entity: "organisation",
+    load: (db) => repo.find(db, id),
+    // Both where it is and where it is moved to must be the administrator's to keep.
+    requires: requires(organisationPolicy, "organisation:manage", (before: Found) => before.organisation),
+    check: async () => {
+      await assertPlace(ctx, values.placeCode);
+      authorize(organisationPolicy, "organisation:manage", ctx.actor, { placeCode: values.placeCode });
+    },
+    write: async (tx, _before, now) => {
+      await repo.update(tx, id, values, now);
+      return values;
+    },
+    audit: (before) => ({
       action: "organisation.updated",
       entityType: "organisation",
       entityId: id,
       label: bilingualLabel(values),
       placeCode: values.placeCode,
       changes: diff(before.organisation, { ...before.organisation, ...values }, FIELDS),
-    });
+    }),
   });
   return get(ctx, id);
 }

@@ -34,7 +34,11 @@ export async function publicRoutes(app: App) {
       config: { rateLimit: RATE_LIMIT },
     },
     async (request, reply) => {
-      const body = await results.facilityResults(request.server.db, request.params.id);
+      const body = await results.facilityResults(
+        request.server.db,
+        request.params.id,
+        request.server.clock.now(),
+      );
       cacheable(reply);
       return body;
     },
@@ -47,7 +51,11 @@ export async function publicRoutes(app: App) {
       config: { rateLimit: RATE_LIMIT },
     },
     async (request, reply) => {
-      const body = await results.communeResults(request.server.db, request.params.code);
+      const body = await results.communeResults(
+        request.server.db,
+        request.params.code,
+        request.server.clock.now(),
+      );
       cacheable(reply);
       return body;
     },

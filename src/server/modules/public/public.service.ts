@@ -65,7 +65,7 @@ async function publishedPacks(db: Db, facilityId: string): Promise<PublicI4c[]> 
   return packs;
 }
 
-export async function facilityResults(db: Db, id: string): Promise<PublicFacility> {
+export async function facilityResults(db: Db, id: string, now: Date): Promise<PublicFacility> {
   const facility = UUID.test(id) ? await facilities.publicIsafFacility(db, id) : undefined;
   if (!facility) throw notFound("facility");
   const commune = await places.get(db, facility.communeCode);
@@ -82,15 +82,15 @@ export async function facilityResults(db: Db, id: string): Promise<PublicFacilit
       path: [...commune.path.map(placeOf), placeOf(commune)],
     },
     scores: scoreYears(cards),
-    actions: actionsOf(actions, cambodiaToday()),
+    actions: actionsOf(actions, cambodiaToday(now)),
     i4c: i4cPacks,
   };
 }
 
-export async function communeResults(db: Db, code: string): Promise<PublicCommune> {
+export async function communeResults(db: Db, code: string, now: Date): Promise<PublicCommune> {
   const commune = await communeOf(db, code);
   const rows = await facilities.publicIsafFacilitiesOfCommune(db, code);
-  const today = cambodiaToday();
+  const today = cambodiaToday(now);
   const list = [];
   for (const row of rows) {
     const cards = await scorecards.approvedResultsOfFacility(db, row.id);

@@ -78,7 +78,7 @@ export interface EditOptions {
 /** What a change did: the audit's changes, and columns of the card itself to set. */
 export interface Changed {
   changes?: Record<string, unknown>;
-  set?: Parameters<typeof repo.touch>[2];
+  set?: Parameters<typeof repo.touch>[3];
 }
 /** `written`: which of the change's fields it writes (all online; merged, those whose stamp won). */
 export type Change = (
@@ -98,8 +98,8 @@ export interface Edit {
   options: EditOptions;
   /** How many changes these are: the length of what `change` answers. */
   count: number;
-  /** Checks of the request's own values, made before the card is read. */
-  check?: () => void;
+  /** Checks of the request's own values, made before the card is read (`now`: the context's clock). */
+  check?: (now: Date) => void;
   change: (
     tx: Db,
     card: ScorecardRow,
@@ -124,7 +124,7 @@ export interface StampedEdit {
 }
 
 /** One change (a refusal is thrown), the usual Edit. */
-export function singleEdit(options: EditOptions, change: Change, check?: () => void): Edit {
+export function singleEdit(options: EditOptions, change: Change, check?: (now: Date) => void): Edit {
   return {
     options,
     count: 1,
@@ -141,7 +141,7 @@ export function singleEdit(options: EditOptions, change: Change, check?: () => v
  * present.
  */
 export async function editCard(ctx: Ctx, id: string, edit: Edit): Promise<CardInScope> {
-  edit.check?.();
+  edit.check?.(ctx.clock.now());
   const { card, cycle } = await loadCard(ctx, id);
   authorize(isafPolicy, edit.options.ability ?? editAbility(card.kind), ctx.actor, cycle);
   const updated = await ctx.db.transaction(async (tx) => {
@@ -149,7 +149,7 @@ export async function editCard(ctx: Ctx, id: string, edit: Edit): Promise<CardIn
     assertCurrent(current, edit.options);
     const fields = edit.options.fields ?? [];
     const stamps = fields.length
-      ? withStamps(current.fieldStamps, fields, serverStamp(current.fieldStamps))
+      ? withStamps(current.fieldStamps, fields, serverStamp(current.fieldStamps, ctx.clock.now().getTime()))
       : undefined;
     return rollups.tracked(tx, SCORECARD_FACT, id, async () => {
       const outcomes = await edit.change(tx, current, cycle, new Set(fields));
@@ -187,7 +187,7 @@ export async function editCardInSteps(
     return edits.flatMap((edit) => {
       let refused = found;
       try {
-        edit.check?.();
+        edit.check?.(ctx.clock.now());
       } catch (error) {
         refused = asRefusal(error);
       }
@@ -202,7 +202,7 @@ export async function editCardInSteps(
       for (const { edit, stamp } of steps) {
         try {
           const { row, versions } = await tx.transaction(async (savepoint) => {
-            edit.check?.();
+            edit.check?.(ctx.clock.now());
             authorize(isafPolicy, edit.options.ability ?? editAbility(card.kind), ctx.actor, cycle);
             const fields = edit.options.fields;
             const merge = fields
@@ -276,7 +276,7 @@ async function record(
   const accepted = outcomes.filter((outcome): outcome is Changed => !(outcome instanceof AppError));
   if (accepted.length === 0) return current;
   const set = Object.assign({}, ...accepted.map((step) => step.set ?? {}), stamps && { fieldStamps: stamps });
-  const row = await repo.touch(tx, current.id, set, accepted.length);
+  const row = await repo.touch(tx, current.id, ctx.clock.now(), set, accepted.length);
   await auditAll(
     tx,
     ctx,

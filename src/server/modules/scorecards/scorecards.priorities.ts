@@ -71,7 +71,7 @@ async function followOnSelf(ctx: Ctx, tx: Db, selfId: string, communeCode: strin
   assertEditable(self, "self_scorecard_locked");
   await rollups.tracked(tx, SCORECARD_FACT, selfId, async () => {
     await store.replacePriorities(tx, selfId, indicatorIds);
-    await repo.touch(tx, selfId);
+    await repo.touch(tx, selfId, ctx.clock.now());
     await audit(tx, ctx, {
       action: "scorecard.priorities_set",
       entityType: "scorecard",

@@ -80,12 +80,13 @@ export async function insert(tx: Db, values: typeof scorecards.$inferInsert): Pr
 export async function touch(
   tx: Db,
   id: string,
+  now: Date,
   values: Partial<typeof scorecards.$inferInsert> = {},
   steps = 1,
 ) {
   const [row] = await tx
     .update(scorecards)
-    .set({ ...values, version: sql`${scorecards.version} + ${steps}`, updatedAt: new Date() })
+    .set({ ...values, version: sql`${scorecards.version} + ${steps}`, updatedAt: now })
     .where(eq(scorecards.id, id))
     .returning();
   return row!;

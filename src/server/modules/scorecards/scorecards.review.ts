@@ -24,7 +24,7 @@ export function submitEdit(ctx: Ctx, id: string, version: number): Edit {
     const missing = missingForSubmit(card, await loadContent(tx, id));
     if (missing.length) throw badRequest("validation_failed", missing);
     return {
-      set: { status: "submitted", submittedAt: new Date(), submittedBy: ctx.actor.id },
+      set: { status: "submitted", submittedAt: ctx.clock.now(), submittedBy: ctx.actor.id },
       changes: { status: { from: card.status, to: "submitted" } },
     };
   });
@@ -39,7 +39,12 @@ export async function approve(ctx: Ctx, id: string, version: number) {
       async (_tx, card) => {
         if (card.status !== "submitted") throw conflict("scorecard_not_submitted");
         return {
-          set: { status: "approved", reviewedAt: new Date(), reviewedBy: ctx.actor.id, reviewComment: null },
+          set: {
+            status: "approved",
+            reviewedAt: ctx.clock.now(),
+            reviewedBy: ctx.actor.id,
+            reviewComment: null,
+          },
           changes: { status: { from: "submitted", to: "approved" } },
         };
       },
@@ -58,7 +63,7 @@ export async function returnCard(ctx: Ctx, id: string, version: number, comment:
         return {
           set: {
             status: "returned",
-            reviewedAt: new Date(),
+            reviewedAt: ctx.clock.now(),
             reviewedBy: ctx.actor.id,
             reviewComment: comment,
           },
@@ -107,12 +112,17 @@ export async function decideChange(
         const request = await store.lockChangeRequest(tx, id, requestId);
         if (!request) throw notFound("change_request");
         if (request.status !== "pending") throw conflict("change_request_decided");
-        await store.decideChangeRequest(tx, requestId, {
-          status: decision,
-          decidedBy: ctx.actor.id,
-          decidedAt: new Date(),
-          decisionNote: note,
-        });
+        await store.decideChangeRequest(
+          tx,
+          requestId,
+          {
+            status: decision,
+            decidedBy: ctx.actor.id,
+            decidedAt: ctx.clock.now(),
+            decisionNote: note,
+          },
+          ctx.clock.now(),
+        );
         const changes = { changeRequestId: requestId, reason: request.reason, note };
         if (decision === "refused") return { changes };
         return {

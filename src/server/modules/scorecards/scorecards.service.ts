@@ -190,8 +190,8 @@ type MeetingDetails = {
 export function updateDetailsEdit(id: string, input: MeetingDetails): Edit {
   const villageCode = input.villageCode ?? null;
   // Today in Cambodia, so that a morning meeting is not in the future.
-  const check = () => {
-    if (input.heldOn && input.heldOn > cambodiaToday()) {
+  const check = (now: Date) => {
+    if (input.heldOn && input.heldOn > cambodiaToday(now)) {
       throw badRequest("validation_failed", [{ path: "heldOn", code: "held_on_future" }]);
     }
   };

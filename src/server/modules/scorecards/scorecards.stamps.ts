@@ -74,7 +74,7 @@ export function withStamps(held: FieldStamps, fields: readonly string[], stamp: 
  * every stamp the card holds, so that it sorts after every write the person at the screen saw (a
  * phone's clock may run a little ahead of the server's).
  */
-export function serverStamp(held: FieldStamps, nowMillis = Date.now()): string {
+export function serverStamp(held: FieldStamps, nowMillis: number): string {
   let latest = "";
   for (const stamp of Object.values(held)) if (stamp > latest) latest = stamp;
   const clock = latest

@@ -229,10 +229,11 @@ export async function decideChangeRequest(
   tx: Db,
   requestId: string,
   values: Partial<typeof scorecardChangeRequests.$inferInsert>,
+  now: Date,
 ) {
   await tx
     .update(scorecardChangeRequests)
-    .set({ ...values, updatedAt: new Date() })
+    .set({ ...values, updatedAt: now })
     .where(eq(scorecardChangeRequests.id, requestId));
 }
 

@@ -57,7 +57,9 @@ export async function smsAdminRoutes(app: App) {
       const ctx = ctxOf(request);
       authorize(smsPolicy, "sms:manage", ctx.actor, null);
       reply.header("cache-control", "no-store");
-      const { secret } = await refusing(() => channels.rotateSecret(ctx.db, request.params.id, ctx));
+      const { secret } = await refusing(() =>
+        channels.rotateSecret(ctx.db, request.params.id, ctx.clock.now(), ctx),
+      );
       return { id: request.params.id, secret };
     },
   );
@@ -75,7 +77,9 @@ export async function smsAdminRoutes(app: App) {
     async (request) => {
       const ctx = ctxOf(request);
       authorize(smsPolicy, "sms:manage", ctx.actor, null);
-      await refusing(() => channels.setActive(ctx.db, request.params.id, request.body.active, ctx));
+      await refusing(() =>
+        channels.setActive(ctx.db, request.params.id, request.body.active, ctx.clock.now(), ctx),
+      );
       return { items: await channels.describeChannels(ctx.db) };
     },
   );

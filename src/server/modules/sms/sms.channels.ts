@@ -113,10 +113,10 @@ export async function addChannel(
 }
 
 /** Gives a channel a new webhook secret (the old one stops working at once in this process). */
-export async function rotateSecret(db: Db, id: string, who: AuditWho = SYSTEM) {
+export async function rotateSecret(db: Db, id: string, now: Date, who: AuditWho = SYSTEM) {
   const secret = newSecret();
   await db.transaction(async (tx) => {
-    const row = await repo.updateChannel(tx, id, { secretHash: hashSecret(secret) });
+    const row = await repo.updateChannel(tx, id, { secretHash: hashSecret(secret) }, now);
     if (!row) throw new ChannelSettingsError(`no channel "${id}"`, "sms_channel_unknown");
     await audit(tx, who, { action: "sms_channel.secret_rotated", entityType: "sms_channel", entityId: id });
   });
@@ -125,9 +125,9 @@ export async function rotateSecret(db: Db, id: string, who: AuditWho = SYSTEM) {
 }
 
 /** Turns a channel on or off: off, its webhook refuses calls and nothing more is sent through it. */
-export async function setActive(db: Db, id: string, active: boolean, who: AuditWho = SYSTEM) {
+export async function setActive(db: Db, id: string, active: boolean, now: Date, who: AuditWho = SYSTEM) {
   await db.transaction(async (tx) => {
-    const row = await repo.updateChannel(tx, id, { active });
+    const row = await repo.updateChannel(tx, id, { active }, now);
     if (!row) throw new ChannelSettingsError(`no channel "${id}"`, "sms_channel_unknown");
     await audit(tx, who, {
       action: "sms_channel.updated",

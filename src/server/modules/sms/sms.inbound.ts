@@ -146,7 +146,7 @@ async function storeNewMessage(
   text: string,
   target: NonNullable<Awaited<ReturnType<typeof resolveTarget>>>,
 ): Promise<InboundOutcome> {
-  const now = new Date();
+  const now = deps.clock.now();
   // The citizen's own time, when the gateway's is believable: not in the future, and not so far back
   // (a gateway that held messages for days) that the due dates would already be past on arrival.
   const date = sms.input.date;
@@ -165,7 +165,7 @@ async function storeNewMessage(
           senderHash: sms.senderHash,
           sentAt: sms.input.date ?? null,
         },
-        message,
+        message: { ...message, createdAt: received },
         contact: { phoneSealed: deps.cipher.seal(sms.phone), locale: sms.locale },
         receivedAudit: receivedAudit(message, true),
         ip: sms.ip,

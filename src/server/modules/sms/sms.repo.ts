@@ -34,10 +34,15 @@ export async function insertChannel(tx: Db, row: typeof smsChannels.$inferInsert
   return inserted!;
 }
 
-export async function updateChannel(tx: Db, id: string, values: Partial<typeof smsChannels.$inferInsert>) {
+export async function updateChannel(
+  tx: Db,
+  id: string,
+  values: Partial<typeof smsChannels.$inferInsert>,
+  now: Date,
+) {
   const [row] = await tx
     .update(smsChannels)
-    .set({ ...values, updatedAt: new Date() })
+    .set({ ...values, updatedAt: now })
     .where(eq(smsChannels.id, id))
     .returning();
   return row ?? null;
@@ -166,10 +171,11 @@ export async function settleOutbound(
   id: string,
   values: Partial<typeof smsOutbound.$inferInsert>,
   from: { statuses: SmsOutboundRow["status"][]; attempts?: number },
+  now: Date,
 ): Promise<SmsOutboundRow | null> {
   const [row] = await db
     .update(smsOutbound)
-    .set({ ...values, updatedAt: new Date() })
+    .set({ ...values, updatedAt: now })
     .where(
       and(
         eq(smsOutbound.id, id),
@@ -205,7 +211,7 @@ export interface SmsMessageWrite {
     senderHash: string;
     sentAt: Date | null;
   };
-  message: NewFeedback & { id: string; trackingCode: string };
+  message: NewFeedback & { id: string; trackingCode: string; createdAt: Date };
   contact: { phoneSealed: string; locale: "km" | "en" };
   receivedAudit: AuditEvent;
   ip: string | null;
@@ -238,7 +244,7 @@ export async function storeSmsMessage(db: Db, write: SmsMessageWrite): Promise<b
     ...message,
     sectorCode: message.sectorCode ?? null,
     restrictedOnArrival: message.restricted ?? false,
-    createdAt: message.createdAt ?? new Date(),
+    createdAt: message.createdAt,
     answeredAt: null,
     escalatedAt: null,
   };

@@ -19,16 +19,16 @@ export async function deliveryReport(
   channelId: string,
   id: string,
   report: "sent" | "delivered" | "failed",
+  now: Date,
 ): Promise<repo.SmsOutboundRow | null> {
   const sms = await repo.findOutbound(db, channelId, id);
   if (!sms) return null;
-  const now = new Date();
   const values =
     report === "delivered"
       ? { status: "delivered" as const, deliveredAt: now, sentAt: sms.sentAt ?? now }
       : report === "failed"
         ? { status: "failed" as const, lastError: "gateway reported failure" }
         : { status: "sent" as const, sentAt: sms.sentAt ?? now };
-  const settled = await repo.settleOutbound(db, id, values, { statuses: FROM[report] });
+  const settled = await repo.settleOutbound(db, id, values, { statuses: FROM[report] }, now);
   return settled ?? (await repo.findOutbound(db, channelId, id));
 }

@@ -97,6 +97,7 @@ export async function smsRoutes(app: App, options: { deps: SmsDeps }) {
           request.smsChannel!.id,
           request.body.id,
           status,
+          request.server.clock.now(),
         );
         if (!row) throw new AppError(404, "not_found", { entity: "sms" });
         return { id: row.id, status: row.status };

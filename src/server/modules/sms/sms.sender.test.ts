@@ -157,12 +157,16 @@ describe("sending", () => {
     expect(smsDeliverJob.retry).toEqual({ limit: MAX_ATTEMPTS - 1, delaySeconds: 300, backoff: true });
     answer = () => 503;
     const id = await queue("json", "fail the job");
-    await expect(runDelivery({ db: t.db, cipher: TEST_CIPHER }, { smsId: id })).rejects.toThrow(RetryLater);
+    await expect(runDelivery({ db: t.db, cipher: TEST_CIPHER }, { smsId: id }, new Date())).rejects.toThrow(
+      RetryLater,
+    );
     answer = () => 200;
-    await expect(runDelivery({ db: t.db, cipher: TEST_CIPHER }, { smsId: id })).resolves.toBeUndefined();
+    await expect(
+      runDelivery({ db: t.db, cipher: TEST_CIPHER }, { smsId: id }, new Date()),
+    ).resolves.toBeUndefined();
     expect(await row(id)).toMatchObject({ status: "sent", attempts: 2 });
     // A job run again after its message went out sends nothing.
-    await runDelivery({ db: t.db, cipher: TEST_CIPHER }, { smsId: id });
+    await runDelivery({ db: t.db, cipher: TEST_CIPHER }, { smsId: id }, new Date());
     expect(received).toHaveLength(2);
   });
 
@@ -198,7 +202,7 @@ describe("sending", () => {
 describe("races and pauses", () => {
   it("keeps a delivery report that arrives before the sender has settled the SMS", async () => {
     const { rotateSecret } = await import("./sms.channels");
-    const { secret } = await rotateSecret(t.db, "json");
+    const { secret } = await rotateSecret(t.db, "json", new Date());
     // The gateway reports delivery before it even answers the send request.
     answer = async (_request, body) => {
       await t.app.inject({
@@ -217,11 +221,11 @@ describe("races and pauses", () => {
   it("waits while a channel is switched off, and sends once it is on again", async () => {
     const { setActive } = await import("./sms.channels");
     const id = await queue("json", "paused");
-    await setActive(t.db, "json", false);
+    await setActive(t.db, "json", false, new Date());
     await sendDueSms({ db: t.db, cipher: TEST_CIPHER });
     const paused = await row(id);
     expect(paused).toMatchObject({ status: "queued", attempts: 0 });
-    await setActive(t.db, "json", true);
+    await setActive(t.db, "json", true, new Date());
     await sendDueSms({ db: t.db, cipher: TEST_CIPHER }, () => paused.nextAttemptAt);
     expect(await row(id)).toMatchObject({ status: "sent", attempts: 1 });
   });
@@ -239,7 +243,7 @@ describe("delivery reports", () => {
 
   it("moves a sent SMS to delivered, keeps delivered final, and knows only its own channel's ids", async () => {
     const { rotateSecret } = await import("./sms.channels");
-    const { secret } = await rotateSecret(t.db, "json");
+    const { secret } = await rotateSecret(t.db, "json", new Date());
     const id = await queue("json", "report me");
     await sendDueSms({ db: t.db, cipher: TEST_CIPHER });
     expect((await report("delivered", id, secret)).json()).toEqual({ id, status: "delivered" });

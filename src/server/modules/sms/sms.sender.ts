@@ -46,7 +46,7 @@ export const smsDeliverJob = defineJob({
 });
 
 /** Hands due messages to `sms.deliver` jobs; returns how many. */
-export async function handOverDueSms(deps: { db: Db; jobs: JobSender }, now = new Date()): Promise<number> {
+export async function handOverDueSms(deps: { db: Db; jobs: JobSender }, now: Date): Promise<number> {
   const ids = await repo.dueWithoutJob(deps.db, now, LOST_RETRY_MS, HAND_OVER_BATCH);
   for (const smsId of ids) await deps.jobs.send(smsDeliverJob, { smsId }, { key: smsId });
   return ids.length;
@@ -63,19 +63,19 @@ export class RetryLater extends Error {
 }
 
 /** The `sms.deliver` job's run: one attempt, a failure for pg-boss to retry when it asks for one. */
-export async function runDelivery(deps: SenderDeps, payload: { smsId: string }): Promise<void> {
-  if ((await deliverSms(deps, payload.smsId)) === "retried") throw new RetryLater(payload.smsId);
+export async function runDelivery(deps: SenderDeps, payload: { smsId: string }, now: Date): Promise<void> {
+  if ((await deliverSms(deps, payload.smsId, now)) === "retried") throw new RetryLater(payload.smsId);
 }
 
 /** One attempt at one message. */
-export async function deliverSms(deps: SenderDeps, smsId: string, now = new Date()): Promise<SendOutcome> {
+export async function deliverSms(deps: SenderDeps, smsId: string, now: Date): Promise<SendOutcome> {
   const sms = await repo.claimForSending(deps.db, smsId, now);
   if (!sms) return "gone";
   // Only this claim's attempt is settled: a delivery report that came first, or a claim taken back
   // by another sender, stays as it is.
   const claim = { statuses: ["sending" as const], attempts: sms.attempts };
   const settle = (values: Parameters<typeof repo.settleOutbound>[2]) =>
-    repo.settleOutbound(deps.db, sms.id, values, claim);
+    repo.settleOutbound(deps.db, sms.id, values, claim, now);
   // STOP is honoured up to the last moment; the confirmation of STOP itself still goes.
   if (sms.purpose !== "stopped" && (await repo.isOptedOut(deps.db, sms.toHash))) {
     await settle({ status: "skipped", lastError: "opted_out" });

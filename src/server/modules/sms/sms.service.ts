@@ -1,5 +1,6 @@
 import { uuidv7 } from "uuidv7";
 import type { Db } from "../../db/database";
+import type { Clock } from "../../platform/clock";
 import type { ContactCipher } from "../../platform/contact-cipher";
 import * as repo from "./sms.repo";
 
@@ -14,6 +15,7 @@ export { replies } from "./sms.replies";
 
 export interface SmsDeps {
   db: Db;
+  clock: Clock;
   cipher: ContactCipher;
   /** Wakes the sender job after a commit (a no-op where no job runner runs, as in API tests). */
   nudgeSender: () => void;

@@ -53,7 +53,7 @@ async function run(caller: Caller, type: string, recordId: string, payload: unkn
   const command = I4C_COMMANDS[type]!;
   const parsed = command.payload.parse(payload);
   return t.db.transaction((tx) =>
-    command.run!({ db: tx, actor, ip: null, locale: "en" }, recordId, parsed, 0),
+    command.run!({ ...t.deps, db: tx, actor, ip: null, locale: "en" }, recordId, parsed, 0),
   );
 }
 

@@ -10,7 +10,7 @@ import { auditAll } from "../../platform/audit";
  */
 export const ABANDONED_AFTER_DAYS = 30;
 
-export async function sweepAbandonedUploads(db: Db, now = new Date()): Promise<number> {
+export async function sweepAbandonedUploads(db: Db, now: Date): Promise<number> {
   const cutoff = new Date(now.getTime() - ABANDONED_AFTER_DAYS * 86_400_000);
   return db.transaction(async (tx) => {
     const swept = await tx

@@ -274,7 +274,7 @@ describe("abandoned uploads", () => {
     // Started long ago, but a chunk came this week: still in progress.
     await t.db.update(uploadSessions).set({ updatedAt: old }).where(eq(uploadSessions.id, fresh.id));
 
-    expect(await sweepAbandonedUploads(t.db)).toBe(1);
+    expect(await sweepAbandonedUploads(t.db, new Date())).toBe(1);
     const left = (await t.db.select({ id: uploadSessions.id }).from(uploadSessions)).map((row) => row.id);
     expect(left).toEqual(expect.arrayContaining([fresh.id, done.id]));
     expect(left).not.toContain(stale.id);

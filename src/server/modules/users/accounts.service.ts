@@ -38,12 +38,12 @@ export async function loadActor(db: Db, userId: string): Promise<Actor | undefin
   return { ...actor, facilities: facilityIds.length > 0 ? await facilities.linksOf(db, facilityIds) : [] };
 }
 
-export const changeAccount = (tx: Db, userId: string, change: AccountChange) =>
-  repo.update(tx, userId, change);
+export const changeAccount = (tx: Db, userId: string, change: AccountChange, now: Date) =>
+  repo.update(tx, userId, change, now);
 
 /** Counts a failed sign-in and locks the account for a while after `max` of them in a row. */
-export const recordFailedSignIn = (tx: Db, userId: string, max: number, lockUntil: Date) =>
-  repo.recordFailedSignIn(tx, userId, max, lockUntil);
+export const recordFailedSignIn = (tx: Db, userId: string, max: number, lockUntil: Date, now: Date) =>
+  repo.recordFailedSignIn(tx, userId, max, lockUntil, now);
 
 /** The roles whose holders must use a second factor (role_settings). */
 export const rolesRequiringTotp = (db: Db): Promise<Set<string>> => repo.rolesRequiringTotp(db);

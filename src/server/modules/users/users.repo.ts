@@ -187,10 +187,10 @@ export async function replaceFacilities(db: Db, userId: string, facilityIds: rea
     await db.insert(facilityStaff).values(facilityIds.map((facilityId) => ({ userId, facilityId })));
 }
 
-export async function update(db: Db, id: string, values: Partial<typeof users.$inferInsert>) {
+export async function update(db: Db, id: string, values: Partial<typeof users.$inferInsert>, now: Date) {
   await db
     .update(users)
-    .set({ ...values, updatedAt: new Date() })
+    .set({ ...values, updatedAt: now })
     .where(eq(users.id, id));
 }
 
@@ -198,14 +198,14 @@ export async function update(db: Db, id: string, values: Partial<typeof users.$i
  * Counts a failed sign-in in one statement, so that attempts arriving together cannot lose a count;
  * at `max` the count starts again and the account is locked until `lockUntil`.
  */
-export async function recordFailedSignIn(db: Db, id: string, max: number, lockUntil: Date) {
+export async function recordFailedSignIn(db: Db, id: string, max: number, lockUntil: Date, now: Date) {
   const reached = sql`${users.failedSignIns} + 1 >= ${max}`;
   const [row] = await db
     .update(users)
     .set({
       failedSignIns: sql`case when ${reached} then 0 else ${users.failedSignIns} + 1 end`,
       lockedUntil: sql`case when ${reached} then ${lockUntil.toISOString()}::timestamptz else ${users.lockedUntil} end`,
-      updatedAt: new Date(),
+      updatedAt: now,
     })
     .where(eq(users.id, id))
     .returning({ failedSignIns: users.failedSignIns });
@@ -222,9 +222,9 @@ export async function listRoleSettings(db: Db) {
   return db.select().from(roleSettings);
 }
 
-export async function setRoleRequiresTotp(db: Db, role: Role, requireTotp: boolean) {
+export async function setRoleRequiresTotp(db: Db, role: Role, requireTotp: boolean, now: Date) {
   await db
     .insert(roleSettings)
     .values({ role, requireTotp })
-    .onConflictDoUpdate({ target: roleSettings.role, set: { requireTotp, updatedAt: new Date() } });
+    .onConflictDoUpdate({ target: roleSettings.role, set: { requireTotp, updatedAt: now } });
 }

@@ -4,7 +4,6 @@ import type { User, UserCreate, UserUpdate } from "../../../contracts/users";
 import { formatPhone, normalisePhone } from "../../../domain/feedback/phone";
 import { isInArea } from "../../../domain/places";
 import { ROLES, type Role } from "../../../domain/roles";
-import type { Db } from "../../db/database";
 import { areaCovers, authorize } from "../../platform/access";
 import { audit, created, diff } from "../../platform/audit";
 import type { Ctx } from "../../platform/context";
@@ -23,23 +22,29 @@ export const userIdsInScope = repo.idsInScope;
 type OrganisationNames = Map<string, { nameEn: string; nameKm: string }>;
 
 /** Users with their organisation's name in both languages (looked up through the organisations module). */
-async function presentAll(db: Db, rows: repo.UserWithAccess[]): Promise<User[]> {
+async function presentAll(ctx: Ctx, rows: repo.UserWithAccess[]): Promise<User[]> {
   const [names, runs] = await Promise.all([
     organisations.namesOf(
-      db,
+      ctx.db,
       rows.map((row) => row.organisationId).filter((id): id is string => id !== null),
     ),
     facilities.summariesOf(
-      db,
+      ctx.db,
       rows.flatMap((row) => row.facilityIds),
     ),
   ]);
-  return rows.map((row) => present(row, names, runs));
+  const now = ctx.clock.now();
+  return rows.map((row) => present(row, names, runs, now));
 }
 
 type FacilitySummaries = Awaited<ReturnType<typeof facilities.summariesOf>>;
 
-function present(row: repo.UserWithAccess, names: OrganisationNames, runs: FacilitySummaries): User {
+function present(
+  row: repo.UserWithAccess,
+  names: OrganisationNames,
+  runs: FacilitySummaries,
+  now: Date,
+): User {
   const organisation = row.organisationId ? names.get(row.organisationId) : undefined;
   return {
     id: row.id,
@@ -56,7 +61,7 @@ function present(row: repo.UserWithAccess, names: OrganisationNames, runs: Facil
     locale: row.locale,
     active: row.active,
     totpEnabled: row.totpEnabled,
-    locked: row.lockedUntil !== null && row.lockedUntil > new Date(),
+    locked: row.lockedUntil !== null && row.lockedUntil > now,
     lastSignInAt: row.lastSignInAt?.toISOString() ?? null,
     isDemo: row.isDemo,
     createdAt: row.createdAt.toISOString(),
@@ -70,7 +75,7 @@ export async function list(
   authorize(userPolicy, "user:read", ctx.actor, null);
   const active = query.status === "all" ? undefined : query.status === "active";
   const { rows, total } = await repo.list(ctx.db, ctx.actor, { ...query, active });
-  return { items: await presentAll(ctx.db, rows), total, limit: query.limit, offset: query.offset };
+  return { items: await presentAll(ctx, rows), total, limit: query.limit, offset: query.offset };
 }
 
 async function findOrFail(ctx: Ctx, id: string) {
@@ -81,7 +86,7 @@ async function findOrFail(ctx: Ctx, id: string) {
 }
 
 export async function get(ctx: Ctx, id: string): Promise<User> {
-  const [user] = await presentAll(ctx.db, [await findOrFail(ctx, id)]);
+  const [user] = await presentAll(ctx, [await findOrFail(ctx, id)]);
   return user;
 }
 
@@ -240,15 +245,20 @@ export async function update(ctx: Ctx, id: string, input: z.infer<typeof UserUpd
   await assertOrganisation(ctx, input.organisationId);
   const phone = input.phone === undefined ? before.phone : workPhone(input.phone);
   await ctx.db.transaction(async (tx) => {
-    await repo.update(tx, id, {
-      displayName: input.displayName,
-      email: input.email ?? null,
-      phone,
-      organisationId: input.organisationId ?? null,
-      locale: input.locale,
-      active: input.active,
-      nationalArea: area.national,
-    });
+    await repo.update(
+      tx,
+      id,
+      {
+        displayName: input.displayName,
+        email: input.email ?? null,
+        phone,
+        organisationId: input.organisationId ?? null,
+        locale: input.locale,
+        active: input.active,
+        nationalArea: area.national,
+      },
+      ctx.clock.now(),
+    );
     await repo.replaceAccess(tx, id, roles, area.codes);
     await repo.replaceFacilities(tx, id, facilityIds);
     // Switching someone off ends their sessions at once.
@@ -304,7 +314,7 @@ export async function resetPassword(ctx: Ctx, id: string, password: string): Pro
   assertPasswordAcceptable(password, user.username);
   const passwordHash = await hashPassword(password);
   await ctx.db.transaction(async (tx) => {
-    await repo.update(tx, id, { passwordHash, failedSignIns: 0, lockedUntil: null });
+    await repo.update(tx, id, { passwordHash, failedSignIns: 0, lockedUntil: null }, ctx.clock.now());
     await sessions.removeAllOfUser(tx, id);
     await audit(tx, ctx, {
       action: "user.password_reset",
@@ -327,7 +337,7 @@ export async function setRoleSetting(ctx: Ctx, role: Role, requireTotp: boolean)
   authorize(userPolicy, "role:manage", ctx.actor, null);
   const before = (await repo.listRoleSettings(ctx.db)).find((row) => row.role === role)?.requireTotp ?? false;
   await ctx.db.transaction(async (tx) => {
-    await repo.setRoleRequiresTotp(tx, role, requireTotp);
+    await repo.setRoleRequiresTotp(tx, role, requireTotp, ctx.clock.now());
     await audit(tx, ctx, {
       action: "role.settings_changed",
       entityType: "role",

@@ -57,5 +57,5 @@ export function IndicatorStatusBadge({ status }: { status: keyof typeof STATUS_C
 
 /** Today as YYYY-MM-DD in Cambodia (UTC+7), the day the server judges dates by. */
 export function todayIso(): string {
-  return cambodiaToday();
+  return cambodiaToday(new Date());
 }

@@ -1,0 +1,121 @@
+import type { Db } from "../db/database";
+import { type AbilitySet, authorize, type RecordOf } from "./access";
+import { type AuditEvent, auditAll } from "./audit";
+import type { Ctx } from "./context";
+import { conflict, notFound } from "./errors";
+
+/**
+ * The one write path (issue 12, part 3). A change to a record takes the same steps in every module:
+ * load the record in the actor's scope (none: 404), check the ability on it (not held: 403), the
+ * service's own rules, then ONE transaction that checks the version (stale: 409), writes, moves the
+ * rollups and writes the audit event; a throw anywhere in it leaves nothing written. Services describe
+ * the steps that are theirs (which record, which ability, what to write, what to audit) and call
+ * `command`; creating a record is `creation`. Read docs/mechanisms/write-path.md.
+ */
+
+/** The ability a command needs, checked with the access kernel (platform/abilities.ts). */
+export interface Requirement<R> {
+  check(ctx: Ctx, row: R | undefined): void;
+  /** True when the ability is checked on the record: then only after the record is loaded. */
+  onRecord: boolean;
+}
+
+/**
+ * The ability `name` of `abilities`, checked on the record as `on` presents it to the kernel. Without
+ * `on`, the ability does not depend on the record (`null`) and is checked before anything is loaded,
+ * so that a caller without it hears 403 whether or not the record exists.
+ */
+export function requires<S extends AbilitySet, K extends keyof S & string, R>(
+  abilities: S,
+  name: K,
+  on?: (row: R) => RecordOf<S[K]>,
+): Requirement<R> {
+  return {
+    onRecord: on !== undefined,
+    check: (ctx, row) => authorize(abilities, name, ctx.actor, (on ? on(row as R) : null) as RecordOf<S[K]>),
+  };
+}
+
+/** The optimistic lock: the version the caller read, and the record's own. */
+export interface Versioned<R> {
+  expected: number;
+  of: (row: R) => number;
+}
+
+/** Wraps the write so that the module's rollups move with it (e.g. `rollups.tracked`). */
+export type Rollup<R> = <T>(tx: Db, row: R, write: () => Promise<T>) => Promise<T>;
+
+export interface Command<R, T> {
+  /** The entity's name in "not found". */
+  entity: string;
+  /** Reads the record in the actor's scope; nothing when it is missing or out of scope (both 404). */
+  load: (db: Db) => Promise<R | null | undefined>;
+  /** The ability the change needs. Required: access is deny by default. */
+  requires: Requirement<NoInfer<R>>;
+  /** The service's own rules, before the transaction (a throw refuses the change). */
+  check?: (row: R) => void | Promise<void>;
+  /** When the change carries the version the caller read: another version is 409 version_conflict. */
+  version?: Versioned<R>;
+  /**
+   * Writes the change in the transaction, at `now` (the context's clock). Nothing (null or undefined)
+   * means the row moved on under an optimistic `where version = …`: 409 version_conflict.
+   */
+  write: (tx: Db, row: R, now: Date) => Promise<T | null | undefined>;
+  /** The audit events of the change, written in its transaction after the write (none: null). */
+  audit: (row: R, result: T) => AuditEvent | readonly AuditEvent[] | null;
+  /** The module's rollups, moved in the same transaction. */
+  rollup?: Rollup<R>;
+}
+
+/** Runs a change to an existing record through the one write path; answers what `write` returned. */
+export async function command<R, T>(ctx: Ctx, spec: Command<R, T>): Promise<T> {
+  if (!spec.requires.onRecord) spec.requires.check(ctx, undefined);
+  const row = await spec.load(ctx.db);
+  if (row == null) throw notFound(spec.entity);
+  if (spec.requires.onRecord) spec.requires.check(ctx, row);
+  await spec.check?.(row);
+  if (spec.version && spec.version.of(row) !== spec.version.expected) throw conflict("version_conflict");
+  return ctx.db.transaction(async (tx) => {
+    const now = ctx.clock.now();
+    const write = async () => {
+      const result = await spec.write(tx, row, now);
+      if (result == null) throw conflict("version_conflict");
+      return result;
+    };
+    const result = spec.rollup ? await spec.rollup(tx, row, write) : await write();
+    await auditEvents(ctx, tx, spec.audit(row, result));
+    return result;
+  });
+}
+
+export interface Creation<I, T> {
+  /** The ability, checked on the new record as the caller describes it (its place, its office), after `check`. */
+  requires: Requirement<NoInfer<I>>;
+  /** The record to be, as the access kernel sees it (and as `check` and `write` take it). */
+  input: I;
+  check?: (input: I) => void | Promise<void>;
+  write: (tx: Db, input: I, now: Date) => Promise<T>;
+  audit: (input: I, result: T) => AuditEvent | readonly AuditEvent[] | null;
+  rollup?: Rollup<I>;
+}
+
+/** Creates a record through the one write path: authorise, check, then write and audit in one transaction. */
+export async function creation<I, T>(ctx: Ctx, spec: Creation<I, T>): Promise<T> {
+  // An ability on the new record is checked once its input is known to be sound (its place exists),
+  // as a change's is once its record is loaded; one that does not depend on the record comes first.
+  if (!spec.requires.onRecord) spec.requires.check(ctx, spec.input);
+  await spec.check?.(spec.input);
+  if (spec.requires.onRecord) spec.requires.check(ctx, spec.input);
+  return ctx.db.transaction(async (tx) => {
+    const now = ctx.clock.now();
+    const write = () => spec.write(tx, spec.input, now);
+    const result = spec.rollup ? await spec.rollup(tx, spec.input, write) : await write();
+    await auditEvents(ctx, tx, spec.audit(spec.input, result));
+    return result;
+  });
+}
+
+async function auditEvents(ctx: Ctx, tx: Db, events: AuditEvent | readonly AuditEvent[] | null) {
+  if (events === null) return;
+  await auditAll(tx, ctx, Array.isArray(events) ? events : [events as AuditEvent]);
+}
