@@ -1,3 +1,5 @@
+import { addBusinessDays, format, isWeekend, parseISO } from "date-fns";
+
 /**
  * Working days for answer deadlines (issue 5): a message must be answered within so many working
  * days of its receipt (time-limits.ts). Saturdays and Sundays are skipped. Cambodian public holidays are NOT yet
@@ -9,19 +11,11 @@
 export function addWorkingDays(isoDate: string, n: number): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(isoDate)) throw new RangeError(`not a date: ${isoDate}`);
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`not a count of days: ${n}`);
-  // Calendar arithmetic at UTC noon: no time zone or daylight saving can move the date.
-  const day = new Date(`${isoDate}T12:00:00Z`);
-  let left = n;
-  while (left > 0) {
-    day.setUTCDate(day.getUTCDate() + 1);
-    const weekday = day.getUTCDay();
-    if (weekday !== 0 && weekday !== 6) left -= 1;
-  }
-  return day.toISOString().slice(0, 10);
+  // Calendar dates (parseISO of a date is that day's midnight): no time zone can move them.
+  return n === 0 ? isoDate : format(addBusinessDays(parseISO(isoDate), n), "yyyy-MM-dd");
 }
 
 /** True from Monday to Friday (`isoDate` YYYY-MM-DD). */
 export function isWorkingDay(isoDate: string): boolean {
-  const weekday = new Date(`${isoDate}T12:00:00Z`).getUTCDay();
-  return weekday !== 0 && weekday !== 6;
+  return !isWeekend(parseISO(isoDate));
 }
