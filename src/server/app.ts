@@ -23,6 +23,7 @@ import { dashboardsRoutes } from "./modules/dashboards/dashboards.routes";
 import { exportsRoutes } from "./modules/exports/exports.routes";
 import { facilitiesRoutes } from "./modules/facilities/facilities.routes";
 import { feedbackRoutes } from "./modules/feedback/feedback.routes";
+import { feedbackSmsRoutes } from "./modules/feedback/feedback.sms.routes";
 import { isafRoutes } from "./modules/isaf/isaf.routes";
 import { jaapRoutes } from "./modules/jaap/jaap.routes";
 import { organisationsRoutes } from "./modules/organisations/organisations.routes";
@@ -142,7 +143,8 @@ export async function buildApp(options: AppOptions) {
   await app.register(smsAdminRoutes);
   // Gateways' webhooks, under /api/sms/ (no session: each channel signs its calls with its secret).
   const jobs = options.jobs ?? noJobs;
-  await app.register(smsRoutes, {
+  // A citizen's SMS becomes feedback (the feedback module's receive route); delivery reports are SMS's.
+  await app.register(feedbackSmsRoutes, {
     deps: {
       db: options.database.db,
       clock: app.clock,
@@ -150,6 +152,7 @@ export async function buildApp(options: AppOptions) {
       nudgeSender: () => jobs.nudge(SMS_SEND_JOB),
     },
   });
+  await app.register(smsRoutes);
   // Open without a session, under /api/public/ (the auth hook asks for one only under /api/v1/).
   await app.register(publicRoutes);
 

@@ -6,6 +6,7 @@ import type { Db } from "../../db/database";
 import { feedbackMessages } from "../../db/schema";
 import { audit } from "../../platform/audit";
 import * as sms from "../sms/sms.service";
+import * as contacts from "./feedback.contacts";
 import { updateCounted } from "./feedback.facts";
 import { sensitivityOf } from "./feedback.intake";
 import { currentLimits } from "./feedback.limits";
@@ -79,7 +80,7 @@ export async function escalateOverdue(db: Db, now: Date): Promise<EscalationRepo
             },
           },
         );
-        return sms.queueToSender(tx, message.id, "escalated", (locale) =>
+        return contacts.queueToSender(tx, message.id, "escalated", (locale) =>
           sms.replies.escalated(locale, message.trackingCode),
         );
       });

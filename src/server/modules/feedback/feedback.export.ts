@@ -12,7 +12,7 @@ import type { Ctx } from "../../platform/context";
 import { type CsvCell, csvDocument } from "../../platform/csv";
 import { AppError } from "../../platform/errors";
 import type { ExportKind } from "../exports/exports.service";
-import * as sms from "../sms/sms.service";
+import * as contacts from "./feedback.contacts";
 import { feedbackPolicy } from "./feedback.policy";
 import * as repo from "./feedback.repo";
 
@@ -147,7 +147,7 @@ export async function exportMessages(
     const lines = rows.map((row) => line(row, today));
     const header = [...HEADER];
     if (input.withPhones) {
-      const sealed = await sms.sendersPhonesSealed(
+      const sealed = await contacts.sendersPhonesSealed(
         tx,
         rows.map((row) => row.message.id),
       );

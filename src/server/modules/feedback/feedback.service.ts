@@ -15,6 +15,7 @@ import type { ContactCipher } from "../../platform/contact-cipher";
 import type { Ctx } from "../../platform/context";
 import { AppError, conflict, notFound } from "../../platform/errors";
 import * as sms from "../sms/sms.service";
+import * as contacts from "./feedback.contacts";
 import { updateCounted } from "./feedback.facts";
 import { sensitivityOf } from "./feedback.intake";
 import { type FeedbackAccess, feedbackPolicy } from "./feedback.policy";
@@ -113,7 +114,7 @@ export async function answer(ctx: Ctx, id: string, input: z.infer<typeof AnswerF
     });
     // The sender who left a number gets the answer by SMS, queued with the answer itself. For a
     // report of harm to a child the phone may be shared: the SMS only says that an answer waits.
-    await sms.queueToSender(tx, id, "answer", (locale) =>
+    await contacts.queueToSender(tx, id, "answer", (locale) =>
       updated.restricted
         ? sms.replies.answerReady(locale, updated.trackingCode)
         : sms.replies.answer(locale, updated.trackingCode, input.text),
@@ -135,7 +136,7 @@ export async function contact(
   const row = await loadReadable(ctx, id);
   authorize(feedbackPolicy, "feedback:contact", ctx.actor, accessOf(row.message));
   const phone = await ctx.db.transaction(async (tx) => {
-    const sealed = await sms.senderPhoneSealed(tx, id);
+    const sealed = await contacts.senderPhoneSealed(tx, id);
     if (!sealed) throw notFound("feedback_contact");
     await audit(tx, ctx, {
       action: "feedback.contact_seen",

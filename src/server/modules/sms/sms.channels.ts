@@ -2,7 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import type { Db } from "../../db/database";
 import { type AuditWho, audit } from "../../platform/audit";
 import type { ContactCipher } from "../../platform/contact-cipher";
-import { forgetChannels } from "./sms.inbound";
+import { forgetChannels } from "./sms.channel-auth";
 import * as repo from "./sms.repo";
 
 /**

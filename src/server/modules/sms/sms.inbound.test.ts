@@ -12,8 +12,8 @@ import {
 } from "../../db/schema";
 import { createTestApp, TEST_CIPHER, type TestApp } from "../../test/harness";
 import { createFacility } from "../../test/isaf-fixtures";
+import * as repo from "../feedback/feedback.sms.repo";
 import { addChannel, channelSettings } from "./sms.channels";
-import * as repo from "./sms.repo";
 
 /**
  * SMS in (issue 5, part 2): the webhook a gateway calls, signed by the channel's secret. What is

@@ -1,10 +1,6 @@
-import { and, asc, eq, inArray, lte, or, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, lte, or, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/database";
-import { feedbackContacts, smsChannels, smsInbound, smsOptOuts, smsOutbound } from "../../db/schema";
-import { queryRows } from "../../db/sql";
-import { type AuditEvent, auditInsertFrom } from "../../platform/audit";
-import { countNewMessageSql } from "../feedback/feedback.facts";
-import type { NewFeedback } from "../feedback/feedback.repo";
+import { smsChannels, smsInbound, smsOptOuts, smsOutbound } from "../../db/schema";
 
 export type SmsChannelRow = typeof smsChannels.$inferSelect;
 export type SmsOutboundRow = typeof smsOutbound.$inferSelect;
@@ -86,25 +82,6 @@ export async function optIn(tx: Db, phoneHash: string): Promise<boolean> {
 
 export async function insertOutbound(tx: Db, row: typeof smsOutbound.$inferInsert) {
   await tx.insert(smsOutbound).values(row);
-}
-
-/** A message's contact: the sealed number and the channel to answer through. */
-export async function findContact(db: Db, feedbackMessageId: string) {
-  const [row] = await db
-    .select()
-    .from(feedbackContacts)
-    .where(eq(feedbackContacts.feedbackMessageId, feedbackMessageId));
-  return row ?? null;
-}
-
-/** The sealed numbers of many messages (those that left one), by message id. */
-export async function findSealedPhones(db: Db, feedbackMessageIds: readonly string[]) {
-  if (feedbackMessageIds.length === 0) return new Map<string, string>();
-  const rows = await db
-    .select({ id: feedbackContacts.feedbackMessageId, sealed: feedbackContacts.phoneSealed })
-    .from(feedbackContacts)
-    .where(inArray(feedbackContacts.feedbackMessageId, [...feedbackMessageIds]));
-  return new Map(rows.map((row) => [row.id, row.sealed]));
 }
 
 /**
@@ -203,91 +180,41 @@ export async function outboundCounts(db: Db) {
     .groupBy(smsOutbound.channelId, smsOutbound.status);
 }
 
-export interface SmsMessageWrite {
-  inbound: {
-    id: string;
-    channelId: string;
-    providerId: string | null;
-    senderHash: string;
-    sentAt: Date | null;
-  };
-  message: NewFeedback & { id: string; trackingCode: string; createdAt: Date };
-  contact: { phoneSealed: string; locale: "km" | "en" };
-  receivedAudit: AuditEvent;
-  ip: string | null;
-  reply: { id: string; toSealed: string; text: string };
-}
-
-/** True when PostgreSQL refused a tracking code that another message holds (draw another). */
-export function isTrackingCodeTaken(error: unknown): boolean {
-  const pg =
-    (error as { code?: string; constraint?: string; cause?: { code?: string; constraint?: string } }) ?? {};
-  const cause = pg.code ? pg : (pg.cause ?? {});
-  return cause.code === "23505" && cause.constraint === "feedback_messages_tracking_code_uq";
-}
-
 /**
- * An SMS that carries a new message, stored in ONE statement (the webhook's hot path: one round trip
- * instead of nine, issue 5's 1,000 messages a second): the inbound row unless this provider id came
- * before, and only then the opt-in, the message, the sealed contact, the audit events, the reply and
- * the dashboard counters (the rollup fact feedback.message, feedback.facts.ts).
- * One statement is atomic: all of it is stored or none. A tracking code already taken fails the
- * whole statement (isTrackingCodeTaken) and the caller draws again. Returns false for a repeat.
+ * The SMS parts of the webhook's one-statement store (feedback.sms.repo.ts storeSmsMessage): SQL for
+ * common table expressions the statement names `inbound`, `opted_in` and the reply, so that each
+ * module's SQL names only its own tables.
  */
-export async function storeSmsMessage(db: Db, write: SmsMessageWrite): Promise<boolean> {
-  const { inbound, message, contact, reply } = write;
-  const audited = write.receivedAudit;
-  // A citizen's SMS: no signed-in actor, the gateway's address.
-  const system = { actor: null, ip: write.ip };
-  // The message as the feedback counters see it: received, under its year, place, service, topic.
-  const counted = {
-    ...message,
-    sectorCode: message.sectorCode ?? null,
-    restrictedOnArrival: message.restricted ?? false,
-    createdAt: message.createdAt,
-    answeredAt: null,
-    escalatedAt: null,
-  };
-  const rows = await queryRows<{ stored: number }>(
-    db,
-    sql`
-    with inbound as (
-      insert into sms_inbound (id, channel_id, provider_id, sender_hash, kind, feedback_message_id, sent_at)
+export interface InboundRecord {
+  id: string;
+  channelId: string;
+  providerId: string | null;
+  senderHash: string;
+  sentAt: Date | null;
+}
+
+/** Records the inbound SMS unless this provider id came before; returns its id (`inbound`). */
+export function insertInboundSql(inbound: InboundRecord, feedbackMessageId: string): SQL {
+  return sql`insert into sms_inbound (id, channel_id, provider_id, sender_hash, kind, feedback_message_id, sent_at)
       values (${inbound.id}, ${inbound.channelId}, ${inbound.providerId}, ${inbound.senderHash}, 'message',
-              ${message.id}, ${inbound.sentAt})
+              ${feedbackMessageId}, ${inbound.sentAt})
       on conflict (channel_id, provider_id) do nothing
-      returning id
-    ), opted_in as (
-      delete from sms_opt_outs
-      where phone_hash = ${inbound.senderHash} and exists (select 1 from inbound)
-      returning phone_hash
-    ), message as (
-      insert into feedback_messages (id, tracking_code, channel, commune_code, sector_code, facility_id, topic, text,
-        sender_flagged_harm, restricted, restricted_on_arrival, restricted_because, answer_due_on, acknowledge_due_on,
-        created_at, updated_at)
-      select ${message.id}, ${message.trackingCode}, ${message.channel}, ${message.communeCode}, ${message.sectorCode},
-        ${message.facilityId}::uuid, ${message.topic}, ${message.text}, ${message.senderFlaggedHarm}, ${message.restricted},
-        ${message.restricted},
-        ${JSON.stringify(message.restrictedBecause)}::jsonb, ${message.answerDueOn}::date,
-        ${message.acknowledgeDueOn ?? null}::date, ${message.createdAt},
-        ${message.createdAt}
-      where exists (select 1 from inbound)
-      returning id
-    ), contact as (
-      insert into feedback_contacts (feedback_message_id, channel_id, phone_sealed, phone_hash, locale)
-      select id, ${inbound.channelId}, ${contact.phoneSealed}, ${inbound.senderHash}, ${contact.locale} from message
-    ), audited as (
-      ${auditInsertFrom(system, audited, sql`message`)}
-    ), audited_opt_in as (
-      ${auditInsertFrom(system, { action: "sms.opted_in", entityType: "sms_inbound", entityId: inbound.id }, sql`opted_in`)}
-    ), reply as (
-      insert into sms_outbound (id, channel_id, to_sealed, to_hash, text, purpose, feedback_message_id)
-      select ${reply.id}, ${inbound.channelId}, ${reply.toSealed}, ${inbound.senderHash}, ${reply.text}, 'reply', id
-      from message
-    ), counted as (
-      ${countNewMessageSql(counted, sql`message`)}
-    )
-    select count(*)::int as stored from inbound`,
-  );
-  return Number(rows[0]?.stored ?? 0) === 1;
+      returning id`;
+}
+
+/** Takes the sender off the opt-out list when `inbound` stored a row (writing again is asking to be answered). */
+export function optInIfStoredSql(senderHash: string, inbound: SQL): SQL {
+  return sql`delete from sms_opt_outs
+      where phone_hash = ${senderHash} and exists (select 1 from ${inbound})
+      returning phone_hash`;
+}
+
+/** Queues the reply for each row of `to` (which has an `id`: the message answered). */
+export function insertReplySql(
+  reply: { id: string; channelId: string; toSealed: string; toHash: string; text: string },
+  to: SQL,
+): SQL {
+  return sql`insert into sms_outbound (id, channel_id, to_sealed, to_hash, text, purpose, feedback_message_id)
+      select ${reply.id}, ${reply.channelId}, ${reply.toSealed}, ${reply.toHash}, ${reply.text}, 'reply', id
+      from ${to}`;
 }

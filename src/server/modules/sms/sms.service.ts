@@ -8,8 +8,8 @@ import * as repo from "./sms.repo";
 export { replies } from "./sms.replies";
 
 /**
- * What other modules may ask of SMS: the channel that answers web senders, and queuing a text to a
- * number or to a message's sender. Queuing writes a row in the caller's transaction; the `sms.send`
+ * What other modules may ask of SMS: the channel that answers web senders, queuing a text to a
+ * number (clear or already sealed), and the inbound side that the feedback module's SMS intake uses. Queuing writes a row in the caller's transaction; the `sms.send`
  * job sends it (sms.sender.ts), so an SMS goes out only for work that was committed.
  */
 
@@ -55,16 +55,6 @@ export async function queueSms(
   return id;
 }
 
-/** The sealed number of a message's sender, or null when she left none. */
-export async function senderPhoneSealed(db: Db, feedbackMessageId: string): Promise<string | null> {
-  return (await repo.findContact(db, feedbackMessageId))?.phoneSealed ?? null;
-}
-
-/** The sealed numbers of many messages, by message id (an export with numbers opens them). */
-export function sendersPhonesSealed(db: Db, feedbackMessageIds: readonly string[]) {
-  return repo.findSealedPhones(db, feedbackMessageIds);
-}
-
 /** Queues a text to a staff member's work phone (a reminder), sealed as every outbound number is. */
 export async function queueToPhone(
   tx: Db,
@@ -82,25 +72,41 @@ export async function queueToPhone(
 }
 
 /**
- * Queues a text to the sender of a message, when she left a number; false when she did not. The
- * number stays sealed: the outbound row gets the same ciphertext, never the clear number.
+ * Queues a text to a number already sealed (a message's sender: feedback.contacts.ts). The outbound
+ * row gets the same ciphertext and hash, never the clear number.
  */
-export async function queueToSender(
+export async function queueSealed(
   tx: Db,
-  feedbackMessageId: string,
-  purpose: SmsPurpose,
-  text: (locale: "km" | "en") => string,
-): Promise<boolean> {
-  const contact = await repo.findContact(tx, feedbackMessageId);
-  if (!contact) return false;
-  await repo.insertOutbound(tx, {
-    id: uuidv7(),
-    channelId: contact.channelId,
-    toSealed: contact.phoneSealed,
-    toHash: contact.phoneHash,
-    text: text(contact.locale),
-    purpose,
-    feedbackMessageId,
-  });
-  return true;
+  input: {
+    channelId: string;
+    toSealed: string;
+    toHash: string;
+    text: string;
+    purpose: SmsPurpose;
+    feedbackMessageId: string | null;
+  },
+) {
+  await repo.insertOutbound(tx, { id: uuidv7(), ...input });
 }
+
+/** The inbound side, for the feedback module's SMS intake (feedback.sms.ts). */
+export {
+  authenticateChannel,
+  BODY_LIMIT,
+  ChannelParams,
+  forgetChannels,
+  gatewayRoutes,
+} from "./sms.channel-auth";
+export { replyLocale } from "./sms.replies";
+export {
+  findInbound,
+  type InboundRecord,
+  insertInboundSql,
+  insertInboundUnlessSeen as recordInbound,
+  insertReplySql,
+  optIn,
+  optInIfStoredSql,
+  optOut,
+  type SmsChannelRow,
+  type SmsInboundRow,
+} from "./sms.repo";

@@ -26,12 +26,6 @@ const PULL =
   "A card's sync scope is its cycle's (area and assigned facilitators), joined in SQL; it moves with the sync registry (part 6), where the cycle's stream gives the scope.";
 const CARDS =
   "Score cards are scoped and shown through their cycle, programme, facility, indicators and facilitator by join; to be looked up through the owners' services.";
-const SMSFAST =
-  "The SMS webhook stores the inbound text, the message, its sealed contact and its counters in one statement, so that an acknowledged SMS is never half-stored; it moves behind a feedback service with the rollup engine (part 5).";
-const SMSIN =
-  "The SMS intake builds a feedback message with feedback's intake rules and limits; it moves into the feedback module (an SMS channel calls feedback, not the reverse), which also ends the feedback/sms ring.";
-const RING =
-  "feedback sends SMS (answers, escalations, reminders) and the SMS intake creates feedback; ends when the intake moves into feedback (see sms.inbound.ts).";
 
 export const KNOWN_CROSSINGS: { breach: string; why: string }[] = [
   { breach: "modules/jaap/jaap.facts.ts names cycles (owned by isaf)", why: FACTS },
@@ -76,27 +70,4 @@ export const KNOWN_CROSSINGS: { breach: string; why: string }[] = [
   { breach: "modules/scorecards/scorecards.store.ts names cycles (owned by isaf)", why: CARDS },
   { breach: "modules/scorecards/scorecards.store.ts names indicators (owned by isaf)", why: CARDS },
   { breach: "modules/scorecards/scorecards.store.ts names programme_indicators (owned by isaf)", why: CARDS },
-  { breach: "modules/sms/sms.repo.ts names feedback_contacts (owned by feedback)", why: SMSFAST },
-  { breach: "modules/sms/sms.repo.ts names feedback_messages (owned by feedback)", why: SMSFAST },
-  {
-    breach:
-      "modules/sms/sms.inbound.ts imports modules/feedback/feedback.intake.ts, not a service, policy, facts or messages file",
-    why: SMSIN,
-  },
-  {
-    breach:
-      "modules/sms/sms.inbound.ts imports modules/feedback/feedback.limits.ts, not a service, policy, facts or messages file",
-    why: SMSIN,
-  },
-  {
-    breach:
-      "modules/sms/sms.inbound.ts imports modules/feedback/feedback.repo.ts, not a service, policy, facts or messages file",
-    why: SMSIN,
-  },
-  {
-    breach:
-      "modules/sms/sms.repo.ts imports modules/feedback/feedback.repo.ts, not a service, policy, facts or messages file",
-    why: SMSFAST,
-  },
-  { breach: "modules/feedback ⇄ modules/sms import each other", why: RING },
 ];

@@ -1,23 +1,22 @@
-import { createHash, timingSafeEqual } from "node:crypto";
 import { uuidv7 } from "uuidv7";
 import { normalisePhone } from "../../../domain/feedback/phone";
 import { parseSms, type SmsRequest } from "../../../domain/feedback/sms-grammar";
 import { levelOfCode } from "../../../domain/places";
 import type { Db } from "../../db/database";
 import { audit } from "../../platform/audit";
-import { AppError, badRequest } from "../../platform/errors";
+import { badRequest } from "../../platform/errors";
 import * as facilities from "../facilities/facilities.service";
-import { CODE_ATTEMPTS, type NewMessage, prepareMessage, receivedAudit } from "../feedback/feedback.intake";
-import { currentLimits } from "../feedback/feedback.limits";
-import * as feedback from "../feedback/feedback.repo";
 import * as places from "../places/places.service";
-import { replies, replyLocale } from "./sms.replies";
-import * as repo from "./sms.repo";
-import { queueSms, type SmsDeps, type SmsPurpose } from "./sms.service";
+import * as smsService from "../sms/sms.service";
+import { CODE_ATTEMPTS, type NewMessage, prepareMessage, receivedAudit } from "./feedback.intake";
+import { currentLimits } from "./feedback.limits";
+import * as repo from "./feedback.repo";
+import { isTrackingCodeTaken, storeSmsMessage } from "./feedback.sms.repo";
 
 /**
  * An SMS arriving from a gateway (issue 5, "SMS in"): what it asks (src/domain/feedback/sms-grammar.ts),
- * what it changes, and the reply, in one transaction. A gateway that retries with the same provider id
+ * what it changes, and the reply, in one transaction. Feedback by SMS is the feedback module's: the
+ * SMS module gives the channel, the inbound log, the opt-out list and the replies (sms.service.ts). A gateway that retries with the same provider id
  * gets the first outcome again and creates nothing new.
  */
 export interface InboundSms {
@@ -30,45 +29,12 @@ export interface InboundSms {
 
 export interface InboundOutcome {
   id: string;
-  kind: repo.SmsInboundRow["kind"];
+  kind: smsService.SmsInboundRow["kind"];
   duplicate: boolean;
 }
 
 /** How far back a gateway's `date` is taken as the time of receipt. */
 const GATEWAY_DATE_WINDOW_MS = 24 * 3600_000;
-
-const unauthorised = () => new AppError(401, "sms_channel_unauthorised");
-const sha256 = (value: string) => createHash("sha256").update(value, "utf8").digest();
-
-/** Channels are read on every message; a few seconds' cache spares the database, and a rotated secret
- * or a channel turned off takes effect within CHANNEL_CACHE_MS. */
-const CHANNEL_CACHE_MS = 5_000;
-const channelCache = new Map<string, { row: repo.SmsChannelRow; at: number }>();
-
-async function cachedChannel(db: Db, id: string) {
-  // Only ids that can exist are looked up, and only channels that exist are kept: an unsigned caller
-  // trying names cannot grow this map.
-  if (!/^[a-z0-9-]{1,40}$/.test(id)) return null;
-  const hit = channelCache.get(id);
-  if (hit && Date.now() - hit.at < CHANNEL_CACHE_MS) return hit.row;
-  const row = await repo.findChannel(db, id);
-  if (row) channelCache.set(id, { row, at: Date.now() });
-  return row;
-}
-
-/** The channel whose secret this is; 401 alike for an unknown channel, a wrong secret, a channel off. */
-export async function authenticateChannel(db: Db, id: string, secret: string | undefined) {
-  const channel = await cachedChannel(db, id);
-  if (!channel?.active || !secret) throw unauthorised();
-  const expected = Buffer.from(channel.secretHash, "hex");
-  if (!timingSafeEqual(sha256(secret), expected)) throw unauthorised();
-  return channel;
-}
-
-/** Forget cached channels (after a channel is changed in this process). */
-export function forgetChannels() {
-  channelCache.clear();
-}
 
 /** Whether a code is a commune in use, remembered for a while: the gazetteer changes once a year. */
 const COMMUNE_CACHE_MS = 5 * 60_000;
@@ -97,8 +63,8 @@ async function resolveTarget(db: Db, target: string) {
 }
 
 export async function receiveSms(
-  deps: SmsDeps,
-  channel: repo.SmsChannelRow,
+  deps: smsService.SmsDeps,
+  channel: smsService.SmsChannelRow,
   input: InboundSms,
   ip: string | null,
 ): Promise<InboundOutcome> {
@@ -110,7 +76,7 @@ export async function receiveSms(
     channel,
     phone,
     senderHash: deps.cipher.hash(phone),
-    locale: replyLocale(input.text),
+    locale: smsService.replyLocale(input.text),
     input,
     ip,
     id: uuidv7(),
@@ -125,7 +91,7 @@ export async function receiveSms(
 
 /** What every path needs to know of the SMS at hand. */
 interface Received {
-  channel: repo.SmsChannelRow;
+  channel: smsService.SmsChannelRow;
   phone: string;
   senderHash: string;
   locale: "km" | "en";
@@ -135,13 +101,13 @@ interface Received {
 }
 
 async function duplicateOf(db: Db, sms: Received): Promise<InboundOutcome> {
-  const first = await repo.findInbound(db, sms.channel.id, sms.input.providerId!);
+  const first = await smsService.findInbound(db, sms.channel.id, sms.input.providerId!);
   return { id: first!.id, kind: first!.kind, duplicate: true };
 }
 
-/** The hot path: a new message, stored with everything it brings in one statement (sms.repo.ts). */
+/** The hot path: a new message, stored with everything it brings in one statement (feedback.sms.repo.ts). */
 async function storeNewMessage(
-  deps: SmsDeps,
+  deps: smsService.SmsDeps,
   sms: Received,
   text: string,
   target: NonNullable<Awaited<ReturnType<typeof resolveTarget>>>,
@@ -157,7 +123,7 @@ async function storeNewMessage(
   for (let attempt = 0; attempt < CODE_ATTEMPTS; attempt++) {
     const message = prepareMessage(input, received, limits);
     try {
-      const stored = await repo.storeSmsMessage(deps.db, {
+      const stored = await storeSmsMessage(deps.db, {
         inbound: {
           id: sms.id,
           channelId: sms.channel.id,
@@ -172,23 +138,27 @@ async function storeNewMessage(
         reply: {
           id: uuidv7(),
           toSealed: deps.cipher.seal(sms.phone),
-          text: replies.received(sms.locale, message.trackingCode, message.answerDueOn),
+          text: smsService.replies.received(sms.locale, message.trackingCode, message.answerDueOn),
         },
       });
       return stored ? { id: sms.id, kind: "message", duplicate: false } : duplicateOf(deps.db, sms);
     } catch (error) {
-      if (!repo.isTrackingCodeTaken(error)) throw error;
+      if (!isTrackingCodeTaken(error)) throw error;
     }
   }
   throw new Error(`no free tracking code after ${CODE_ATTEMPTS} attempts`);
 }
 
 /** STOP, a status question, an unknown place, or a text that cannot be read: a reply, in one transaction. */
-async function answerRequest(deps: SmsDeps, sms: Received, request: SmsRequest): Promise<InboundOutcome> {
-  const kind: repo.SmsInboundRow["kind"] = request.kind === "message" ? "unknown_target" : request.kind;
+async function answerRequest(
+  deps: smsService.SmsDeps,
+  sms: Received,
+  request: SmsRequest,
+): Promise<InboundOutcome> {
+  const kind: smsService.SmsInboundRow["kind"] = request.kind === "message" ? "unknown_target" : request.kind;
   const who = { actor: null, ip: sms.ip };
   return deps.db.transaction(async (tx): Promise<InboundOutcome> => {
-    const inbound = await repo.insertInboundUnlessSeen(tx, {
+    const inbound = await smsService.recordInbound(tx, {
       id: sms.id,
       channelId: sms.channel.id,
       providerId: sms.input.providerId ?? null,
@@ -197,27 +167,33 @@ async function answerRequest(deps: SmsDeps, sms: Received, request: SmsRequest):
       sentAt: sms.input.date ?? null,
     });
     if (!inbound) return duplicateOf(tx, sms);
-    const reply = (text: string, purpose: SmsPurpose = "reply") =>
-      queueSms(tx, deps.cipher, { channelId: sms.channel.id, phone: sms.phone, text, purpose });
+    const reply = (text: string, purpose: smsService.SmsPurpose = "reply") =>
+      smsService.queueSms(tx, deps.cipher, { channelId: sms.channel.id, phone: sms.phone, text, purpose });
 
     if (request.kind === "stop") {
-      await repo.optOut(tx, sms.senderHash);
+      await smsService.optOut(tx, sms.senderHash);
       await audit(tx, who, { action: "sms.opted_out", entityType: "sms_inbound", entityId: sms.id });
-      await reply(replies.stopped(sms.locale), "stopped");
+      await reply(smsService.replies.stopped(sms.locale), "stopped");
       return { id: sms.id, kind, duplicate: false };
     }
     // Writing again is asking to be answered: the number leaves the opt-out list.
-    if (await repo.optIn(tx, sms.senderHash))
+    if (await smsService.optIn(tx, sms.senderHash))
       await audit(tx, who, { action: "sms.opted_in", entityType: "sms_inbound", entityId: sms.id });
-    if (request.kind === "message") await reply(replies.targetUnknown(sms.locale, request.target));
+    if (request.kind === "message") await reply(smsService.replies.targetUnknown(sms.locale, request.target));
     else if (request.kind === "status") {
-      const found = await feedback.findByTrackingCode(tx, request.code);
+      const found = await repo.findByTrackingCode(tx, request.code);
       await reply(
         found
-          ? replies.status(sms.locale, found.trackingCode, found.status, found.answerDueOn, found.answerText)
-          : replies.codeUnknown(sms.locale),
+          ? smsService.replies.status(
+              sms.locale,
+              found.trackingCode,
+              found.status,
+              found.answerDueOn,
+              found.answerText,
+            )
+          : smsService.replies.codeUnknown(sms.locale),
       );
-    } else await reply(replies.help(sms.locale));
+    } else await reply(smsService.replies.help(sms.locale));
     return { id: sms.id, kind, duplicate: false };
   });
 }
