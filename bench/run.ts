@@ -31,8 +31,13 @@ const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 200);
 /** PGlite generates the ISAF data of every 10th commune (national scale takes it too long); PostgreSQL every commune. */
 const PGLITE_COMMUNE_STEP = Number(process.env.BENCH_PGLITE_COMMUNE_STEP ?? 10);
 const PASSWORD = "Bench-Password-2026";
-/** BENCH_ONLY=sync: only the baseline and the field app's push and pull (no national data), for a quick before/after. */
-const ONLY_SYNC = process.env.BENCH_ONLY === "sync";
+/**
+ * A quick before/after of one part, without the national data: BENCH_ONLY=sync (the baseline and
+ * the field app's push and pull, on both databases) or BENCH_ONLY=sms (the inbound SMS webhook, on
+ * PostgreSQL).
+ */
+const ONLY = process.env.BENCH_ONLY;
+const ONLY_SYNC = ONLY === "sync";
 
 interface Scenario {
   name: string;
@@ -208,18 +213,20 @@ async function startupTimes() {
 }
 
 async function main() {
-  if (!ONLY_SYNC) {
+  if (!ONLY) {
     console.log("The field app's first load (dist/web, gzipped):");
     printTable(BUNDLE_HEADER, await bundleRows());
   }
   console.log(
     `Samleng bench: ${ITERATIONS} requests per scenario through Fastify inject (no network), Node ${process.version}, ${os.cpus().length} cores`,
   );
-  const pglite = await openPglite(undefined);
-  try {
-    await measure(pglite, "PGlite");
-  } finally {
-    await pglite.close();
+  if (ONLY !== "sms") {
+    const pglite = await openPglite(undefined);
+    try {
+      await measure(pglite, "PGlite");
+    } finally {
+      await pglite.close();
+    }
   }
   const url = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
   const admin = new pg.Client({ connectionString: url });
@@ -227,7 +234,7 @@ async function main() {
     await admin.connect();
   } catch {
     console.log(`\nPostgreSQL not reachable at ${url}: skipped.`);
-    return ONLY_SYNC ? undefined : startupTimes();
+    return ONLY ? undefined : startupTimes();
   }
   const name = `samleng_bench_${process.pid}`;
   await admin.query(`create database ${name}`);
@@ -235,7 +242,12 @@ async function main() {
   target.pathname = `/${name}`;
   const postgres = openPostgres(target.toString());
   try {
-    await measure(postgres, "PostgreSQL");
+    if (ONLY === "sms") {
+      // The webhook needs the gazetteer (communes to file messages under) and the reference data.
+      await postgres.migrate();
+      await importGazetteer(postgres.db);
+      await seedReferenceData(postgres.db);
+    } else await measure(postgres, "PostgreSQL");
     if (ONLY_SYNC) return;
     console.log("\nPostgreSQL: inbound SMS webhook (POST /api/sms/v1/channels/:channel/receive)");
     printTable(SMS_HEADER, await measureSmsInbound(postgres, target.toString()));
@@ -244,7 +256,7 @@ async function main() {
     await admin.query(`drop database ${name}`);
     await admin.end();
   }
-  if (!ONLY_SYNC) await startupTimes();
+  if (!ONLY) await startupTimes();
 }
 
 await main();
