@@ -13,6 +13,7 @@ import { type CsvCell, csvDocument } from "../../platform/csv";
 import { AppError } from "../../platform/errors";
 import type { ExportKind } from "../exports/exports.service";
 import * as contacts from "./feedback.contacts";
+import { type FeedbackListRow, withNames } from "./feedback.names";
 import { feedbackPolicy } from "./feedback.policy";
 import * as repo from "./feedback.repo";
 
@@ -58,7 +59,7 @@ function cambodiaTime(at: Date | null): string | null {
   return new Date(at.getTime() + 7 * 3_600_000).toISOString().slice(0, 16).replace("T", " ");
 }
 
-function line(row: repo.FeedbackListRow, today: string): CsvCell[] {
+function line(row: FeedbackListRow, today: string): CsvCell[] {
   const { message, commune, facility } = row;
   return [
     // Grouped as people read it, which also keeps a spreadsheet from dropping a leading zero.
@@ -105,7 +106,7 @@ async function rowsOf(ctx: Ctx, input: Omit<z.infer<typeof FeedbackExportBody>, 
   });
   if (rows.length > EXPORT_MAX_ROWS)
     throw new AppError(422, "feedback_export_too_large", { max: EXPORT_MAX_ROWS });
-  return rows;
+  return withNames(ctx.db, rows);
 }
 
 /**

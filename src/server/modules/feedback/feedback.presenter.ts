@@ -1,7 +1,8 @@
 import type { z } from "zod";
 import type { FeedbackByCode, FeedbackItem } from "../../../contracts/feedback";
 import { isOverdue, isUntaken } from "../../../domain/feedback/time-limits";
-import type { FeedbackListRow, FeedbackRow } from "./feedback.repo";
+import type { FeedbackListRow } from "./feedback.names";
+import type { FeedbackRow } from "./feedback.repo";
 
 /** A message as staff see it. */
 export function presentItem(row: FeedbackListRow, today: string, can: FeedbackItem["can"]): FeedbackItem {

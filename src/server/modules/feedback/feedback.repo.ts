@@ -1,64 +1,28 @@
 import { and, desc, eq, type SQL, sql } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "../../db/database";
-import { facilities, feedbackContacts, feedbackMessages, places, smsChannels, users } from "../../db/schema";
+import { feedbackContacts, feedbackMessages } from "../../db/schema";
 import type { Actor } from "../../platform/actor";
 import { feedbackPolicy } from "./feedback.policy";
 
 export type FeedbackRow = typeof feedbackMessages.$inferSelect;
 export type NewFeedback = typeof feedbackMessages.$inferInsert;
 
-/** A message with what staff see beside it: its commune, its facility, who answered. */
-export interface FeedbackListRow {
+/**
+ * A message with its sender's contact channel, as read here; feedback.names.ts adds what other modules
+ * hold (the commune's and facility's names, the staff's names, whether the channel can send).
+ */
+export interface MessageWithContact {
   message: FeedbackRow;
-  commune: {
-    code: string;
-    level: "province" | "district" | "commune" | "village";
-    type: string;
-    nameKm: string;
-    nameEn: string;
-  };
-  facility: { id: string; code: string; nameKm: string; nameEn: string } | null;
-  answeredByName: string | null;
-  assignedToName: string | null;
-  /** The sender left a number (never the number itself). */
-  contactGiven: boolean;
-  /** …and its channel can send: an answer goes to her by SMS. */
-  answerBySms: boolean;
+  /** The channel the sender wrote on, when she left a number; null otherwise. */
+  contactChannelId: string | null;
 }
 
-const assignees = alias(users, "assignees");
-
-/** A message with its joined names; unscoped: a builder, every caller adds scope(actor). */
+/** A message with its contact; unscoped: a builder, every caller adds scope(actor). */
 function joined(db: Db) {
   return db
-    .select({
-      message: feedbackMessages,
-      commune: {
-        code: places.code,
-        level: places.level,
-        type: places.type,
-        nameKm: places.nameKm,
-        nameEn: places.nameEn,
-      },
-      facility: {
-        id: facilities.id,
-        code: facilities.code,
-        nameKm: facilities.nameKm,
-        nameEn: facilities.nameEn,
-      },
-      answeredByName: users.displayName,
-      assignedToName: assignees.displayName,
-      contactGiven: sql<boolean>`${feedbackContacts.feedbackMessageId} is not null`,
-      answerBySms: sql<boolean>`coalesce(${smsChannels.active} and ${smsChannels.sendUrl} is not null, false)`,
-    })
+    .select({ message: feedbackMessages, contactChannelId: feedbackContacts.channelId })
     .from(feedbackMessages)
-    .innerJoin(places, eq(places.code, feedbackMessages.communeCode))
-    .leftJoin(facilities, eq(facilities.id, feedbackMessages.facilityId))
-    .leftJoin(users, eq(users.id, feedbackMessages.answeredBy))
-    .leftJoin(assignees, eq(assignees.id, feedbackMessages.assignedTo))
-    .leftJoin(feedbackContacts, eq(feedbackContacts.feedbackMessageId, feedbackMessages.id))
-    .leftJoin(smsChannels, eq(smsChannels.id, feedbackContacts.channelId));
+    .leftJoin(feedbackContacts, eq(feedbackContacts.feedbackMessageId, feedbackMessages.id));
 }
 
 /**
@@ -104,9 +68,9 @@ function scope(actor: Actor): SQL {
 }
 
 /** One message in the actor's area (the queue is the service's to check), or null. */
-export async function findInScope(db: Db, actor: Actor, id: string): Promise<FeedbackListRow | null> {
+export async function findInScope(db: Db, actor: Actor, id: string): Promise<MessageWithContact | null> {
   const [row] = await joined(db).where(and(eq(feedbackMessages.id, id), scope(actor)));
-  return (row as FeedbackListRow | undefined) ?? null;
+  return row ?? null;
 }
 
 export interface QueueFilters {
@@ -123,7 +87,7 @@ export async function listQueue(
   db: Db,
   actor: Actor,
   filters: QueueFilters,
-): Promise<{ rows: FeedbackListRow[]; total: number }> {
+): Promise<{ rows: MessageWithContact[]; total: number }> {
   const where: SQL[] = [scope(actor), eq(feedbackMessages.restricted, filters.restricted)];
   if (filters.status) where.push(eq(feedbackMessages.status, filters.status));
   if (filters.assignedTo) where.push(eq(feedbackMessages.assignedTo, filters.assignedTo));
@@ -136,7 +100,7 @@ export async function listQueue(
       .offset(filters.offset),
     db.select({ n: sql<number>`count(*)::int` }).from(feedbackMessages).where(condition),
   ]);
-  return { rows: rows as FeedbackListRow[], total: count?.n ?? 0 };
+  return { rows, total: count?.n ?? 0 };
 }
 
 export interface ExportFilters {
@@ -154,17 +118,16 @@ export async function listForExport(
   db: Db,
   actor: Actor,
   filters: ExportFilters,
-): Promise<FeedbackListRow[]> {
+): Promise<MessageWithContact[]> {
   const receivedOn = sql`(${feedbackMessages.createdAt} at time zone 'Asia/Phnom_Penh')::date`;
   const where: SQL[] = [scope(actor), eq(feedbackMessages.restricted, filters.restricted)];
   if (filters.status) where.push(eq(feedbackMessages.status, filters.status));
   if (filters.from) where.push(sql`${receivedOn} >= ${filters.from}::date`);
   if (filters.to) where.push(sql`${receivedOn} <= ${filters.to}::date`);
-  const rows = await joined(db)
+  return joined(db)
     .where(and(...where))
     .orderBy(feedbackMessages.createdAt, feedbackMessages.id)
     .limit(filters.limit);
-  return rows as FeedbackListRow[];
 }
 
 /** Optimistic update: null when the version has moved on. */

@@ -18,6 +18,7 @@ import * as sms from "../sms/sms.service";
 import * as contacts from "./feedback.contacts";
 import { updateCounted } from "./feedback.facts";
 import { sensitivityOf } from "./feedback.intake";
+import { withNames } from "./feedback.names";
 import { type FeedbackAccess, feedbackPolicy } from "./feedback.policy";
 import { presentItem } from "./feedback.presenter";
 import * as repo from "./feedback.repo";
@@ -47,7 +48,7 @@ function abilitiesOn(ctx: Ctx, message: repo.FeedbackRow): FeedbackItem["can"] {
  * outside child protection: 404 too, so that even its existence stays in child protection. A general
  * message for a role that does not read the general queue: 403 (its existence is no secret).
  */
-async function loadReadable(ctx: Ctx, id: string): Promise<repo.FeedbackListRow> {
+async function loadReadable(ctx: Ctx, id: string): Promise<repo.MessageWithContact> {
   const row = await repo.findInScope(ctx.db, ctx.actor, id);
   if (!row) throw notFound("feedback_message");
   authorize(feedbackPolicy, "feedback:read", ctx.actor, accessOf(row.message));
@@ -55,8 +56,13 @@ async function loadReadable(ctx: Ctx, id: string): Promise<repo.FeedbackListRow>
 }
 
 export async function get(ctx: Ctx, id: string): Promise<FeedbackItem> {
-  const row = await loadReadable(ctx, id);
-  return presentItem(row, cambodiaToday(ctx.clock.now()), abilitiesOn(ctx, row.message));
+  return presentOne(ctx, await loadReadable(ctx, id));
+}
+
+/** A message as staff see it, with what other modules hold beside it (feedback.names.ts). */
+async function presentOne(ctx: Ctx, row: repo.MessageWithContact): Promise<FeedbackItem> {
+  const [named] = await withNames(ctx.db, [row]);
+  return presentItem(named!, cambodiaToday(ctx.clock.now()), abilitiesOn(ctx, row.message));
 }
 
 /** One queue of the actor's area, newest first; asking for a queue one's role does not read is 403. */
@@ -72,7 +78,8 @@ export async function list(ctx: Ctx, query: z.infer<typeof FeedbackListQuery>) {
     offset: query.offset,
   });
   const today = cambodiaToday(ctx.clock.now());
-  return { items: rows.map((row) => presentItem(row, today, abilitiesOn(ctx, row.message))), total };
+  const named = await withNames(ctx.db, rows);
+  return { items: named.map((row) => presentItem(row, today, abilitiesOn(ctx, row.message))), total };
 }
 
 /**
@@ -236,5 +243,5 @@ export async function restrict(ctx: Ctx, id: string, input: z.infer<typeof Restr
     });
     return updated;
   });
-  return presentItem({ ...before, message: row }, cambodiaToday(ctx.clock.now()), abilitiesOn(ctx, row));
+  return presentOne(ctx, { ...before, message: row });
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lte, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, lte, or, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/database";
 import { smsChannels, smsInbound, smsOptOuts, smsOutbound } from "../../db/schema";
 
@@ -60,6 +60,22 @@ export async function findInbound(db: Db, channelId: string, providerId: string)
     .from(smsInbound)
     .where(and(eq(smsInbound.channelId, channelId), eq(smsInbound.providerId, providerId)));
   return row ?? null;
+}
+
+/** The channels among `ids` that can send (active, with a send URL). */
+export async function sendingChannelIds(db: Db, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .select({ id: smsChannels.id })
+    .from(smsChannels)
+    .where(
+      and(
+        inArray(smsChannels.id, [...new Set(ids)]),
+        eq(smsChannels.active, true),
+        isNotNull(smsChannels.sendUrl),
+      ),
+    );
+  return new Set(rows.map((row) => row.id));
 }
 
 export async function isOptedOut(db: Db, phoneHash: string): Promise<boolean> {

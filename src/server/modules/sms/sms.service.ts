@@ -109,4 +109,5 @@ export {
   optOut,
   type SmsChannelRow,
   type SmsInboundRow,
+  sendingChannelIds,
 } from "./sms.repo";

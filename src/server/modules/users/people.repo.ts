@@ -86,3 +86,13 @@ export async function textableCovering(
         where ${textable} and ${coversCommune(communeCode)} and (${holdsRole(roles)} ${runsFacility})`,
   );
 }
+
+export async function namesOf(db: Db, ids: readonly (string | null)[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
+  if (wanted.length === 0) return new Map();
+  const rows = await queryRows<{ id: string; displayName: string }>(
+    db,
+    sql`select u.id, u.display_name as "displayName" from users u where u.id = any(${arrayParam(wanted)}::uuid[])`,
+  );
+  return new Map(rows.map((row) => [row.id, row.displayName]));
+}

@@ -10,6 +10,8 @@ export {
   type Facilitator,
   /** Active users holding the facilitator role, with their areas (all of them, or only these ids). */
   facilitators,
+  /** The display names of these users (active or not: a past answer keeps its author's name), by id. */
+  namesOf,
   /** Active users whose area covers the commune (national users too when `withNational`), by name, at most 300. */
   peopleCovering,
   type Textable,

@@ -6,8 +6,6 @@
 
 const DASH =
   "The dashboards read ISAF facts the rollup table does not hold (late cycles by day, actions by indicator) and place names; they move onto the rollup engine's readers (part 5).";
-const FBNAMES =
-  "Message lists and details join the names of the facility, place, SMS channel and answering user for display; to be looked up through the owners' services.";
 const ISAFNAMES =
   "Cycle lists join facility and facilitator names for display; to be looked up through the facilities and users services.";
 const I4CMEDIA =
@@ -35,10 +33,6 @@ export const KNOWN_CROSSINGS: { breach: string; why: string }[] = [
   { breach: "modules/dashboards/dashboards.repo.ts names isaf_rollup (owned by rollups)", why: DASH },
   { breach: "modules/dashboards/dashboards.repo.ts names jaap_actions (owned by jaap)", why: DASH },
   { breach: "modules/dashboards/dashboards.repo.ts names places (owned by places)", why: DASH },
-  { breach: "modules/feedback/feedback.repo.ts names facilities (owned by facilities)", why: FBNAMES },
-  { breach: "modules/feedback/feedback.repo.ts names places (owned by places)", why: FBNAMES },
-  { breach: "modules/feedback/feedback.repo.ts names sms_channels (owned by sms)", why: FBNAMES },
-  { breach: "modules/feedback/feedback.repo.ts names users (owned by users)", why: FBNAMES },
   { breach: "modules/isaf/cycles.repo.ts names facilities (owned by facilities)", why: ISAFNAMES },
   { breach: "modules/isaf/cycles.repo.ts names users (owned by users)", why: ISAFNAMES },
   { breach: "modules/isaf/i4c.repo.ts names media_files (owned by media)", why: I4CMEDIA },
