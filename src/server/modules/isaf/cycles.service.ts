@@ -28,9 +28,15 @@ export type CycleInScope = CycleRow & CycleAccess;
  * here, then check their ability with isafPolicy.
  */
 export async function getCycleInScope(db: Db, actor: Actor, id: string): Promise<CycleInScope> {
+  const cycle = await findCycleInScope(db, actor, id);
+  if (!cycle) throw notFound("cycle");
+  return cycle;
+}
+
+/** The cycle, if it lies in the actor's area (nothing otherwise): what a command on a cycle loads. */
+export async function findCycleInScope(db: Db, actor: Actor, id: string): Promise<CycleInScope | null> {
   const row = await repo.findInScope(db, actor, id);
-  if (!row) throw notFound("cycle");
-  return { ...row, facilitatorIds: await repo.facilitatorIdsOf(db, id) };
+  return row && { ...row, facilitatorIds: await repo.facilitatorIdsOf(db, id) };
 }
 
 /** The cycles among `ids` in the actor's area, by id (the field app's pull reads a page at once). */
