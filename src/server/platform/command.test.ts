@@ -8,7 +8,7 @@ import { openTestDatabase } from "../test/test-database";
 import { ability, areaPredicate, inArea, type Subject } from "./abilities";
 import type { Actor } from "./actor";
 import { testClock } from "./clock";
-import { anyOf, command, creation, type Requirement, requires } from "./command";
+import { allOf, anyOf, command, creation, type Requirement, requires } from "./command";
 import type { Ctx } from "./context";
 import { AppError, conflict } from "./errors";
 import { noJobs } from "./jobs";
@@ -309,6 +309,40 @@ describe("command's lock and anyOf", () => {
       audit: () => null,
     });
     expect(await refusal(outside)).toMatchObject({ status: 404 });
+  });
+});
+
+describe("command's allOf", () => {
+  it("is held when every ability is; abilities that do not depend on the record still come before loading", async () => {
+    const everyone = {
+      "thing:see": ability<null>("thing:see", [
+        {
+          roles: ["commune_council", "viewer"],
+          scope: { describe: "all", check: () => true, sql: () => sql`true` },
+        },
+      ]),
+      "thing:run": ability<null>("thing:run", [
+        { roles: ["commune_council"], scope: { describe: "all", check: () => true, sql: () => sql`true` } },
+      ]),
+    };
+    let loaded = 0;
+    const attempt = (ctx: Ctx) =>
+      command(ctx, {
+        entity: "thing",
+        load: async () => {
+          loaded++;
+          return undefined;
+        },
+        requires: allOf(requires(everyone, "thing:see"), requires(everyone, "thing:run")),
+        write: async () => "done",
+        audit: () => null,
+      });
+    // The viewer holds one of the two: 403 before anything is loaded.
+    expect(await refusal(attempt(ctxOf({ roles: ["viewer"] })))).toMatchObject({ status: 403 });
+    expect(loaded).toBe(0);
+    // The council holds both: the record is looked for (and is missing: 404).
+    expect(await refusal(attempt(ctxOf()))).toMatchObject({ status: 404 });
+    expect(loaded).toBe(1);
   });
 });
 

@@ -52,6 +52,17 @@ export function anyOf<R>(...requirements: Requirement<R>[]): Requirement<R> {
   };
 }
 
+/**
+ * Held when every one of `requirements` is (managing a user also needs reading users). Checked on the
+ * record when any of them is, so combine abilities of the same kind: all before loading, or all on it.
+ */
+export function allOf<R>(...requirements: Requirement<R>[]): Requirement<R> {
+  return {
+    onRecord: requirements.some((requirement) => requirement.onRecord),
+    allows: (ctx, row) => requirements.every((requirement) => requirement.allows(ctx, row)),
+  };
+}
+
 /** The optimistic lock: the version the caller read, and the record's own. */
 export interface Versioned<R> {
   expected: number;
