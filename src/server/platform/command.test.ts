@@ -8,9 +8,9 @@ import { openTestDatabase } from "../test/test-database";
 import { ability, areaPredicate, inArea, type Subject } from "./abilities";
 import type { Actor } from "./actor";
 import { testClock } from "./clock";
-import { command, creation, requires } from "./command";
+import { allOf, anyOf, command, creation, type Requirement, requires } from "./command";
 import type { Ctx } from "./context";
-import { AppError } from "./errors";
+import { AppError, conflict } from "./errors";
 import { noJobs } from "./jobs";
 
 /**
@@ -117,7 +117,7 @@ beforeAll(async () => {
     updated_at timestamptz)`);
   await database.db.execute(sql`insert into command_things (id, place_code, name) values
     ('here', '150101', 'Here'), ('there', '020101', 'There'), ('stale', '150101', 'Stale'),
-    ('broken', '150101', 'Broken'), ('denied', '150101', 'Denied')`);
+    ('broken', '150101', 'Broken'), ('denied', '150101', 'Denied'), ('locked', '150101', 'Locked')`);
 });
 afterAll(() => database.close());
 
@@ -231,6 +231,118 @@ describe("command", () => {
     await expect(failing("audit")).rejects.toThrow("no audit");
     await expect(failing("rollup")).rejects.toThrow("no rollup");
     expect((await thingRow("broken"))!.name).toBe("Broken");
+  });
+});
+
+describe("command's lock and anyOf", () => {
+  it("locks first in the transaction: the rollup and the write see what the lock answers", async () => {
+    const steps: string[] = [];
+    const result = await command(ctxOf(), {
+      entity: "thing",
+      load: load(ctxOf(), "locked"),
+      requires: requires(policy, "thing:edit", (row: Thing) => row),
+      lock: async (tx, row) => {
+        steps.push(`lock ${row.name}`);
+        const [locked] = await queryRows<Thing>(
+          tx,
+          sql`select id, place_code as "placeCode", name, version from command_things where id = ${row.id} for update`,
+        );
+        return { ...locked!, name: `${locked!.name} (locked)` };
+      },
+      rollup: async (_tx, row, write) => {
+        steps.push(`rollup ${row.name}`);
+        return write();
+      },
+      write: async (tx, row) => {
+        steps.push(`write ${row.name}`);
+        await tx.execute(sql`update command_things set name = 'written' where id = ${row.id}`);
+        return row.name;
+      },
+      audit: (row) => ({ action: "thing.locked", entityType: "thing", entityId: row.id, label: row.name }),
+    });
+    expect(result).toBe("Locked (locked)");
+    expect(steps).toEqual(["lock Locked", "rollup Locked (locked)", "write Locked (locked)"]);
+    expect(await auditsOf("locked")).toMatchObject([
+      { action: "thing.locked", entityLabel: "Locked (locked)" },
+    ]);
+  });
+
+  it("refuses with the lock's error, and writes nothing, when what must hold no longer does", async () => {
+    let wrote = false;
+    const attempt = command(ctxOf(), {
+      entity: "thing",
+      load: load(ctxOf(), "denied"),
+      requires: requires(policy, "thing:edit", (row: Thing) => row),
+      lock: async () => {
+        throw conflict("version_conflict");
+      },
+      write: async () => {
+        wrote = true;
+        return 1;
+      },
+      audit: () => ({ action: "thing.locked", entityType: "thing", entityId: "denied" }),
+    });
+    expect(await refusal(attempt)).toMatchObject({ status: 409, code: "version_conflict" });
+    expect(wrote).toBe(false);
+    expect(await auditsOf("denied")).toHaveLength(0);
+  });
+
+  it("anyOf: held when one of the abilities is, 403 when none is", async () => {
+    const attempt = (requirement: Requirement<Thing>) =>
+      command(ctxOf(), {
+        entity: "thing",
+        load: load(ctxOf(), "denied"),
+        requires: requirement,
+        write: async () => "done",
+        audit: () => null,
+      });
+    const edit = requires(policy, "thing:edit", (row: Thing) => row);
+    const destroy = requires(policy, "thing:destroy", (row: Thing) => row);
+    expect(await attempt(anyOf(destroy, edit))).toBe("done");
+    expect(await refusal(attempt(anyOf(destroy, destroy)))).toMatchObject({ status: 403, code: "forbidden" });
+    // Out of scope is still 404: the abilities are checked on the record once it is loaded.
+    const outside = command(ctxOf(), {
+      entity: "thing",
+      load: load(ctxOf(), "there"),
+      requires: anyOf(destroy, edit),
+      write: async () => "done",
+      audit: () => null,
+    });
+    expect(await refusal(outside)).toMatchObject({ status: 404 });
+  });
+});
+
+describe("command's allOf", () => {
+  it("is held when every ability is; abilities that do not depend on the record still come before loading", async () => {
+    const everyone = {
+      "thing:see": ability<null>("thing:see", [
+        {
+          roles: ["commune_council", "viewer"],
+          scope: { describe: "all", check: () => true, sql: () => sql`true` },
+        },
+      ]),
+      "thing:run": ability<null>("thing:run", [
+        { roles: ["commune_council"], scope: { describe: "all", check: () => true, sql: () => sql`true` } },
+      ]),
+    };
+    let loaded = 0;
+    const attempt = (ctx: Ctx) =>
+      command(ctx, {
+        entity: "thing",
+        load: async () => {
+          loaded++;
+          return undefined;
+        },
+        requires: allOf(requires(everyone, "thing:see"), requires(everyone, "thing:run")),
+        write: async () => "done",
+        audit: () => null,
+      });
+    // The viewer holds one of the two: 403 before anything is loaded.
+    expect(await refusal(attempt(ctxOf({ roles: ["viewer"] })))).toMatchObject({ status: 403 });
+    expect(loaded).toBe(0);
+    // The council holds both: the record is looked for (and is missing: 404).
+    expect(await refusal(attempt(ctxOf()))).toMatchObject({ status: 404 });
+    expect(loaded).toBe(1);
   });
 });
 

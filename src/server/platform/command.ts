@@ -1,8 +1,8 @@
 import type { Db } from "../db/database";
-import { type AbilitySet, authorize, type RecordOf } from "./access";
+import { type AbilitySet, can, type RecordOf } from "./access";
 import { type AuditEvent, auditAll } from "./audit";
 import type { Ctx } from "./context";
-import { conflict, notFound } from "./errors";
+import { conflict, forbidden, notFound } from "./errors";
 
 /**
  * The one write path (issue 12, part 3). A change to a record takes the same steps in every module:
@@ -15,9 +15,14 @@ import { conflict, notFound } from "./errors";
 
 /** The ability a command needs, checked with the access kernel (platform/abilities.ts). */
 export interface Requirement<R> {
-  check(ctx: Ctx, row: R | undefined): void;
+  /** True when the actor holds it (on the record, when `onRecord`); not held is 403. */
+  allows(ctx: Ctx, row: R | undefined): boolean;
   /** True when the ability is checked on the record: then only after the record is loaded. */
   onRecord: boolean;
+}
+
+function authorizeBy<R>(requirement: Requirement<R>, ctx: Ctx, row: R | undefined) {
+  if (!requirement.allows(ctx, row)) throw forbidden();
 }
 
 /**
@@ -32,7 +37,29 @@ export function requires<S extends AbilitySet, K extends keyof S & string, R>(
 ): Requirement<R> {
   return {
     onRecord: on !== undefined,
-    check: (ctx, row) => authorize(abilities, name, ctx.actor, (on ? on(row as R) : null) as RecordOf<S[K]>),
+    allows: (ctx, row) => can(abilities, name, ctx.actor, (on ? on(row as R) : null) as RecordOf<S[K]>),
+  };
+}
+
+/**
+ * Held when any of `requirements` is (marking a committee formed: its facilitator, or a supervisor who
+ * may override its quotas). Checked on the record when any of them is.
+ */
+export function anyOf<R>(...requirements: Requirement<R>[]): Requirement<R> {
+  return {
+    onRecord: requirements.some((requirement) => requirement.onRecord),
+    allows: (ctx, row) => requirements.some((requirement) => requirement.allows(ctx, row)),
+  };
+}
+
+/**
+ * Held when every one of `requirements` is (managing a user also needs reading users). Checked on the
+ * record when any of them is, so combine abilities of the same kind: all before loading, or all on it.
+ */
+export function allOf<R>(...requirements: Requirement<R>[]): Requirement<R> {
+  return {
+    onRecord: requirements.some((requirement) => requirement.onRecord),
+    allows: (ctx, row) => requirements.every((requirement) => requirement.allows(ctx, row)),
   };
 }
 
@@ -57,6 +84,12 @@ export interface Command<R, T> {
   /** When the change carries the version the caller read: another version is 409 version_conflict. */
   version?: Versioned<R>;
   /**
+   * First in the transaction, before the rollup and the write: locks the record and re-reads what must
+   * still hold while the change is written (a committee not yet formed); a throw refuses the change.
+   * What it answers is the record the rollup, the write and the audit see.
+   */
+  lock?: (tx: Db, row: R) => Promise<R>;
+  /**
    * Writes the change in the transaction, at `now` (the context's clock). Nothing (null or undefined)
    * means the row moved on under an optimistic `where version = …`: 409 version_conflict.
    */
@@ -69,14 +102,15 @@ export interface Command<R, T> {
 
 /** Runs a change to an existing record through the one write path; answers what `write` returned. */
 export async function command<R, T>(ctx: Ctx, spec: Command<R, T>): Promise<T> {
-  if (!spec.requires.onRecord) spec.requires.check(ctx, undefined);
-  const row = await spec.load(ctx.db);
-  if (row == null) throw notFound(spec.entity);
-  if (spec.requires.onRecord) spec.requires.check(ctx, row);
-  await spec.check?.(row);
-  if (spec.version && spec.version.of(row) !== spec.version.expected) throw conflict("version_conflict");
+  if (!spec.requires.onRecord) authorizeBy(spec.requires, ctx, undefined);
+  const loaded = await spec.load(ctx.db);
+  if (loaded == null) throw notFound(spec.entity);
+  if (spec.requires.onRecord) authorizeBy(spec.requires, ctx, loaded);
+  await spec.check?.(loaded);
+  if (spec.version && spec.version.of(loaded) !== spec.version.expected) throw conflict("version_conflict");
   return ctx.db.transaction(async (tx) => {
     const now = ctx.clock.now();
+    const row = spec.lock ? await spec.lock(tx, loaded) : loaded;
     const write = async () => {
       const result = await spec.write(tx, row, now);
       if (result == null) throw conflict("version_conflict");
@@ -103,9 +137,9 @@ export interface Creation<I, T> {
 export async function creation<I, T>(ctx: Ctx, spec: Creation<I, T>): Promise<T> {
   // An ability on the new record is checked once its input is known to be sound (its place exists),
   // as a change's is once its record is loaded; one that does not depend on the record comes first.
-  if (!spec.requires.onRecord) spec.requires.check(ctx, spec.input);
+  if (!spec.requires.onRecord) authorizeBy(spec.requires, ctx, spec.input);
   await spec.check?.(spec.input);
-  if (spec.requires.onRecord) spec.requires.check(ctx, spec.input);
+  if (spec.requires.onRecord) authorizeBy(spec.requires, ctx, spec.input);
   return ctx.db.transaction(async (tx) => {
     const now = ctx.clock.now();
     const write = () => spec.write(tx, spec.input, now);

@@ -1,12 +1,13 @@
-import { and, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { uuidv7 } from "uuidv7";
 import type { z } from "zod";
 import { FacilityInput, IMPORT_REQUIRED_COLUMNS, type ImportReport } from "../../../contracts/facilities";
 import type { Db } from "../../db/database";
-import { facilities, facilityImports } from "../../db/schema";
-import { authorize, inArea } from "../../platform/access";
+import { facilities } from "../../db/schema";
+import { inArea } from "../../platform/access";
 import type { Actor } from "../../platform/actor";
-import { type AuditEvent, audit, auditAll, bilingualLabel, created, diff } from "../../platform/audit";
+import { type AuditEvent, bilingualLabel, created, diff } from "../../platform/audit";
+import { command, creation, requires } from "../../platform/command";
 import type { Ctx } from "../../platform/context";
 import { AppError, badRequest, type FieldError, notFound } from "../../platform/errors";
 import { message } from "../../platform/messages";
@@ -79,7 +80,39 @@ function candidate(values: Record<string, string>) {
  * Nothing reaches the registry until the user commits (step 2), having seen the row report.
  */
 export async function validateImport(ctx: Ctx, fileName: string, data: Buffer): Promise<ImportReport> {
-  authorize(facilityPolicy, "facility:import", ctx.actor, null);
+  const id = uuidv7();
+  // The file is read and checked once the caller may import (403 first), in `check`; the write keeps it.
+  let rows: StoredRow[] = [];
+  await creation(ctx, {
+    requires: requires(facilityPolicy, "facility:import"),
+    input: { id, fileName },
+    check: async () => {
+      rows = await checkRows(ctx, await readImportSheet(fileName, data));
+    },
+    write: async (tx, input) => {
+      const validRows = rows.filter((row) => row.problems.length === 0).length;
+      await repo.insertImport(tx, {
+        ...input,
+        userId: ctx.actor.id,
+        status: "validated",
+        totalRows: rows.length,
+        validRows,
+        rows,
+      });
+      return { validRows };
+    },
+    audit: (input, { validRows }) => ({
+      action: "facility_import.validated",
+      entityType: "facility_import",
+      entityId: input.id,
+      changes: { fileName, totalRows: rows.length, validRows },
+    }),
+  });
+  return report(ctx, { id, fileName, status: "validated", importedRows: 0, rows });
+}
+
+/** The sheet's rows, refused (400) when the file cannot be an import: its type, shape or size. */
+async function readImportSheet(fileName: string, data: Buffer): Promise<SheetRow[]> {
   if (!/\.(csv|xlsx)$/i.test(fileName)) throw badRequest("import_file_type");
   let sheet: Awaited<ReturnType<typeof readSheet>>;
   try {
@@ -94,28 +127,7 @@ export async function validateImport(ctx: Ctx, fileName: string, data: Buffer): 
   if (sheet.rows.length === 0) throw badRequest("import_empty");
   if (sheet.rows.length > MAX_IMPORT_ROWS)
     throw badRequest("import_too_many_rows", [], { max: MAX_IMPORT_ROWS });
-
-  const rows = await checkRows(ctx, sheet.rows);
-  const id = uuidv7();
-  const validRows = rows.filter((row) => row.problems.length === 0).length;
-  await ctx.db.transaction(async (tx) => {
-    await tx.insert(facilityImports).values({
-      id,
-      userId: ctx.actor.id,
-      fileName,
-      status: "validated",
-      totalRows: rows.length,
-      validRows,
-      rows,
-    });
-    await audit(tx, ctx, {
-      action: "facility_import.validated",
-      entityType: "facility_import",
-      entityId: id,
-      changes: { fileName, totalRows: rows.length, validRows },
-    });
-  });
-  return report(ctx, { id, fileName, status: "validated", importedRows: 0, rows });
+  return sheet.rows;
 }
 
 async function checkRows(ctx: Ctx, sheetRows: SheetRow[]): Promise<StoredRow[]> {
@@ -213,10 +225,7 @@ function report(
 }
 
 async function loadOwnImport(ctx: Ctx, id: string) {
-  const [row] = await ctx.db
-    .select()
-    .from(facilityImports)
-    .where(and(eq(facilityImports.id, id), eq(facilityImports.userId, ctx.actor.id)));
+  const row = await repo.findOwnImport(ctx.db, ctx.actor.id, id);
   if (!row) throw notFound("import");
   return row;
 }
@@ -232,47 +241,56 @@ export async function getImport(ctx: Ctx, id: string): Promise<ImportReport> {
  * and everything, audit events included, commits in one transaction.
  */
 export async function commitImport(ctx: Ctx, id: string, onlyValidRows: boolean): Promise<ImportReport> {
-  authorize(facilityPolicy, "facility:import", ctx.actor, null);
-  const stored = await loadOwnImport(ctx, id);
-  if (stored.status !== "validated") throw new AppError(409, "import_not_pending");
-  const previous = stored.rows as StoredRow[];
-  const invalid = previous.filter((row) => row.problems.length > 0).length;
-  if (invalid > 0 && !onlyValidRows) throw badRequest("import_has_errors", [], { count: invalid });
-
-  const recheck = await checkRows(
-    ctx,
-    previous
-      .filter((row) => row.problems.length === 0 && row.input)
-      .map((row) => ({ row: row.row, values: toValues(row.input!) })),
-  );
-  const good = recheck.filter((row) => row.problems.length === 0 && row.input);
-  if (good.length === 0) throw badRequest("import_nothing_valid");
-
-  await ctx.db.transaction(async (tx) => {
-    const { created: createdCount, updated } = await writeRows(tx, ctx, id, good);
-    await tx
-      .update(facilityImports)
-      .set({ status: "committed", importedRows: good.length, updatedAt: ctx.clock.now() })
-      .where(eq(facilityImports.id, id));
-    await audit(tx, ctx, {
-      action: "facility_import.committed",
-      entityType: "facility_import",
-      entityId: id,
-      changes: { created: createdCount, updated, skipped: previous.length - good.length },
-    });
+  // The rows still good when checked again, worked out in `check` and written by `write`.
+  let good: StoredRow[] = [];
+  await command(ctx, {
+    entity: "import",
+    requires: requires(facilityPolicy, "facility:import"),
+    load: (db) => repo.findOwnImport(db, ctx.actor.id, id),
+    check: async (stored) => {
+      if (stored.status !== "validated") throw new AppError(409, "import_not_pending");
+      const previous = stored.rows as StoredRow[];
+      const invalid = previous.filter((row) => row.problems.length > 0).length;
+      if (invalid > 0 && !onlyValidRows) throw badRequest("import_has_errors", [], { count: invalid });
+      const recheck = await checkRows(
+        ctx,
+        previous
+          .filter((row) => row.problems.length === 0 && row.input)
+          .map((row) => ({ row: row.row, values: toValues(row.input!) })),
+      );
+      good = recheck.filter((row) => row.problems.length === 0 && row.input);
+      if (good.length === 0) throw badRequest("import_nothing_valid");
+    },
+    write: async (tx, _stored, now) => {
+      const written = await writeRows(tx, ctx, id, good, now);
+      await repo.markImportCommitted(tx, id, good.length, now);
+      return written;
+    },
+    // One event per facility, with the same field changes a form save would record, then the import's.
+    audit: (stored, { events, created: createdCount, updated }) => [
+      ...events,
+      {
+        action: "facility_import.committed",
+        entityType: "facility_import",
+        entityId: id,
+        changes: {
+          created: createdCount,
+          updated,
+          skipped: (stored.rows as StoredRow[]).length - good.length,
+        },
+      },
+    ],
   });
-  // Fresh statistics after a bulk change (PGlite has no autovacuum to do it).
-  await ctx.db.execute(sql`analyze facilities`);
+  await repo.analyze(ctx.db);
   return getImport(ctx, id);
 }
 
 /**
  * Writes checked rows in bulk: new facilities inserted, existing ones updated (version bumped, so a
- * form open elsewhere gets a conflict), their services and catchment replaced, and one audit event per
- * facility with the same field changes a form save would record.
+ * form open elsewhere gets a conflict), their services and catchment replaced. Answers one audit event
+ * per facility with the same field changes a form save would record.
  */
-async function writeRows(tx: Db, ctx: Ctx, importId: string, rows: StoredRow[]) {
-  const now = ctx.clock.now();
+async function writeRows(tx: Db, ctx: Ctx, importId: string, rows: StoredRow[], now: Date) {
   const creates = rows.filter((row) => row.action === "create");
   const updates = rows.filter((row) => row.action === "update");
   const idOf = new Map(rows.map((row) => [row.row, row.existingId ?? uuidv7()]));
@@ -325,8 +343,7 @@ async function writeRows(tx: Db, ctx: Ctx, importId: string, rows: StoredRow[]) 
       changes: { ...changes, importId },
     };
   });
-  await auditAll(tx, ctx, events);
-  return { created: creates.length, updated: updates.length };
+  return { events, created: creates.length, updated: updates.length };
 }
 
 /** A checked input back to spreadsheet values, for checking it again at commit time. */

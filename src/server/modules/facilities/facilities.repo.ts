@@ -3,6 +3,7 @@ import type { Db } from "../../db/database";
 import {
   facilities,
   facilityCatchment,
+  facilityImports,
   facilityKinds,
   facilityServices,
   serviceTypes,
@@ -270,4 +271,36 @@ export async function findPublicIsaf(db: Db, where: { id?: string; communeCode?:
       ),
     )
     .orderBy(asc(facilityKinds.sortOrder), asc(facilities.nameEn));
+}
+
+export type ImportRow = typeof facilityImports.$inferSelect;
+
+/** An import the user started (scoped: imports are their user's own). */
+export async function findOwnImport(db: Db, userId: string, id: string): Promise<ImportRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(facilityImports)
+    .where(and(eq(facilityImports.id, id), eq(facilityImports.userId, userId)));
+  return row;
+}
+
+export async function insertImport(tx: Db, row: typeof facilityImports.$inferInsert): Promise<void> {
+  await tx.insert(facilityImports).values(row);
+}
+
+export async function markImportCommitted(
+  tx: Db,
+  id: string,
+  importedRows: number,
+  now: Date,
+): Promise<void> {
+  await tx
+    .update(facilityImports)
+    .set({ status: "committed", importedRows, updatedAt: now })
+    .where(eq(facilityImports.id, id));
+}
+
+/** Fresh statistics after a bulk change (PGlite has no autovacuum to do it). */
+export async function analyze(db: Db): Promise<void> {
+  await db.execute(sql`analyze facilities`);
 }

@@ -5,7 +5,8 @@ import { hasKhmer, khmerSearchKey, latinSearchKey } from "../../../domain/search
 import type { Db } from "../../db/database";
 import { authorize, can } from "../../platform/access";
 import type { LinkedFacility } from "../../platform/actor";
-import { audit, bilingualLabel, created, diff } from "../../platform/audit";
+import { bilingualLabel, created, diff } from "../../platform/audit";
+import { command, creation, requires } from "../../platform/command";
 import type { Ctx } from "../../platform/context";
 import { AppError, badRequest, conflict, notFound } from "../../platform/errors";
 import * as places from "../places/places.service";
@@ -120,93 +121,110 @@ async function assertValid(ctx: Ctx, input: FacilityInput, exceptId?: string) {
 }
 
 export async function create(ctx: Ctx, input: FacilityInput) {
-  // Someone who may not edit the registry at all hears so before any field check.
-  authorize(facilityPolicy, "facility:write", ctx.actor, null);
-  await assertValid(ctx, input);
-  authorize(facilityPolicy, "facility:create", ctx.actor, input);
-  const row = await ctx.db.transaction(async (tx) => {
-    const inserted = await repo.insert(tx, { id: uuidv7(), ...columnsOf(input), createdBy: ctx.actor.id });
-    await repo.replaceServices(tx, inserted.id, unique(input.serviceTypeCodes));
-    await repo.replaceCatchment(tx, inserted.id, unique(input.catchmentCodes));
-    await audit(tx, ctx, {
+  const row = await creation(ctx, {
+    // Someone who may not edit the registry at all hears so before any field check.
+    requires: requires(facilityPolicy, "facility:write"),
+    input,
+    check: async (facility) => {
+      await assertValid(ctx, facility);
+      authorize(facilityPolicy, "facility:create", ctx.actor, facility);
+    },
+    write: async (tx, facility) => {
+      const inserted = await repo.insert(tx, {
+        id: uuidv7(),
+        ...columnsOf(facility),
+        createdBy: ctx.actor.id,
+      });
+      await repo.replaceServices(tx, inserted.id, unique(facility.serviceTypeCodes));
+      await repo.replaceCatchment(tx, inserted.id, unique(facility.catchmentCodes));
+      return inserted;
+    },
+    audit: (facility, inserted) => ({
       action: "facility.created",
       entityType: "facility",
       entityId: inserted.id,
       label: bilingualLabel(inserted),
       placeCode: inserted.communeCode,
-      changes: created(auditable(input, input.serviceTypeCodes, input.catchmentCodes), AUDITED_FIELDS),
-    });
-    return inserted;
+      changes: created(
+        auditable(facility, facility.serviceTypeCodes, facility.catchmentCodes),
+        AUDITED_FIELDS,
+      ),
+    }),
   });
   return presentWithDetails(ctx, row);
 }
 
 export async function update(ctx: Ctx, id: string, input: FacilityInput & { version: number }) {
-  const before = await repo.findInScope(ctx.db, ctx.actor, id);
-  if (!before) throw notFound("facility");
-  authorize(facilityPolicy, "facility:update", ctx.actor, before);
-  await assertValid(ctx, input, id);
-  // Moving a facility: the new commune must be in the area too.
-  authorize(facilityPolicy, "facility:update", ctx.actor, input);
-  const [servicesBefore, catchmentBefore] = await Promise.all([
-    repo.servicesOf(ctx.db, [id]),
-    repo.catchmentOf(ctx.db, id),
-  ]);
-  const row = await ctx.db.transaction(async (tx) => {
-    const updated = await repo.update(tx, id, input.version, columnsOf(input), ctx.clock.now());
-    if (!updated) throw conflict("version_conflict");
-    await repo.replaceServices(tx, id, unique(input.serviceTypeCodes));
-    await repo.replaceCatchment(tx, id, unique(input.catchmentCodes));
-    const changes = diff(
-      auditable(
-        before,
-        servicesBefore.map((s) => s.serviceTypeCode),
-        catchmentBefore.map((c) => c.placeCode),
-      ),
-      auditable(updated, unique(input.serviceTypeCodes), unique(input.catchmentCodes)),
-      AUDITED_FIELDS,
-    );
-    await audit(tx, ctx, {
+  const row = await command(ctx, {
+    entity: "facility",
+    load: (db) => repo.findInScope(db, ctx.actor, id),
+    requires: requires(facilityPolicy, "facility:update", (before: repo.FacilityRow) => before),
+    check: async () => {
+      await assertValid(ctx, input, id);
+      // Moving a facility: the new commune must be in the area too.
+      authorize(facilityPolicy, "facility:update", ctx.actor, input);
+    },
+    write: async (tx, _before, now) => {
+      // What the event compares with: the links as they were, read in the change's transaction.
+      const [servicesBefore, catchmentBefore] = await Promise.all([
+        repo.servicesOf(tx, [id]),
+        repo.catchmentOf(tx, id),
+      ]);
+      const updated = await repo.update(tx, id, input.version, columnsOf(input), now);
+      if (!updated) return null;
+      await repo.replaceServices(tx, id, unique(input.serviceTypeCodes));
+      await repo.replaceCatchment(tx, id, unique(input.catchmentCodes));
+      return { updated, servicesBefore, catchmentBefore };
+    },
+    audit: (before, { updated, servicesBefore, catchmentBefore }) => ({
       action: "facility.updated",
       entityType: "facility",
       entityId: id,
       label: bilingualLabel(updated),
       placeCode: updated.communeCode,
-      changes,
-    });
-    return updated;
+      changes: diff(
+        auditable(
+          before,
+          servicesBefore.map((s) => s.serviceTypeCode),
+          catchmentBefore.map((c) => c.placeCode),
+        ),
+        auditable(updated, unique(input.serviceTypeCodes), unique(input.catchmentCodes)),
+        AUDITED_FIELDS,
+      ),
+    }),
   });
-  return presentWithDetails(ctx, row);
+  return presentWithDetails(ctx, row.updated);
 }
 
 /** Deactivation, never deletion: records elsewhere refer to facilities. */
 export async function setActive(ctx: Ctx, id: string, active: boolean, version: number, reason?: string) {
-  const before = await repo.findInScope(ctx.db, ctx.actor, id);
-  if (!before) throw notFound("facility");
-  authorize(facilityPolicy, "facility:deactivate", ctx.actor, before);
-  if (before.active === active) throw new AppError(409, active ? "already_active" : "already_inactive");
-  const row = await ctx.db.transaction(async (tx) => {
-    const updated = await repo.update(
-      tx,
-      id,
-      version,
-      {
-        active,
-        deactivatedAt: active ? null : ctx.clock.now(),
-        deactivationReason: active ? null : (reason ?? null),
-      },
-      ctx.clock.now(),
-    );
-    if (!updated) throw conflict("version_conflict");
-    await audit(tx, ctx, {
+  const row = await command(ctx, {
+    entity: "facility",
+    load: (db) => repo.findInScope(db, ctx.actor, id),
+    requires: requires(facilityPolicy, "facility:deactivate", (before: repo.FacilityRow) => before),
+    check: (before) => {
+      if (before.active === active) throw new AppError(409, active ? "already_active" : "already_inactive");
+    },
+    write: (tx, _before, now) =>
+      repo.update(
+        tx,
+        id,
+        version,
+        {
+          active,
+          deactivatedAt: active ? null : now,
+          deactivationReason: active ? null : (reason ?? null),
+        },
+        now,
+      ),
+    audit: (before, updated) => ({
       action: active ? "facility.reactivated" : "facility.deactivated",
       entityType: "facility",
       entityId: id,
       label: bilingualLabel(updated),
       placeCode: updated.communeCode,
       changes: diff(before, updated, ["active", "deactivationReason"]),
-    });
-    return updated;
+    }),
   });
   return presentWithDetails(ctx, row);
 }

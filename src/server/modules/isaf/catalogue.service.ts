@@ -10,7 +10,7 @@ import { ISAF_SECTORS } from "../../../contracts/isaf";
 import type { Db } from "../../db/database";
 import { authorize } from "../../platform/access";
 import { audit, created, diff } from "../../platform/audit";
-import { command, requires } from "../../platform/command";
+import { command, creation, requires } from "../../platform/command";
 import type { Ctx } from "../../platform/context";
 import { AppError, badRequest, type FieldError, notFound } from "../../platform/errors";
 import * as media from "../media/media.service";
@@ -91,29 +91,31 @@ async function nextCode(tx: Db, sectorCode: string, prefix: string, pad: number)
 
 /** A catalogue keeper adds an indicator of their own: active at once, code "<sector>-<nn>". */
 export async function createIndicator(ctx: Ctx, input: z.infer<typeof IndicatorCreate>) {
-  authorize(isafPolicy, "catalogue:manage", ctx.actor, null);
-  const row = await ctx.db.transaction(async (tx) => {
-    const { code, sortOrder } = await nextCode(tx, input.sectorCode, `${input.sectorCode}-`, 2);
-    const inserted = await repo.insertIndicator(tx, {
-      id: uuidv7(),
-      code,
-      sectorCode: input.sectorCode,
-      nameKm: input.nameKm,
-      nameEn: input.nameEn,
-      nameEnIsTranslation: input.nameEnIsTranslation,
-      source: "programme",
-      status: "active",
-      sourceNote: input.sourceNote ?? null,
-      sortOrder,
-      createdBy: ctx.actor.id,
-    });
-    await audit(tx, ctx, {
+  const row = await creation(ctx, {
+    requires: requires(isafPolicy, "catalogue:manage"),
+    input,
+    write: async (tx, indicator) => {
+      const { code, sortOrder } = await nextCode(tx, indicator.sectorCode, `${indicator.sectorCode}-`, 2);
+      return repo.insertIndicator(tx, {
+        id: uuidv7(),
+        code,
+        sectorCode: indicator.sectorCode,
+        nameKm: indicator.nameKm,
+        nameEn: indicator.nameEn,
+        nameEnIsTranslation: indicator.nameEnIsTranslation,
+        source: "programme",
+        status: "active",
+        sourceNote: indicator.sourceNote ?? null,
+        sortOrder,
+        createdBy: ctx.actor.id,
+      });
+    },
+    audit: (_input, inserted) => ({
       action: "indicator.created",
       entityType: "indicator",
       entityId: inserted.id,
       changes: created(inserted, AUDITED),
-    });
-    return inserted;
+    }),
   });
   return getIndicator(ctx, row.id);
 }
@@ -217,12 +219,9 @@ export async function ratingScale(ctx: Ctx) {
   };
 }
 
-async function assertOwner(db: Db, owner: repo.AudioOwner, key: string) {
-  if (owner === "indicator") {
-    if (!(await repo.findIndicator(db, key))) throw notFound("indicator");
-  } else if (!(await repo.ratingPoints(db)).some((point) => String(point.value) === key)) {
-    throw notFound("rating");
-  }
+async function ownerExists(db: Db, owner: repo.AudioOwner, key: string): Promise<boolean> {
+  if (owner === "indicator") return (await repo.findIndicator(db, key)) !== undefined;
+  return (await repo.ratingPoints(db)).some((point) => String(point.value) === key);
 }
 
 /**
@@ -237,15 +236,22 @@ export async function putAudio(
   language: string,
   readUpload: () => Promise<media.Upload | null>,
 ) {
-  authorize(isafPolicy, "catalogue:manage", ctx.actor, null);
-  await assertOwner(ctx.db, owner, key);
-  const upload = await readUpload();
-  if (!upload) throw badRequest("media_file_missing");
-  return ctx.db.transaction(async (tx) => {
-    const previous = await repo.findAudio(tx, owner, key, language);
-    const stored = await media.store(tx, ctx.actor.id, upload, media.AUDIO_TYPES);
-    await repo.setAudio(tx, owner, key, language, stored.id, ctx.clock.now());
-    await audit(tx, ctx, {
+  let upload: media.Upload | null = null;
+  const { stored } = await command(ctx, {
+    entity: owner === "indicator" ? "indicator" : "rating",
+    requires: requires(isafPolicy, "catalogue:manage"),
+    load: async (db) => (await ownerExists(db, owner, key)) || null,
+    check: async () => {
+      upload = await readUpload();
+      if (!upload) throw badRequest("media_file_missing");
+    },
+    write: async (tx, _owner, now) => {
+      const previous = await repo.findAudio(tx, owner, key, language);
+      const stored = await media.store(tx, ctx.actor.id, upload as media.Upload, media.AUDIO_TYPES);
+      await repo.setAudio(tx, owner, key, language, stored.id, now);
+      return { previous, stored };
+    },
+    audit: (_owner, { previous, stored }) => ({
       action: previous ? `${owner}.audio_replaced` : `${owner}.audio_added`,
       entityType: owner,
       entityId: owner === "indicator" ? key : null,
@@ -253,9 +259,9 @@ export async function putAudio(
         [`audio.${language}`]: { from: previous?.mediaId ?? null, to: stored.id },
         ...(owner === "rating" ? { value: { from: null, to: Number(key) } } : {}),
       },
-    });
-    return { language, contentType: stored.contentType, byteSize: stored.byteSize };
+    }),
   });
+  return { language, contentType: stored.contentType, byteSize: stored.byteSize };
 }
 
 /** The audio file (any signed-in user); 404 when there is none in that language. */

@@ -5,9 +5,10 @@ import { lineageOf } from "../../../domain/places";
 import type { Db } from "../../db/database";
 import { authorize, can } from "../../platform/access";
 import type { Actor } from "../../platform/actor";
-import { audit, diff } from "../../platform/audit";
+import { diff } from "../../platform/audit";
+import { command, requires } from "../../platform/command";
 import type { Ctx } from "../../platform/context";
-import { AppError, badRequest, conflict, notFound } from "../../platform/errors";
+import { AppError, badRequest, notFound } from "../../platform/errors";
 import type { MessageCode } from "../../platform/messages";
 import * as rollups from "../../platform/rollups/rollups.engine";
 import * as organisations from "../organisations/organisations.service";
@@ -28,9 +29,15 @@ export type CycleInScope = CycleRow & CycleAccess;
  * here, then check their ability with isafPolicy.
  */
 export async function getCycleInScope(db: Db, actor: Actor, id: string): Promise<CycleInScope> {
+  const cycle = await findCycleInScope(db, actor, id);
+  if (!cycle) throw notFound("cycle");
+  return cycle;
+}
+
+/** The cycle, if it lies in the actor's area (nothing otherwise): what a command on a cycle loads. */
+export async function findCycleInScope(db: Db, actor: Actor, id: string): Promise<CycleInScope | null> {
   const row = await repo.findInScope(db, actor, id);
-  if (!row) throw notFound("cycle");
-  return { ...row, facilitatorIds: await repo.facilitatorIdsOf(db, id) };
+  return row && { ...row, facilitatorIds: await repo.facilitatorIdsOf(db, id) };
 }
 
 /** The cycles among `ids` in the actor's area, by id (the field app's pull reads a page at once). */
@@ -196,40 +203,39 @@ export async function checkAssignment(
   return errors;
 }
 
+/** A command on a cycle loads it in the actor's area (none: 404 "cycle"). */
+const onCycle = (ctx: Ctx, id: string) => (db: Db) => findCycleInScope(db, ctx.actor, id);
+
 /** Facilitators, planned meeting date and NGO (cycle:plan), versioned and audited. */
 export async function update(ctx: Ctx, id: string, input: z.infer<typeof CycleUpdate>) {
-  const before = await getCycleInScope(ctx.db, ctx.actor, id);
-  authorize(isafPolicy, "cycle:plan", ctx.actor, before);
   const facilitatorIds = [...new Set(input.facilitatorIds)];
-  const errors = await checkAssignment(ctx.db, { ...input, facilitatorIds }, [before.communeCode]);
-  if (errors.length) throw badRequest("validation_failed", errors);
-  await ctx.db.transaction((tx) =>
-    rollups.tracked(tx, CYCLE_FACT, id, async () => {
-      const updated = await repo.update(
-        tx,
-        id,
-        input.version,
-        {
-          plannedMeetingOn: input.plannedMeetingOn,
-          ngoOrganisationId: input.ngoOrganisationId,
-        },
-        ctx.clock.now(),
-      );
-      if (!updated) throw conflict("version_conflict");
-      await repo.replaceFacilitators(tx, id, facilitatorIds);
-      await audit(tx, ctx, {
-        action: "cycle.updated",
-        entityType: "cycle",
-        entityId: id,
-        placeCode: before.communeCode,
-        changes: diff(
-          { ...before, facilitatorIds: [...before.facilitatorIds].sort() },
-          { ...updated, facilitatorIds: [...facilitatorIds].sort() },
-          ["plannedMeetingOn", "ngoOrganisationId", "facilitatorIds"],
-        ),
-      });
+  await command(ctx, {
+    entity: "cycle",
+    load: onCycle(ctx, id),
+    requires: requires(isafPolicy, "cycle:plan", (cycle: CycleInScope) => cycle),
+    check: async (before) => {
+      const errors = await checkAssignment(ctx.db, { ...input, facilitatorIds }, [before.communeCode]);
+      if (errors.length) throw badRequest("validation_failed", errors);
+    },
+    rollup: (tx, _before, write) => rollups.tracked(tx, CYCLE_FACT, id, write),
+    write: async (tx, _before, now) => {
+      const values = { plannedMeetingOn: input.plannedMeetingOn, ngoOrganisationId: input.ngoOrganisationId };
+      const updated = await repo.update(tx, id, input.version, values, now);
+      if (updated) await repo.replaceFacilitators(tx, id, facilitatorIds);
+      return updated;
+    },
+    audit: (before, updated) => ({
+      action: "cycle.updated",
+      entityType: "cycle",
+      entityId: id,
+      placeCode: before.communeCode,
+      changes: diff(
+        { ...before, facilitatorIds: [...before.facilitatorIds].sort() },
+        { ...updated, facilitatorIds: [...facilitatorIds].sort() },
+        ["plannedMeetingOn", "ngoOrganisationId", "facilitatorIds"],
+      ),
     }),
-  );
+  });
   return get(ctx, id);
 }
 
@@ -244,24 +250,28 @@ const PREREQUISITES: Partial<Record<CycleStep, [keyof planning.CycleFacts, Messa
 
 /** Records the completion of the cycle's current step (by the caller) and moves it to the next. */
 export async function completeStep(ctx: Ctx, id: string, input: z.infer<typeof StepCompletion>) {
-  const before = await getCycleInScope(ctx.db, ctx.actor, id);
-  authorize(isafPolicy, "cycle:facilitate", ctx.actor, before);
-  // "Today" in Cambodia (UTC+7): a step done this morning there is not in the future.
-  if (input.completedOn > cambodiaToday(ctx.clock.now()))
-    throw badRequest("validation_failed", [{ path: "completedOn", code: "step_date_in_future" }]);
-  const recorded = await repo.stepsOf(ctx.db, id);
-  if (before.step === "closed" && recorded.some((row) => row.step === "closed"))
-    throw new AppError(409, "cycle_closed");
-  if (input.step !== before.step)
-    throw new AppError(409, "step_out_of_order", { current: STEP_NAMES[before.step] });
-  const prerequisite = PREREQUISITES[input.step];
-  if (prerequisite && !(await planning.factsOf(ctx.db, id))[prerequisite[0]])
-    throw new AppError(409, prerequisite[1]);
   const to = nextStep(input.step) ?? input.step;
-  await ctx.db.transaction((tx) =>
-    rollups.tracked(tx, CYCLE_FACT, id, async () => {
-      const updated = await repo.update(tx, id, input.version, { step: to }, ctx.clock.now());
-      if (!updated) throw conflict("version_conflict");
+  await command(ctx, {
+    entity: "cycle",
+    load: onCycle(ctx, id),
+    requires: requires(isafPolicy, "cycle:facilitate", (cycle: CycleInScope) => cycle),
+    check: async (before) => {
+      // "Today" in Cambodia (UTC+7): a step done this morning there is not in the future.
+      if (input.completedOn > cambodiaToday(ctx.clock.now()))
+        throw badRequest("validation_failed", [{ path: "completedOn", code: "step_date_in_future" }]);
+      const recorded = await repo.stepsOf(ctx.db, id);
+      if (before.step === "closed" && recorded.some((row) => row.step === "closed"))
+        throw new AppError(409, "cycle_closed");
+      if (input.step !== before.step)
+        throw new AppError(409, "step_out_of_order", { current: STEP_NAMES[before.step] });
+      const prerequisite = PREREQUISITES[input.step];
+      if (prerequisite && !(await planning.factsOf(ctx.db, id))[prerequisite[0]])
+        throw new AppError(409, prerequisite[1]);
+    },
+    rollup: (tx, _before, write) => rollups.tracked(tx, CYCLE_FACT, id, write),
+    write: async (tx, _before, now) => {
+      const updated = await repo.update(tx, id, input.version, { step: to }, now);
+      if (!updated) return null;
       await repo.insertStep(tx, {
         cycleId: id,
         step: input.step,
@@ -269,20 +279,21 @@ export async function completeStep(ctx: Ctx, id: string, input: z.infer<typeof S
         completedBy: ctx.actor.id,
         note: input.note ?? null,
       });
-      await audit(tx, ctx, {
-        action: "cycle.step_completed",
-        entityType: "cycle",
-        entityId: id,
-        placeCode: before.communeCode,
-        changes: {
-          step: { from: before.step, to },
-          [`steps.${input.step}`]: {
-            from: null,
-            to: { completedOn: input.completedOn, note: input.note ?? null },
-          },
+      return updated;
+    },
+    audit: (before) => ({
+      action: "cycle.step_completed",
+      entityType: "cycle",
+      entityId: id,
+      placeCode: before.communeCode,
+      changes: {
+        step: { from: before.step, to },
+        [`steps.${input.step}`]: {
+          from: null,
+          to: { completedOn: input.completedOn, note: input.note ?? null },
         },
-      });
+      },
     }),
-  );
+  });
   return get(ctx, id);
 }

@@ -3,14 +3,15 @@ import type { z } from "zod";
 import type { I4cPackInput, I4cSessionInput } from "../../../contracts/isaf";
 import type { Db } from "../../db/database";
 import { authorize, can } from "../../platform/access";
-import { audit, created, diff } from "../../platform/audit";
+import { created, diff } from "../../platform/audit";
+import { command, requires } from "../../platform/command";
 import type { Ctx } from "../../platform/context";
 import { AppError, badRequest, conflict, type FieldError, notFound } from "../../platform/errors";
 import { LEVEL_NAMES } from "../../platform/platform.messages";
 import * as rollups from "../../platform/rollups/rollups.engine";
 import * as places from "../places/places.service";
 import * as cyclesRepo from "./cycles.repo";
-import { type CycleInScope, getCycleInScope } from "./cycles.service";
+import { type CycleInScope, findCycleInScope, getCycleInScope } from "./cycles.service";
 import { presentItem, presentSession } from "./i4c.presenter";
 import * as repo from "./i4c.repo";
 import { CYCLE_FACT } from "./isaf.facts";
@@ -92,14 +93,17 @@ function contentOf(
   ]);
 }
 
+/** A command on a cycle's pack or sessions: the cycle in the actor's area (none: 404), facilitated by them. */
+export const onCycle = {
+  entity: "cycle",
+  requires: requires(isafPolicy, "cycle:facilitate", (on: { cycle: CycleInScope }) => on.cycle),
+};
+
 /**
  * Saves the whole pack (versioned with the cycle), audited. A change to a published pack takes it
  * off the public page until it is published again.
  */
 export async function savePack(ctx: Ctx, cycleId: string, input: z.infer<typeof I4cPackInput>) {
-  const before = await getCycleInScope(ctx.db, ctx.actor, cycleId);
-  authorize(isafPolicy, "cycle:facilitate", ctx.actor, before);
-  const itemsBefore = await repo.itemsOf(ctx.db, cycleId);
   const items = input.items.map((item, position) => ({
     id: uuidv7(),
     position,
@@ -111,77 +115,75 @@ export async function savePack(ctx: Ctx, cycleId: string, input: z.infer<typeof 
   }));
   const budgetSummary = input.budgetSummary ?? null;
   const notes = input.notes ?? null;
-  const changed =
-    contentOf(itemsBefore, before.i4cBudgetSummary, before.i4cNotes) !==
-    contentOf(items, budgetSummary, notes);
-  const unpublish = changed && before.i4cPublishedAt !== null;
-  await ctx.db.transaction((tx) =>
-    rollups.tracked(tx, CYCLE_FACT, cycleId, async () => {
-      const updated = await cyclesRepo.update(
-        tx,
-        cycleId,
-        input.version,
+  await command(ctx, {
+    ...onCycle,
+    load: async (db) => {
+      const cycle = await findCycleInScope(db, ctx.actor, cycleId);
+      return cycle && { cycle, itemsBefore: await repo.itemsOf(db, cycleId) };
+    },
+    rollup: (tx, _before, write) => rollups.tracked(tx, CYCLE_FACT, cycleId, write),
+    write: async (tx, { cycle, itemsBefore }, now) => {
+      const changed =
+        contentOf(itemsBefore, cycle.i4cBudgetSummary, cycle.i4cNotes) !==
+        contentOf(items, budgetSummary, notes);
+      const unpublish = changed && cycle.i4cPublishedAt !== null;
+      const values = {
+        i4cBudgetSummary: budgetSummary,
+        i4cNotes: notes,
+        ...(unpublish ? { i4cPublishedAt: null } : {}),
+      };
+      const updated = await cyclesRepo.update(tx, cycleId, input.version, values, now);
+      if (updated) await repo.replaceItems(tx, cycleId, items);
+      return updated;
+    },
+    audit: ({ cycle, itemsBefore }, updated) => ({
+      action: "i4c.saved",
+      entityType: "cycle",
+      entityId: cycleId,
+      placeCode: cycle.communeCode,
+      changes: diff(
         {
-          i4cBudgetSummary: budgetSummary,
-          i4cNotes: notes,
-          ...(unpublish ? { i4cPublishedAt: null } : {}),
+          budgetSummary: cycle.i4cBudgetSummary,
+          notes: cycle.i4cNotes,
+          items: itemText(itemsBefore),
+          publishedAt: cycle.i4cPublishedAt,
         },
-        ctx.clock.now(),
-      );
-      if (!updated) throw conflict("version_conflict");
-      await repo.replaceItems(tx, cycleId, items);
-      await audit(tx, ctx, {
-        action: "i4c.saved",
-        entityType: "cycle",
-        entityId: cycleId,
-        placeCode: before.communeCode,
-        changes: diff(
-          {
-            budgetSummary: before.i4cBudgetSummary,
-            notes: before.i4cNotes,
-            items: itemText(itemsBefore),
-            publishedAt: before.i4cPublishedAt,
-          },
-          {
-            budgetSummary: updated.i4cBudgetSummary,
-            notes: updated.i4cNotes,
-            items: itemText(input.items),
-            publishedAt: updated.i4cPublishedAt,
-          },
-          ["budgetSummary", "notes", "items", "publishedAt"],
-        ),
-      });
+        {
+          budgetSummary: updated.i4cBudgetSummary,
+          notes: updated.i4cNotes,
+          items: itemText(input.items),
+          publishedAt: updated.i4cPublishedAt,
+        },
+        ["budgetSummary", "notes", "items", "publishedAt"],
+      ),
     }),
-  );
+  });
   return getPack(ctx, cycleId);
 }
 
 /** Publishes the pack (the public page shows it from now on); again after changes, with a new date. */
 export async function publish(ctx: Ctx, cycleId: string, version: number) {
-  const before = await getCycleInScope(ctx.db, ctx.actor, cycleId);
-  authorize(isafPolicy, "cycle:facilitate", ctx.actor, before);
-  if ((await repo.itemsOf(ctx.db, cycleId)).length === 0) throw new AppError(409, "i4c_empty");
-  await ctx.db.transaction((tx) =>
-    rollups.tracked(tx, CYCLE_FACT, cycleId, async () => {
-      const updated = await cyclesRepo.update(
-        tx,
-        cycleId,
-        version,
-        { i4cPublishedAt: ctx.clock.now() },
-        ctx.clock.now(),
-      );
-      if (!updated) throw conflict("version_conflict");
-      await audit(tx, ctx, {
-        action: "i4c.published",
-        entityType: "cycle",
-        entityId: cycleId,
-        placeCode: before.communeCode,
-        changes: diff({ publishedAt: before.i4cPublishedAt }, { publishedAt: updated.i4cPublishedAt }, [
-          "publishedAt",
-        ]),
-      });
+  await command(ctx, {
+    ...onCycle,
+    load: async (db) => {
+      const cycle = await findCycleInScope(db, ctx.actor, cycleId);
+      return cycle && { cycle };
+    },
+    check: async () => {
+      if ((await repo.itemsOf(ctx.db, cycleId)).length === 0) throw new AppError(409, "i4c_empty");
+    },
+    rollup: (tx, _before, write) => rollups.tracked(tx, CYCLE_FACT, cycleId, write),
+    write: (tx, _before, now) => cyclesRepo.update(tx, cycleId, version, { i4cPublishedAt: now }, now),
+    audit: ({ cycle }, updated) => ({
+      action: "i4c.published",
+      entityType: "cycle",
+      entityId: cycleId,
+      placeCode: cycle.communeCode,
+      changes: diff({ publishedAt: cycle.i4cPublishedAt }, { publishedAt: updated.i4cPublishedAt }, [
+        "publishedAt",
+      ]),
     }),
-  );
+  });
   return getPack(ctx, cycleId);
 }
 
@@ -201,18 +203,27 @@ async function checkVillage(db: Db, communeCode: string, villageCode: string | n
   return errors;
 }
 
-const SESSION_FIELDS = ["heldOn", "villageCode", "attendance", "notes"] as const;
-
-async function facilitated(ctx: Ctx, cycleId: string) {
-  const cycle = await getCycleInScope(ctx.db, ctx.actor, cycleId);
-  authorize(isafPolicy, "cycle:facilitate", ctx.actor, cycle);
-  return cycle;
+async function assertVillage(db: Db, communeCode: string, villageCode: string | null | undefined) {
+  const errors = await checkVillage(db, communeCode, villageCode);
+  if (errors.length) throw badRequest("validation_failed", errors);
 }
 
-async function sessionOf(ctx: Ctx, cycleId: string, sessionId: string) {
-  const session = await repo.findSession(ctx.db, cycleId, sessionId);
-  if (!session) throw notFound("i4c_session");
-  return session;
+const SESSION_FIELDS = ["heldOn", "villageCode", "attendance", "notes"] as const;
+
+/** A session of a cycle, loaded with it; missing is 404 after the ability on the cycle (403) is checked. */
+export interface SessionOnCycle {
+  cycle: CycleInScope;
+  session: repo.I4cSessionRow | null | undefined;
+}
+
+export const sessionOnCycle = (ctx: Ctx, cycleId: string, sessionId: string) => async (db: Db) => {
+  const cycle = await findCycleInScope(db, ctx.actor, cycleId);
+  return cycle && { cycle, session: await repo.findSession(db, cycleId, sessionId) };
+};
+
+export function foundSession(on: SessionOnCycle): repo.I4cSessionRow {
+  if (!on.session) throw notFound("i4c_session");
+  return on.session;
 }
 
 /**
@@ -224,14 +235,16 @@ export async function addSession(
   cycleId: string,
   input: z.infer<typeof I4cSessionInput> & { id?: string },
 ) {
-  const cycle = await facilitated(ctx, cycleId);
-  const errors = await checkVillage(ctx.db, cycle.communeCode, input.villageCode);
-  if (errors.length) throw badRequest("validation_failed", errors);
-  await ctx.db.transaction(async (tx) => {
-    if (input.id && (await repo.sessionExists(tx, input.id))) throw conflict("i4c_session_exists");
-    const row = await repo.insertSession(
-      tx,
-      {
+  await command(ctx, {
+    ...onCycle,
+    load: async (db) => {
+      const cycle = await findCycleInScope(db, ctx.actor, cycleId);
+      return cycle && { cycle };
+    },
+    check: ({ cycle }) => assertVillage(ctx.db, cycle.communeCode, input.villageCode),
+    write: async (tx, _before, now) => {
+      if (input.id && (await repo.sessionExists(tx, input.id))) throw conflict("i4c_session_exists");
+      const session = {
         id: input.id ?? uuidv7(),
         cycleId,
         heldOn: input.heldOn,
@@ -239,16 +252,16 @@ export async function addSession(
         attendance: input.attendance,
         notes: input.notes ?? null,
         createdBy: ctx.actor.id,
-      },
-      ctx.clock.now(),
-    );
-    await audit(tx, ctx, {
+      };
+      return repo.insertSession(tx, session, now);
+    },
+    audit: ({ cycle }, row) => ({
       action: "i4c_session.created",
       entityType: "i4c_session",
       entityId: row.id,
       placeCode: cycle.communeCode,
       changes: { cycleId: { from: null, to: cycleId }, ...created(row, SESSION_FIELDS) },
-    });
+    }),
   });
   return getPack(ctx, cycleId);
 }
@@ -259,52 +272,53 @@ export async function updateSession(
   sessionId: string,
   input: z.infer<typeof I4cSessionInput> & { updatedAt: string },
 ) {
-  const cycle = await facilitated(ctx, cycleId);
-  const before = await sessionOf(ctx, cycleId, sessionId);
-  const errors = await checkVillage(ctx.db, cycle.communeCode, input.villageCode);
-  if (errors.length) throw badRequest("validation_failed", errors);
-  await ctx.db.transaction(async (tx) => {
-    const row = await repo.updateSession(
-      tx,
-      sessionId,
-      new Date(input.updatedAt),
-      {
-        heldOn: input.heldOn,
-        villageCode: input.villageCode ?? null,
-        attendance: input.attendance,
-        notes: input.notes ?? null,
-      },
-      ctx.clock.now(),
-    );
-    if (!row) throw conflict("version_conflict");
-    await audit(tx, ctx, {
+  const values = {
+    heldOn: input.heldOn,
+    villageCode: input.villageCode ?? null,
+    attendance: input.attendance,
+    notes: input.notes ?? null,
+  };
+  await command(ctx, {
+    ...onCycle,
+    load: sessionOnCycle(ctx, cycleId, sessionId),
+    check: async (before) => {
+      foundSession(before);
+      await assertVillage(ctx.db, before.cycle.communeCode, input.villageCode);
+    },
+    write: (tx, _before, now) => repo.updateSession(tx, sessionId, new Date(input.updatedAt), values, now),
+    audit: (before, row) => ({
       action: "i4c_session.updated",
       entityType: "i4c_session",
       entityId: sessionId,
-      placeCode: cycle.communeCode,
-      changes: diff(before, row, SESSION_FIELDS),
-    });
+      placeCode: before.cycle.communeCode,
+      changes: diff(foundSession(before), row, SESSION_FIELDS),
+    }),
   });
   return getPack(ctx, cycleId);
 }
 
 export async function deleteSession(ctx: Ctx, cycleId: string, sessionId: string, updatedAt: string) {
-  const cycle = await facilitated(ctx, cycleId);
-  const before = await sessionOf(ctx, cycleId, sessionId);
-  await ctx.db.transaction(async (tx) => {
-    // The session's photos go with it (their links cascade); the event names them.
-    const photoIds = (await repo.photosOf(tx, [sessionId])).map((photo) => photo.id);
-    if (!(await repo.deleteSession(tx, sessionId, new Date(updatedAt)))) throw conflict("version_conflict");
-    await audit(tx, ctx, {
+  await command(ctx, {
+    ...onCycle,
+    load: sessionOnCycle(ctx, cycleId, sessionId),
+    check: (before) => {
+      foundSession(before);
+    },
+    write: async (tx) => {
+      // The session's photos go with it (their links cascade); the event names them.
+      const photoIds = (await repo.photosOf(tx, [sessionId])).map((photo) => photo.id);
+      return (await repo.deleteSession(tx, sessionId, new Date(updatedAt))) ? { photoIds } : null;
+    },
+    audit: (before, { photoIds }) => ({
       action: "i4c_session.deleted",
       entityType: "i4c_session",
       entityId: sessionId,
-      placeCode: cycle.communeCode,
+      placeCode: before.cycle.communeCode,
       changes: {
-        ...diff(before, {} as repo.I4cSessionRow, SESSION_FIELDS),
+        ...diff(foundSession(before), {} as repo.I4cSessionRow, SESSION_FIELDS),
         ...(photoIds.length ? { photos: { from: photoIds, to: null } } : {}),
       },
-    });
+    }),
   });
   return getPack(ctx, cycleId);
 }

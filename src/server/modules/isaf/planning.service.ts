@@ -2,7 +2,8 @@ import { uuidv7 } from "uuidv7";
 import type { z } from "zod";
 import type { PlanInput } from "../../../contracts/isaf";
 import { authorize, inArea } from "../../platform/access";
-import { audit, created } from "../../platform/audit";
+import { created } from "../../platform/audit";
+import { command, requires } from "../../platform/command";
 import type { Ctx } from "../../platform/context";
 import { AppError, type FieldError, notFound } from "../../platform/errors";
 import * as rollups from "../../platform/rollups/rollups.engine";
@@ -73,10 +74,18 @@ export async function candidates(ctx: Ctx, programmeId: string, year: number) {
   };
 }
 
-export async function plan(ctx: Ctx, programmeId: string, input: z.infer<typeof PlanInput>) {
-  const { programme, links } = await programmeOf(ctx, programmeId);
-  const facilityIds = [...new Set(input.facilityIds)];
-  const facilitatorIds = [...new Set(input.facilitatorIds)];
+/**
+ * The facilities to plan a cycle at, once everything is right: the year within the programme, each
+ * facility plannable (in the programme's communes and the planner's area, cycle:plan) and without a
+ * cycle that year, the NGO and facilitators suited to their communes. Every problem at once.
+ */
+async function chooseFacilities(
+  ctx: Ctx,
+  { programme, links }: { programme: programmes.ProgrammeRow; links: programmes.Links },
+  input: z.infer<typeof PlanInput>,
+  facilityIds: readonly string[],
+  facilitatorIds: readonly string[],
+): Promise<planning.PlannableFacility[]> {
   const errors: FieldError[] = [];
   let clash = false;
   if (input.year < programme.startYear || input.year > programme.endYear) {
@@ -117,43 +126,69 @@ export async function plan(ctx: Ctx, programmeId: string, input: z.infer<typeof 
     const onlyClashes = clash && errors.every((error) => error.code === "cycle_exists");
     throw new AppError(onlyClashes ? 409 : 400, "validation_failed", {}, errors);
   }
-  const made = await ctx.db.transaction(async (tx) => {
-    const rows: { id: string; facilityId: string }[] = [];
-    for (const facility of chosen) {
-      const id = uuidv7();
-      await rollups.tracked(tx, CYCLE_FACT, id, async () => {
-        const row = await cyclesRepo.insert(tx, {
-          id,
-          programmeId,
-          facilityId: facility.id,
-          year: input.year,
-          sectorCode: facility.kindCode,
-          provinceCode: facility.communeCode.slice(0, 2),
-          districtCode: facility.communeCode.slice(0, 4),
-          communeCode: facility.communeCode,
-          ngoOrganisationId: input.ngoOrganisationId ?? null,
-          plannedMeetingOn: input.plannedMeetingOn ?? null,
-          createdBy: ctx.actor.id,
-        });
-        await cyclesRepo.replaceFacilitators(tx, id, facilitatorIds);
-        await audit(tx, ctx, {
-          action: "cycle.created",
-          entityType: "cycle",
-          entityId: id,
-          placeCode: facility.communeCode,
-          changes: created({ ...row, facilitatorIds: [...facilitatorIds].sort() }, [
-            "programmeId",
-            "facilityId",
-            "year",
-            "ngoOrganisationId",
-            "plannedMeetingOn",
-            "facilitatorIds",
-          ]),
-        });
-      });
-      rows.push({ id, facilityId: facility.id });
-    }
-    return rows;
+  return chosen;
+}
+
+/**
+ * Plans the year's cycles: a command on the programme (programme:manage, 404), its own checks (each
+ * chosen facility's cycle:plan among them), then every cycle created in one transaction, each with its
+ * counters (the `rollup` step wraps one record's write; a plan writes several) and its audit event.
+ */
+export async function plan(ctx: Ctx, programmeId: string, input: z.infer<typeof PlanInput>) {
+  const facilityIds = [...new Set(input.facilityIds)];
+  const facilitatorIds = [...new Set(input.facilitatorIds)];
+  let chosen: planning.PlannableFacility[] = [];
+  const made = await command(ctx, {
+    entity: "programme",
+    requires: requires(isafPolicy, "programme:manage"),
+    load: async (db) => {
+      const programme = await programmes.find(db, programmeId);
+      return programme && { programme, links: await programmes.linksOf(db, programmeId) };
+    },
+    check: async (before) => {
+      chosen = await chooseFacilities(ctx, before, input, facilityIds, facilitatorIds);
+    },
+    write: async (tx) => {
+      const rows: cyclesRepo.CycleRow[] = [];
+      for (const facility of chosen) {
+        const id = uuidv7();
+        rows.push(
+          await rollups.tracked(tx, CYCLE_FACT, id, async () => {
+            const row = await cyclesRepo.insert(tx, {
+              id,
+              programmeId,
+              facilityId: facility.id,
+              year: input.year,
+              sectorCode: facility.kindCode,
+              provinceCode: facility.communeCode.slice(0, 2),
+              districtCode: facility.communeCode.slice(0, 4),
+              communeCode: facility.communeCode,
+              ngoOrganisationId: input.ngoOrganisationId ?? null,
+              plannedMeetingOn: input.plannedMeetingOn ?? null,
+              createdBy: ctx.actor.id,
+            });
+            await cyclesRepo.replaceFacilitators(tx, id, facilitatorIds);
+            return row;
+          }),
+        );
+      }
+      return rows;
+    },
+    audit: (_programme, rows) =>
+      rows.map((row) => ({
+        action: "cycle.created",
+        entityType: "cycle",
+        entityId: row.id,
+        placeCode: row.communeCode,
+        changes: created({ ...row, facilitatorIds: [...facilitatorIds].sort() }, [
+          "programmeId",
+          "facilityId",
+          "year",
+          "ngoOrganisationId",
+          "plannedMeetingOn",
+          "facilitatorIds",
+        ]),
+      })),
   });
-  return { created: made };
+  return { created: made.map((row) => ({ id: row.id, facilityId: row.facilityId })) };
 }

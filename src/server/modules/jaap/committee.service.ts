@@ -9,12 +9,13 @@ import {
 import { isYouth } from "../../../domain/isaf-cycle";
 import type { Db } from "../../db/database";
 import { authorize, can } from "../../platform/access";
-import { audit, created, diff } from "../../platform/audit";
+import { type AuditEvent, created, diff } from "../../platform/audit";
+import { anyOf, type Command, command, requires } from "../../platform/command";
 import type { Ctx } from "../../platform/context";
-import { conflict, forbidden, notFound } from "../../platform/errors";
+import { conflict, notFound } from "../../platform/errors";
 import { type Locale, message } from "../../platform/messages";
 import * as rollups from "../../platform/rollups/rollups.engine";
-import { type CycleInScope, getCycleInScope } from "../isaf/cycles.service";
+import { type CycleInScope, findCycleInScope, getCycleInScope } from "../isaf/cycles.service";
 import { CYCLE_FACT } from "../isaf/isaf.facts";
 import { isafPolicy } from "../isaf/isaf.policy";
 import * as scorecards from "../scorecards/scorecards.service";
@@ -88,36 +89,56 @@ export async function get(ctx: Ctx, cycleId: string) {
 }
 
 /**
- * Runs a member change in one transaction that first locks the cycle row and then checks, inside it,
- * that the committee is not formed: marking it formed takes the same lock, so members cannot change
- * after (or while) the committee is marked formed.
+ * The cycle with its committee as it is under the row lock that every committee change takes first in
+ * its transaction, refused unless the committee is (or is not) formed: marking it formed takes the
+ * same lock, so members cannot change after (or while) the committee is marked formed.
  */
-async function changeMembers(
+function lockedWhile(
+  formed: boolean,
+  refusal: "committee_formed" | "committee_already_formed" | "committee_not_formed",
+) {
+  return async (tx: Db, cycle: CycleInScope): Promise<CycleInScope> => {
+    const committee = await repo.lockCommittee(tx, cycle.id);
+    if (!committee) throw notFound("cycle");
+    if ((committee.committeeFormedAt !== null) !== formed) throw conflict(refusal);
+    return { ...cycle, ...committee };
+  };
+}
+
+const onCycle = (ctx: Ctx, cycleId: string) => (db: Db) => findCycleInScope(db, ctx.actor, cycleId);
+
+/** A member change: by the cycle's facilitators, while the committee is not formed. */
+async function changeMembers<T>(
   ctx: Ctx,
   cycleId: string,
-  change: (tx: Db, cycle: CycleInScope) => Promise<void>,
+  change: Pick<Command<CycleInScope, T>, "write" | "audit">,
 ) {
-  const cycle = await cycleFor(ctx, cycleId);
-  authorize(isafPolicy, "cycle:facilitate", ctx.actor, cycle);
-  await ctx.db.transaction(async (tx) => {
-    const committee = await repo.lockCommittee(tx, cycleId);
-    if (!committee) throw notFound("cycle");
-    if (committee.committeeFormedAt !== null) throw conflict("committee_formed");
-    await change(tx, cycle);
+  await command(ctx, {
+    entity: "cycle",
+    load: onCycle(ctx, cycleId),
+    requires: requires(isafPolicy, "cycle:facilitate", (cycle: CycleInScope) => cycle),
+    lock: lockedWhile(false, "committee_formed"),
+    ...change,
   });
   return present(ctx, await cycleFor(ctx, cycleId));
 }
 
+/** Member changes are audited on the cycle. */
+const onCommittee = (action: string, cycle: CycleInScope, changes: Record<string, unknown>): AuditEvent => ({
+  action,
+  entityType: "cycle",
+  entityId: cycle.id,
+  placeCode: cycle.communeCode,
+  changes,
+});
+
 export function addMember(ctx: Ctx, cycleId: string, input: MemberInput) {
-  return changeMembers(ctx, cycleId, async (tx, cycle) => {
-    const row = await repo.insertMember(tx, { id: uuidv7(), cycleId, ...input });
-    await audit(tx, ctx, {
-      action: "committee.member_added",
-      entityType: "cycle",
-      entityId: cycleId,
-      placeCode: cycle.communeCode,
-      changes: { member: { from: null, to: { id: row.id, ...created(input, MEMBER_FIELDS) } } },
-    });
+  return changeMembers(ctx, cycleId, {
+    write: (tx) => repo.insertMember(tx, { id: uuidv7(), cycleId, ...input }),
+    audit: (cycle, row) =>
+      onCommittee("committee.member_added", cycle, {
+        member: { from: null, to: { id: row.id, ...created(input, MEMBER_FIELDS) } },
+      }),
   });
 }
 
@@ -128,36 +149,40 @@ export function updateMember(
   input: MemberInput & { updatedAt: string },
 ) {
   const { updatedAt, ...values } = input;
-  return changeMembers(ctx, cycleId, async (tx, cycle) => {
-    const before = await repo.findMember(tx, cycleId, memberId);
-    if (!before) throw notFound("committee_member");
-    const row = await repo.updateMember(tx, cycleId, memberId, new Date(updatedAt), values, ctx.clock.now());
-    if (!row) throw conflict("version_conflict");
-    await audit(tx, ctx, {
-      action: "committee.member_updated",
-      entityType: "cycle",
-      entityId: cycleId,
-      placeCode: cycle.communeCode,
-      changes: { member: { from: memberId, to: memberId }, ...diff(before, row, MEMBER_FIELDS) },
-    });
+  return changeMembers(ctx, cycleId, {
+    write: async (tx, _cycle, now) => {
+      const before = await repo.findMember(tx, cycleId, memberId);
+      if (!before) throw notFound("committee_member");
+      const row = await repo.updateMember(tx, cycleId, memberId, new Date(updatedAt), values, now);
+      return row && { before, row };
+    },
+    audit: (cycle, { before, row }) =>
+      onCommittee("committee.member_updated", cycle, {
+        member: { from: memberId, to: memberId },
+        ...diff(before, row, MEMBER_FIELDS),
+      }),
   });
 }
 
 export function removeMember(ctx: Ctx, cycleId: string, memberId: string, updatedAt: string) {
-  return changeMembers(ctx, cycleId, async (tx, cycle) => {
-    const before = await repo.findMember(tx, cycleId, memberId);
-    if (!before) throw notFound("committee_member");
-    const row = await repo.deleteMember(tx, cycleId, memberId, new Date(updatedAt));
-    if (!row) throw conflict("version_conflict");
-    await audit(tx, ctx, {
-      action: "committee.member_removed",
-      entityType: "cycle",
-      entityId: cycleId,
-      placeCode: cycle.communeCode,
-      changes: { member: { from: { id: memberId, ...created(before, MEMBER_FIELDS) }, to: null } },
-    });
+  return changeMembers(ctx, cycleId, {
+    write: async (tx) => {
+      const before = await repo.findMember(tx, cycleId, memberId);
+      if (!before) throw notFound("committee_member");
+      return (await repo.deleteMember(tx, cycleId, memberId, new Date(updatedAt))) && before;
+    },
+    audit: (cycle, before) =>
+      onCommittee("committee.member_removed", cycle, {
+        member: { from: { id: memberId, ...created(before, MEMBER_FIELDS) }, to: null },
+      }),
   });
 }
+
+/** Marking the committee formed (or un-forming it): its facilitators, or a supervisor who may override its quotas. */
+const formsCommittee = anyOf(
+  requires(isafPolicy, "cycle:facilitate", (cycle: CycleInScope) => cycle),
+  requires(isafPolicy, "committee:override", (cycle: CycleInScope) => cycle),
+);
 
 const numberIn = (locale: Locale, n: number) =>
   new Intl.NumberFormat(locale === "km" ? "km-KH-u-nu-khmr" : "en-GB", { maximumFractionDigits: 0 }).format(
@@ -208,28 +233,27 @@ function checkOverride(quota: QuotaResult, override: boolean, reason: string) {
  * locks first too — so the quota recorded is that of the members the committee is formed with.
  */
 export async function markFormed(ctx: Ctx, cycleId: string, overrideReason: string | undefined) {
-  const cycle = await cycleFor(ctx, cycleId);
-  const facilitate = can(isafPolicy, "cycle:facilitate", ctx.actor, cycle);
-  const override = can(isafPolicy, "committee:override", ctx.actor, cycle);
-  if (!facilitate && !override) throw forbidden();
   const reason = overrideReason?.trim() ?? "";
-  await ctx.db.transaction(async (tx) => {
-    const committee = await repo.lockCommittee(tx, cycleId);
-    if (!committee) throw notFound("cycle");
-    if (committee.committeeFormedAt !== null) throw conflict("committee_already_formed");
-    const quota = await quotaOf(tx, cycle, await repo.members(tx, cycleId));
-    checkOverride(quota, override, reason);
-    const values: repo.CommitteeColumns = {
-      committeeFormedAt: ctx.clock.now(),
-      committeeQuotaMet: quota.compliant,
-      committeeOverrideReason: quota.compliant ? null : reason,
-      committeeOverrideBy: quota.compliant ? null : ctx.actor.id,
-    };
-    await rollups.tracked(tx, CYCLE_FACT, cycleId, async () => {
-      if (!(await repo.setCommittee(tx, cycleId, false, values, ctx.clock.now())))
+  await command(ctx, {
+    entity: "cycle",
+    load: onCycle(ctx, cycleId),
+    requires: formsCommittee,
+    lock: lockedWhile(false, "committee_already_formed"),
+    rollup: (tx, _cycle, write) => rollups.tracked(tx, CYCLE_FACT, cycleId, write),
+    write: async (tx, cycle, now) => {
+      const quota = await quotaOf(tx, cycle, await repo.members(tx, cycleId));
+      checkOverride(quota, can(isafPolicy, "committee:override", ctx.actor, cycle), reason);
+      const values: repo.CommitteeColumns = {
+        committeeFormedAt: now,
+        committeeQuotaMet: quota.compliant,
+        committeeOverrideReason: quota.compliant ? null : reason,
+        committeeOverrideBy: quota.compliant ? null : ctx.actor.id,
+      };
+      if (!(await repo.setCommittee(tx, cycleId, false, values, now)))
         throw conflict("committee_already_formed");
-    });
-    await audit(tx, ctx, {
+      return { quota, values };
+    },
+    audit: (cycle, { quota, values }) => ({
       action: quota.compliant ? "committee.formed" : "committee.formed_with_override",
       entityType: "cycle",
       entityId: cycleId,
@@ -247,48 +271,40 @@ export async function markFormed(ctx: Ctx, cycleId: string, overrideReason: stri
               },
             }),
       },
-    });
+    }),
   });
   return get(ctx, cycleId);
 }
 
 /** Un-forms the committee (to change its members); the form asks for a confirmation first. */
 export async function unform(ctx: Ctx, cycleId: string) {
-  const cycle = await cycleFor(ctx, cycleId);
-  const facilitate = can(isafPolicy, "cycle:facilitate", ctx.actor, cycle);
-  const override = can(isafPolicy, "committee:override", ctx.actor, cycle);
-  if (!facilitate && !override) throw forbidden();
-  await ctx.db.transaction(async (tx) => {
-    const committee = await repo.lockCommittee(tx, cycleId);
-    if (!committee) throw notFound("cycle");
-    const formedAt = committee.committeeFormedAt;
-    if (!formedAt) throw conflict("committee_not_formed");
-    await rollups.tracked(tx, CYCLE_FACT, cycleId, async () => {
-      const done = await repo.setCommittee(
-        tx,
-        cycleId,
-        true,
-        {
-          committeeFormedAt: null,
-          committeeQuotaMet: null,
-          committeeOverrideReason: null,
-          committeeOverrideBy: null,
-        },
-        ctx.clock.now(),
-      );
-      if (!done) throw conflict("committee_not_formed");
-    });
-    await audit(tx, ctx, {
+  await command(ctx, {
+    entity: "cycle",
+    load: onCycle(ctx, cycleId),
+    requires: formsCommittee,
+    lock: lockedWhile(true, "committee_not_formed"),
+    rollup: (tx, _cycle, write) => rollups.tracked(tx, CYCLE_FACT, cycleId, write),
+    write: async (tx, _cycle, now) => {
+      const values = {
+        committeeFormedAt: null,
+        committeeQuotaMet: null,
+        committeeOverrideReason: null,
+        committeeOverrideBy: null,
+      };
+      if (!(await repo.setCommittee(tx, cycleId, true, values, now))) throw conflict("committee_not_formed");
+      return values;
+    },
+    audit: (formed) => ({
       action: "committee.unformed",
       entityType: "cycle",
       entityId: cycleId,
-      placeCode: cycle.communeCode,
+      placeCode: formed.communeCode,
       changes: {
-        committeeFormedAt: { from: formedAt.toISOString(), to: null },
-        committeeQuotaMet: { from: committee.committeeQuotaMet ?? null, to: null },
-        committeeOverrideReason: { from: committee.committeeOverrideReason ?? null, to: null },
+        committeeFormedAt: { from: formed.committeeFormedAt?.toISOString() ?? null, to: null },
+        committeeQuotaMet: { from: formed.committeeQuotaMet ?? null, to: null },
+        committeeOverrideReason: { from: formed.committeeOverrideReason ?? null, to: null },
       },
-    });
+    }),
   });
   return get(ctx, cycleId);
 }

@@ -2,10 +2,10 @@ import type { z } from "zod";
 import type { InterfaceMeetingInput, InterfaceMeetingView } from "../../../contracts/jaap";
 import { INTERFACE_SIDES, type InterfaceAttendance, SEXES } from "../../../domain/isaf-cycle";
 import { authorize, can } from "../../platform/access";
-import { audit, diff } from "../../platform/audit";
+import { diff } from "../../platform/audit";
+import { command, requires } from "../../platform/command";
 import type { Ctx } from "../../platform/context";
-import { conflict } from "../../platform/errors";
-import { type CycleInScope, getCycleInScope } from "../isaf/cycles.service";
+import { type CycleInScope, findCycleInScope, getCycleInScope } from "../isaf/cycles.service";
 import { isafPolicy } from "../isaf/isaf.policy";
 import * as repo from "./committee.repo";
 
@@ -49,24 +49,28 @@ export async function get(ctx: Ctx, cycleId: string) {
 
 /** Records the meeting (no version) or changes it (the version read; 409 when it moved on). */
 export async function save(ctx: Ctx, cycleId: string, input: InterfaceMeetingInput) {
-  const cycle = await getCycleInScope(ctx.db, ctx.actor, cycleId);
-  authorize(isafPolicy, "cycle:facilitate", ctx.actor, cycle);
-  const before = await repo.meeting(ctx.db, cycleId);
   const values = { heldOn: input.heldOn, attendance: input.attendance, notes: input.notes ?? null };
-  const row = await ctx.db.transaction(async (tx) => {
-    const saved =
-      input.version === undefined
-        ? await repo.insertMeeting(tx, { cycleId, ...values })
-        : await repo.updateMeeting(tx, cycleId, input.version, values, ctx.clock.now());
-    if (!saved) throw conflict("version_conflict");
-    await audit(tx, ctx, {
-      action: before ? "interface_meeting.updated" : "interface_meeting.recorded",
+  const { cycle, meeting } = await command(ctx, {
+    entity: "cycle",
+    load: async (db) => {
+      const cycle = await findCycleInScope(db, ctx.actor, cycleId);
+      return cycle && { cycle, meeting: await repo.meeting(db, cycleId) };
+    },
+    requires: requires(isafPolicy, "cycle:facilitate", (before: { cycle: CycleInScope }) => before.cycle),
+    write: async (tx, before, now) => {
+      const saved =
+        input.version === undefined
+          ? await repo.insertMeeting(tx, { cycleId, ...values })
+          : await repo.updateMeeting(tx, cycleId, input.version, values, now);
+      return saved && { cycle: before.cycle, meeting: saved };
+    },
+    audit: (before, after) => ({
+      action: before.meeting ? "interface_meeting.updated" : "interface_meeting.recorded",
       entityType: "cycle",
       entityId: cycleId,
-      placeCode: cycle.communeCode,
-      changes: diff(before ?? ({} as repo.MeetingRow), saved, FIELDS),
-    });
-    return saved;
+      placeCode: before.cycle.communeCode,
+      changes: diff(before.meeting ?? ({} as repo.MeetingRow), after.meeting, FIELDS),
+    }),
   });
-  return present(ctx, cycle, row);
+  return present(ctx, cycle, meeting);
 }

@@ -3,12 +3,12 @@ import type { ActionInput, ActionListQuery } from "../../../contracts/jaap";
 import { cambodiaToday } from "../../../domain/isaf-cycle";
 import type { Db } from "../../db/database";
 import { authorize, can } from "../../platform/access";
-import { audit, created, diff } from "../../platform/audit";
+import { created, diff } from "../../platform/audit";
 import { command, requires } from "../../platform/command";
 import type { Ctx } from "../../platform/context";
 import { badRequest, conflict, type FieldError, notFound } from "../../platform/errors";
 import * as rollups from "../../platform/rollups/rollups.engine";
-import { type CycleInScope, getCycleInScope } from "../isaf/cycles.service";
+import { type CycleInScope, findCycleInScope, getCycleInScope } from "../isaf/cycles.service";
 import { isafPolicy } from "../isaf/isaf.policy";
 import * as directory from "../users/people.service";
 import { JAAP_ACTION_FACT } from "./jaap.facts";
@@ -197,14 +197,17 @@ export async function list(ctx: Ctx, query: ActionListQuery) {
   };
 }
 
+/** An action is created on its cycle: a command on the cycle (404, cycle:facilitate, valid), then the insert. */
 export async function create(ctx: Ctx, cycleId: string, input: ActionInput) {
-  const cycle = await getCycleInScope(ctx.db, ctx.actor, cycleId);
-  authorize(isafPolicy, "cycle:facilitate", ctx.actor, cycle);
-  await assertValid(ctx.db, cycle, input);
   const id = uuidv7();
   const indicatorIds = [...new Set(input.indicatorIds)];
-  await ctx.db.transaction(async (tx) => {
-    const inserted = await rollups.tracked(tx, JAAP_ACTION_FACT, id, async () => {
+  await command(ctx, {
+    entity: "cycle",
+    load: (db) => findCycleInScope(db, ctx.actor, cycleId),
+    requires: requires(isafPolicy, "cycle:facilitate", (cycle: CycleInScope) => cycle),
+    check: (cycle) => assertValid(ctx.db, cycle, input),
+    rollup: (tx, _cycle, write) => rollups.tracked(tx, JAAP_ACTION_FACT, id, write),
+    write: async (tx, cycle) => {
       const row = await repo.insert(tx, {
         id,
         cycleId,
@@ -214,14 +217,14 @@ export async function create(ctx: Ctx, cycleId: string, input: ActionInput) {
       });
       await repo.replaceIndicators(tx, id, indicatorIds);
       return row;
-    });
-    await audit(tx, ctx, {
+    },
+    audit: (cycle, inserted) => ({
       action: "jaap.action_created",
       entityType: "jaap_action",
       entityId: id,
       placeCode: cycle.communeCode,
       changes: created(auditable(inserted, indicatorIds), AUDITED),
-    });
+    }),
   });
   return get(ctx, id);
 }

@@ -1,7 +1,8 @@
 import { uuidv7 } from "uuidv7";
 import type { ProgressInput } from "../../../contracts/jaap";
+import type { Db } from "../../db/database";
 import { authorize } from "../../platform/access";
-import { audit } from "../../platform/audit";
+import { command, requires } from "../../platform/command";
 import type { Ctx } from "../../platform/context";
 import { badRequest, conflict, type FieldError, notFound } from "../../platform/errors";
 import * as rollups from "../../platform/rollups/rollups.engine";
@@ -18,13 +19,18 @@ import { assertTransition, get, loadInScope, statusName } from "./jaap.service";
  * photos), dropping with a reason, and the photos themselves, readable by whoever may read the action.
  */
 
-async function authorizeUpdate(ctx: Ctx, row: repo.ActionListRow) {
-  const cycle = await getCycleInScope(ctx.db, ctx.actor, row.action.cycleId);
-  authorize(isafPolicy, "jaap:update", ctx.actor, {
-    ...cycle,
-    responsibleUserId: row.action.responsibleUserId,
-  });
+/** An action in the actor's scope, with what jaap:update is checked on (its cycle and who is responsible). */
+async function loadForUpdate(ctx: Ctx, db: Db, id: string) {
+  const row = await repo.findInScope(db, ctx.actor, id);
+  if (!row) return undefined;
+  const cycle = await getCycleInScope(db, ctx.actor, row.action.cycleId);
+  return { action: row.action, access: { ...cycle, responsibleUserId: row.action.responsibleUserId } };
 }
+
+type ForUpdate = NonNullable<Awaited<ReturnType<typeof loadForUpdate>>>;
+
+/** Progress is recorded by whoever may update the action (its facilitators, the person responsible). */
+const mayUpdate = requires(isafPolicy, "jaap:update", (before: ForUpdate) => before.access);
 
 function assertOpen(action: repo.ActionRow) {
   if (!isOpen(action.status)) throw conflict("jaap_action_closed", [], { status: statusName(action.status) });
@@ -48,16 +54,20 @@ async function assertPhotos(ctx: Ctx, photoIds: readonly string[]) {
 }
 
 export async function addProgress(ctx: Ctx, id: string, input: ProgressInput) {
-  const row = await loadInScope(ctx, id);
-  await authorizeUpdate(ctx, row);
-  assertOpen(row.action);
-  assertTransition(row.action.status, input.status);
-  await assertPhotos(ctx, input.photoIds);
-  await ctx.db.transaction(async (tx) => {
-    const updateId = uuidv7();
-    const updated = await rollups.tracked(tx, JAAP_ACTION_FACT, id, async () => {
-      const action = await repo.update(tx, id, input.version, { status: input.status }, ctx.clock.now());
-      if (!action) throw conflict("version_conflict");
+  const updateId = uuidv7();
+  await command(ctx, {
+    entity: "jaap_action",
+    load: (db) => loadForUpdate(ctx, db, id),
+    requires: mayUpdate,
+    check: async (before) => {
+      assertOpen(before.action);
+      assertTransition(before.action.status, input.status);
+      await assertPhotos(ctx, input.photoIds);
+    },
+    rollup: (tx, _before, write) => rollups.tracked(tx, JAAP_ACTION_FACT, id, write),
+    write: async (tx, _before, now) => {
+      const action = await repo.update(tx, id, input.version, { status: input.status }, now);
+      if (!action) return null;
       await repo.insertUpdate(tx, {
         id: updateId,
         actionId: id,
@@ -67,40 +77,39 @@ export async function addProgress(ctx: Ctx, id: string, input: ProgressInput) {
         createdBy: ctx.actor.id,
       });
       return action;
-    });
-    await audit(tx, ctx, {
+    },
+    audit: (before, updated) => ({
       action: "jaap.action_progress",
       entityType: "jaap_action",
       entityId: id,
       placeCode: updated.communeCode,
       changes: {
-        ...(row.action.status === updated.status
+        ...(before.action.status === updated.status
           ? {}
-          : { status: { from: row.action.status, to: updated.status } }),
+          : { status: { from: before.action.status, to: updated.status } }),
         update: { from: null, to: { id: updateId, note: input.note, photoIds: input.photoIds } },
       },
-    });
+    }),
   });
   return get(ctx, id);
 }
 
 /** Dropping an action needs a reason; it is kept on the action and as its last update. */
 export async function drop(ctx: Ctx, id: string, input: { reason?: string; version: number }) {
-  const row = await loadInScope(ctx, id);
-  await authorizeUpdate(ctx, row);
-  assertOpen(row.action);
   const reason = input.reason?.trim() ?? "";
-  if (!reason) throw badRequest("jaap_drop_reason_required", [{ path: "reason", code: "field_required" }]);
-  await ctx.db.transaction(async (tx) => {
-    const updated = await rollups.tracked(tx, JAAP_ACTION_FACT, id, async () => {
-      const action = await repo.update(
-        tx,
-        id,
-        input.version,
-        { status: "dropped", dropReason: reason },
-        ctx.clock.now(),
-      );
-      if (!action) throw conflict("version_conflict");
+  await command(ctx, {
+    entity: "jaap_action",
+    load: (db) => loadForUpdate(ctx, db, id),
+    requires: mayUpdate,
+    check: (before) => {
+      assertOpen(before.action);
+      if (!reason)
+        throw badRequest("jaap_drop_reason_required", [{ path: "reason", code: "field_required" }]);
+    },
+    rollup: (tx, _before, write) => rollups.tracked(tx, JAAP_ACTION_FACT, id, write),
+    write: async (tx, _before, now) => {
+      const action = await repo.update(tx, id, input.version, { status: "dropped", dropReason: reason }, now);
+      if (!action) return null;
       await repo.insertUpdate(tx, {
         id: uuidv7(),
         actionId: id,
@@ -109,41 +118,41 @@ export async function drop(ctx: Ctx, id: string, input: { reason?: string; versi
         createdBy: ctx.actor.id,
       });
       return action;
-    });
-    await audit(tx, ctx, {
+    },
+    audit: (before, updated) => ({
       action: "jaap.action_dropped",
       entityType: "jaap_action",
       entityId: id,
       placeCode: updated.communeCode,
       changes: {
-        status: { from: row.action.status, to: "dropped" },
+        status: { from: before.action.status, to: "dropped" },
         dropReason: { from: null, to: reason },
       },
-    });
+    }),
   });
   return get(ctx, id);
 }
 
 /** Step 1 of an update with photos: the photo is stored and its id given back for the update. */
-export async function uploadPhoto(ctx: Ctx, id: string, upload: media.Upload) {
-  const row = await loadInScope(ctx, id);
-  await authorizeUpdate(ctx, row);
-  assertOpen(row.action);
-  return ctx.db.transaction(async (tx) => {
-    const stored = await media.store(tx, ctx.actor.id, upload, media.IMAGE_TYPES);
-    await audit(tx, ctx, {
+export function uploadPhoto(ctx: Ctx, id: string, upload: media.Upload) {
+  return command(ctx, {
+    entity: "jaap_action",
+    load: (db) => loadForUpdate(ctx, db, id),
+    requires: mayUpdate,
+    check: (before) => assertOpen(before.action),
+    write: (tx) => media.store(tx, ctx.actor.id, upload, media.IMAGE_TYPES),
+    audit: (before, stored) => ({
       action: "jaap.photo_uploaded",
       entityType: "jaap_action",
       entityId: id,
-      placeCode: row.action.communeCode,
+      placeCode: before.action.communeCode,
       changes: {
         photo: {
           from: null,
           to: { id: stored.id, contentType: stored.contentType, byteSize: stored.byteSize },
         },
       },
-    });
-    return stored;
+    }),
   });
 }
 

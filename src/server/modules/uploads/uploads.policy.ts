@@ -1,5 +1,6 @@
 import { ROLES, type Role } from "../../../domain/roles";
-import { ability, everywhere } from "../../platform/abilities";
+import { uploadSessions } from "../../db/schema";
+import { ANY_ROLE, ability, everywhere, namesActor } from "../../platform/abilities";
 
 /**
  * Who may upload attachments. Every role that records something in the field may (a session photo,
@@ -11,4 +12,11 @@ const UPLOADERS: Role[] = ROLES.filter((role) => role !== "viewer");
 
 export const uploadsPolicy = {
   "upload:create": ability<null>("upload:create", [{ roles: UPLOADERS, scope: everywhere() }]),
+  /** Completing an upload: its uploader's alone, whatever her role has become since she started it. */
+  "upload:complete": ability<{ userId: string }>("upload:complete", [
+    {
+      roles: ANY_ROLE,
+      scope: namesActor("the uploader's own upload", { of: (u) => u.userId, sql: uploadSessions.userId }),
+    },
+  ]),
 };

@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import { UPLOAD_CHUNK_SIZE, type UploadStart, type UploadState } from "../../../contracts/uploads";
 import type { Db } from "../../db/database";
-import { authorize } from "../../platform/access";
-import { audit, created } from "../../platform/audit";
+import { created } from "../../platform/audit";
+import { command, creation, requires } from "../../platform/command";
 import type { Ctx } from "../../platform/context";
 import { badRequest, conflict, notFound } from "../../platform/errors";
 import type { MessageParam } from "../../platform/messages";
@@ -57,26 +57,31 @@ async function stateOf(db: Db, upload: repo.UploadRow): Promise<UploadState> {
  * cut — answers what is held so far. The id used for another file, or by someone else, is a 409.
  */
 export async function start(ctx: Ctx, input: UploadStart): Promise<{ created: boolean; state: UploadState }> {
-  authorize(uploadsPolicy, "upload:create", ctx.actor, null);
-  const file = {
-    fileName: input.fileName,
-    contentType: media.allowedType(input.contentType, ALLOWED_TYPES),
-    byteSize: input.byteSize,
-    sha256: input.sha256.toLowerCase(),
-  };
-  const isNew = await ctx.db.transaction(async (tx) => {
-    const values = { id: input.id, userId: ctx.actor.id, chunkSize: UPLOAD_CHUNK_SIZE, ...file };
-    if (!(await repo.insert(tx, values))) return false;
-    await audit(tx, ctx, {
-      action: "upload.started",
-      entityType: "upload",
-      entityId: input.id,
-      changes: created(file, FILE_FIELDS),
-    });
-    return true;
+  const sha256 = input.sha256.toLowerCase();
+  // The type is checked once the caller may upload at all (403 first).
+  let file: { fileName: string; contentType: string; byteSize: number; sha256: string } | undefined;
+  const isNew = await creation(ctx, {
+    requires: requires(uploadsPolicy, "upload:create"),
+    input,
+    check: () => {
+      const contentType = media.allowedType(input.contentType, ALLOWED_TYPES);
+      file = { fileName: input.fileName, contentType, byteSize: input.byteSize, sha256 };
+    },
+    write: (tx) =>
+      repo.insert(tx, { id: input.id, userId: ctx.actor.id, chunkSize: UPLOAD_CHUNK_SIZE, ...file! }),
+    // The same upload started again (after a cut) is not a new one.
+    audit: (_input, inserted) =>
+      inserted
+        ? {
+            action: "upload.started",
+            entityType: "upload",
+            entityId: input.id,
+            changes: created(file!, FILE_FIELDS),
+          }
+        : null,
   });
   const upload = await repo.findOwn(ctx.db, ctx.actor.id, input.id);
-  const sameFile = upload && FILE_FIELDS.every((field) => upload[field] === file[field]);
+  const sameFile = upload && FILE_FIELDS.every((field) => upload[field] === file![field]);
   if (!upload || !sameFile) throw conflict("upload_id_reused");
   return { created: isNew, state: await stateOf(ctx.db, upload) };
 }
@@ -109,6 +114,9 @@ export async function putChunk(
   });
 }
 
+/** What completing an upload did: stored its file (or had already), or discarded a file that did not match. */
+type Completion = { mediaId: string; discarded?: never } | { discarded: { sha256: string; chunks: number } };
+
 /**
  * POST /uploads/:id/complete: with every chunk in, checks the size and the SHA-256, stores the file
  * as a media file and drops the chunks, in one transaction. Completing again answers the same file.
@@ -116,42 +124,56 @@ export async function putChunk(
  * sends it again from the start instead of completing the same bad bytes forever.
  */
 export async function complete(ctx: Ctx, id: string): Promise<{ mediaId: string }> {
-  const outcome = await ctx.db.transaction(async (tx) => {
-    const upload = await own(tx, ctx, id, true);
-    if (upload.mediaId) return { mediaId: upload.mediaId };
-    const received = new Set(await repo.receivedIndexes(tx, id));
-    const missing = everyIndex(upload).filter((index) => !received.has(index));
-    if (missing.length) throw conflict("upload_chunks_missing", [], { missing: indexList(missing) });
-    const data = Buffer.concat(await repo.chunkData(tx, id));
-    const sha256 = createHash("sha256").update(data).digest("hex");
-    if (data.length !== upload.byteSize || sha256 !== upload.sha256) {
+  const outcome = await command<repo.UploadRow, Completion & { fresh: boolean }>(ctx, {
+    entity: "upload",
+    load: (db) => repo.findOwn(db, ctx.actor.id, id),
+    requires: requires(uploadsPolicy, "upload:complete", (upload: repo.UploadRow) => upload),
+    // The row is locked, so that no chunk slips in while the upload is completed.
+    lock: (tx) => own(tx, ctx, id, true),
+    write: async (tx, upload) => {
+      if (upload.mediaId) return { mediaId: upload.mediaId, fresh: false };
+      const received = new Set(await repo.receivedIndexes(tx, id));
+      const missing = everyIndex(upload).filter((index) => !received.has(index));
+      if (missing.length) throw conflict("upload_chunks_missing", [], { missing: indexList(missing) });
+      const data = Buffer.concat(await repo.chunkData(tx, id));
+      const sha256 = createHash("sha256").update(data).digest("hex");
+      if (data.length !== upload.byteSize || sha256 !== upload.sha256) {
+        await repo.deleteChunks(tx, id);
+        return { discarded: { sha256, chunks: received.size }, fresh: true };
+      }
+      const stored = await media.store(
+        tx,
+        ctx.actor.id,
+        { fileName: upload.fileName, contentType: upload.contentType, data },
+        ALLOWED_TYPES,
+      );
+      await repo.markComplete(tx, id, stored.id);
       await repo.deleteChunks(tx, id);
-      await audit(tx, ctx, {
-        action: "upload.discarded",
+      return { mediaId: stored.id, fresh: true };
+    },
+    audit: (upload, done) => {
+      // Completing again changes nothing, and is not audited.
+      if (!done.fresh) return null;
+      if (done.discarded)
+        return {
+          action: "upload.discarded",
+          entityType: "upload",
+          entityId: id,
+          changes: {
+            sha256: { from: upload.sha256, to: done.discarded.sha256 },
+            chunks: { from: done.discarded.chunks, to: 0 },
+          },
+        };
+      return {
+        action: "upload.completed",
         entityType: "upload",
         entityId: id,
-        changes: { sha256: { from: upload.sha256, to: sha256 }, chunks: { from: received.size, to: 0 } },
-      });
-      return { mismatch: true as const };
-    }
-    const stored = await media.store(
-      tx,
-      ctx.actor.id,
-      { fileName: upload.fileName, contentType: upload.contentType, data },
-      ALLOWED_TYPES,
-    );
-    await repo.markComplete(tx, id, stored.id);
-    await repo.deleteChunks(tx, id);
-    await audit(tx, ctx, {
-      action: "upload.completed",
-      entityType: "upload",
-      entityId: id,
-      changes: { mediaId: { from: null, to: stored.id } },
-    });
-    return { mediaId: stored.id };
+        changes: { mediaId: { from: null, to: done.mediaId } },
+      };
+    },
   });
-  if ("mismatch" in outcome) throw badRequest("upload_hash_mismatch");
-  return outcome;
+  if (outcome.discarded) throw badRequest("upload_hash_mismatch");
+  return { mediaId: outcome.mediaId };
 }
 
 /**

@@ -5,7 +5,8 @@ import { formatPhone, normalisePhone } from "../../../domain/feedback/phone";
 import { isInArea } from "../../../domain/places";
 import { ROLES, type Role } from "../../../domain/roles";
 import { areaCovers, authorize } from "../../platform/access";
-import { audit, created, diff } from "../../platform/audit";
+import { created, diff } from "../../platform/audit";
+import { allOf, command, creation, requires } from "../../platform/command";
 import type { Ctx } from "../../platform/context";
 import { badRequest, conflict, type FieldError, notFound } from "../../platform/errors";
 import { assertPasswordAcceptable, hashPassword } from "../../platform/passwords";
@@ -156,172 +157,192 @@ async function assertOrganisation(ctx: Ctx, organisationId: string | null | unde
   }
 }
 
+/** Managing a user: an administrator (who may read users too); the user in her scope, else 404. */
+const manages = allOf(requires(userPolicy, "user:manage"), requires(userPolicy, "user:read"));
+
+const CREATED_FIELDS = [
+  "username",
+  "displayName",
+  "roles",
+  "area",
+  "facilityIds",
+  "phone",
+  "organisationId",
+] as const;
+
 export async function create(ctx: Ctx, input: z.infer<typeof UserCreate>): Promise<User> {
-  authorize(userPolicy, "user:manage", ctx.actor, null);
-  if (await repo.usernameTaken(ctx.db, input.username)) {
-    throw conflict("validation_failed", [
-      { path: "username", code: "duplicate_username", params: { username: input.username } },
-    ]);
-  }
-  assertPasswordAcceptable(input.password, input.username);
-  await assertAreaGrantable(ctx, input.area);
-  await assertOrganisation(ctx, input.organisationId);
   const id = uuidv7();
   const roles = [...new Set(input.roles)] as Role[];
   const codes = [...new Set(input.area.codes)];
-  const facilityIds = await linkableFacilities(ctx, roles, input.area, input.facilityIds);
-  const phone = workPhone(input.phone);
-  const passwordHash = await hashPassword(input.password);
-  await ctx.db.transaction(async (tx) => {
-    await repo.insert(
-      tx,
-      {
-        id,
-        username: input.username,
-        displayName: input.displayName,
-        email: input.email ?? null,
-        phone,
-        passwordHash,
-        organisationId: input.organisationId ?? null,
-        locale: input.locale,
-        nationalArea: input.area.national,
-      },
-      roles,
-      input.area.national ? [] : codes,
-    );
-    await repo.replaceFacilities(tx, id, facilityIds);
-    const record = {
-      username: input.username,
-      displayName: input.displayName,
-      roles,
-      area: input.area,
-      facilityIds,
-      phone,
-      organisationId: input.organisationId ?? null,
-    };
-    await audit(tx, ctx, {
+  // Worked out by the checks (the facilities as they will be linked, the phone, the password's hash).
+  let prepared: { facilityIds: string[]; phone: string | null; passwordHash: string } | undefined;
+  await creation(ctx, {
+    requires: requires(userPolicy, "user:manage"),
+    input,
+    check: async () => {
+      if (await repo.usernameTaken(ctx.db, input.username)) {
+        throw conflict("validation_failed", [
+          { path: "username", code: "duplicate_username", params: { username: input.username } },
+        ]);
+      }
+      assertPasswordAcceptable(input.password, input.username);
+      await assertAreaGrantable(ctx, input.area);
+      await assertOrganisation(ctx, input.organisationId);
+      const facilityIds = await linkableFacilities(ctx, roles, input.area, input.facilityIds);
+      const phone = workPhone(input.phone);
+      prepared = { facilityIds, phone, passwordHash: await hashPassword(input.password) };
+    },
+    write: async (tx) => {
+      const { facilityIds, phone, passwordHash } = prepared!;
+      await repo.insert(
+        tx,
+        {
+          id,
+          username: input.username,
+          displayName: input.displayName,
+          email: input.email ?? null,
+          phone,
+          passwordHash,
+          organisationId: input.organisationId ?? null,
+          locale: input.locale,
+          nationalArea: input.area.national,
+        },
+        roles,
+        input.area.national ? [] : codes,
+      );
+      await repo.replaceFacilities(tx, id, facilityIds);
+      return { facilityIds, phone };
+    },
+    audit: (_input, { facilityIds, phone }) => ({
       action: "user.created",
       entityType: "user",
       entityId: id,
       label: input.username,
-      changes: created(record, [
-        "username",
-        "displayName",
-        "roles",
-        "area",
-        "facilityIds",
-        "phone",
-        "organisationId",
-      ]),
-    });
+      changes: created(
+        {
+          username: input.username,
+          displayName: input.displayName,
+          roles,
+          area: input.area,
+          facilityIds,
+          phone,
+          organisationId: input.organisationId ?? null,
+        },
+        CREATED_FIELDS,
+      ),
+    }),
   });
   return get(ctx, id);
 }
 
+const UPDATED_FIELDS = [
+  "displayName",
+  "email",
+  "phone",
+  "organisationId",
+  "locale",
+  "active",
+  "roles",
+  "area",
+  "facilityIds",
+] as const;
+
 export async function update(ctx: Ctx, id: string, input: z.infer<typeof UserUpdate>): Promise<User> {
-  authorize(userPolicy, "user:manage", ctx.actor, null);
-  const before = await findOrFail(ctx, id);
   const roles = [...new Set(input.roles)].sort() as Role[];
   const area = {
     national: input.area.national,
     codes: input.area.national ? [] : [...new Set(input.area.codes)].sort(),
   };
-  const facilitiesBefore = [...before.facilityIds].sort();
-  const keptFacilities = roles.includes("service_provider") ? facilitiesBefore : [];
-  const facilityIds = await linkableFacilities(
-    ctx,
-    roles,
-    area,
-    input.facilityIds ?? keptFacilities,
-    facilitiesBefore,
-  );
-  const accessChanged =
-    JSON.stringify(roles) !== JSON.stringify(before.roles) ||
-    JSON.stringify(area) !== JSON.stringify({ national: before.nationalArea, codes: before.areaCodes }) ||
-    JSON.stringify(facilityIds) !== JSON.stringify(facilitiesBefore) ||
-    !input.active;
-  if (id === ctx.actor.id && accessChanged) throw badRequest("cannot_change_own_access");
-  await assertAreaGrantable(ctx, area);
-  await assertOrganisation(ctx, input.organisationId);
-  const phone = input.phone === undefined ? before.phone : workPhone(input.phone);
-  await ctx.db.transaction(async (tx) => {
-    await repo.update(
-      tx,
-      id,
-      {
+  // The user as the checks leave her: her facilities (as they will be linked) and phone.
+  let after: { facilityIds: string[]; phone: string | null } | undefined;
+  await command(ctx, {
+    entity: "user",
+    requires: manages,
+    load: (db) => repo.findInScope(db, ctx.actor, id),
+    check: async (before) => {
+      const facilitiesBefore = [...before.facilityIds].sort();
+      const keptFacilities = roles.includes("service_provider") ? facilitiesBefore : [];
+      const facilityIds = await linkableFacilities(
+        ctx,
+        roles,
+        area,
+        input.facilityIds ?? keptFacilities,
+        facilitiesBefore,
+      );
+      const accessChanged =
+        JSON.stringify(roles) !== JSON.stringify(before.roles) ||
+        JSON.stringify(area) !== JSON.stringify({ national: before.nationalArea, codes: before.areaCodes }) ||
+        JSON.stringify(facilityIds) !== JSON.stringify(facilitiesBefore) ||
+        !input.active;
+      if (id === ctx.actor.id && accessChanged) throw badRequest("cannot_change_own_access");
+      await assertAreaGrantable(ctx, area);
+      await assertOrganisation(ctx, input.organisationId);
+      after = { facilityIds, phone: input.phone === undefined ? before.phone : workPhone(input.phone) };
+    },
+    write: async (tx, _before, now) => {
+      const { facilityIds, phone } = after!;
+      const values = {
         displayName: input.displayName,
         email: input.email ?? null,
         phone,
         organisationId: input.organisationId ?? null,
         locale: input.locale,
         active: input.active,
-        nationalArea: area.national,
-      },
-      ctx.clock.now(),
-    );
-    await repo.replaceAccess(tx, id, roles, area.codes);
-    await repo.replaceFacilities(tx, id, facilityIds);
-    // Switching someone off ends their sessions at once.
-    if (!input.active) await sessions.removeAllOfUser(tx, id);
-    const fields = [
-      "displayName",
-      "email",
-      "phone",
-      "organisationId",
-      "locale",
-      "active",
-      "roles",
-      "area",
-      "facilityIds",
-    ] as const;
-    const old = {
-      displayName: before.displayName,
-      email: before.email,
-      phone: before.phone,
-      organisationId: before.organisationId,
-      locale: before.locale,
-      active: before.active,
-      roles: before.roles,
-      area: { national: before.nationalArea, codes: before.areaCodes },
-      facilityIds: facilitiesBefore,
-    };
-    const now = {
-      displayName: input.displayName,
-      email: input.email ?? null,
-      phone,
-      organisationId: input.organisationId ?? null,
-      locale: input.locale,
-      active: input.active,
-      roles,
-      area,
-      facilityIds,
-    };
-    await audit(tx, ctx, {
+      };
+      await repo.update(tx, id, { ...values, nationalArea: area.national }, now);
+      await repo.replaceAccess(tx, id, roles, area.codes);
+      await repo.replaceFacilities(tx, id, facilityIds);
+      // Switching someone off ends their sessions at once.
+      if (!input.active) await sessions.removeAllOfUser(tx, id);
+      return { ...values, roles, area, facilityIds };
+    },
+    audit: (before, updated) => ({
       action: "user.updated",
       entityType: "user",
       entityId: id,
       label: before.username,
-      changes: diff(old, now, fields),
-    });
+      changes: diff(
+        {
+          displayName: before.displayName,
+          email: before.email,
+          phone: before.phone,
+          organisationId: before.organisationId,
+          locale: before.locale,
+          active: before.active,
+          roles: before.roles,
+          area: { national: before.nationalArea, codes: before.areaCodes },
+          facilityIds: [...before.facilityIds].sort(),
+        },
+        updated,
+        UPDATED_FIELDS,
+      ),
+    }),
   });
   return get(ctx, id);
 }
 
 /** An administrator sets a new password (the user's sessions end) and clears a lockout. */
 export async function resetPassword(ctx: Ctx, id: string, password: string): Promise<User> {
-  authorize(userPolicy, "user:manage", ctx.actor, null);
-  const user = await findOrFail(ctx, id);
-  assertPasswordAcceptable(password, user.username);
-  const passwordHash = await hashPassword(password);
-  await ctx.db.transaction(async (tx) => {
-    await repo.update(tx, id, { passwordHash, failedSignIns: 0, lockedUntil: null }, ctx.clock.now());
-    await sessions.removeAllOfUser(tx, id);
-    await audit(tx, ctx, {
+  let passwordHash = "";
+  await command(ctx, {
+    entity: "user",
+    requires: manages,
+    load: (db) => repo.findInScope(db, ctx.actor, id),
+    check: async (user) => {
+      assertPasswordAcceptable(password, user.username);
+      passwordHash = await hashPassword(password);
+    },
+    write: async (tx, _user, now) => {
+      await repo.update(tx, id, { passwordHash, failedSignIns: 0, lockedUntil: null }, now);
+      await sessions.removeAllOfUser(tx, id);
+      return id;
+    },
+    audit: (user) => ({
       action: "user.password_reset",
       entityType: "user",
       entityId: id,
       label: user.username,
-    });
+    }),
   });
   return get(ctx, id);
 }
@@ -334,16 +355,22 @@ export async function roleSettings(ctx: Ctx) {
 }
 
 export async function setRoleSetting(ctx: Ctx, role: Role, requireTotp: boolean) {
-  authorize(userPolicy, "role:manage", ctx.actor, null);
-  const before = (await repo.listRoleSettings(ctx.db)).find((row) => row.role === role)?.requireTotp ?? false;
-  await ctx.db.transaction(async (tx) => {
-    await repo.setRoleRequiresTotp(tx, role, requireTotp, ctx.clock.now());
-    await audit(tx, ctx, {
+  await command(ctx, {
+    entity: "role",
+    requires: requires(userPolicy, "role:manage"),
+    load: async (db) => ({
+      requireTotp: (await repo.listRoleSettings(db)).find((row) => row.role === role)?.requireTotp ?? false,
+    }),
+    write: async (tx, _before, now) => {
+      await repo.setRoleRequiresTotp(tx, role, requireTotp, now);
+      return requireTotp;
+    },
+    audit: (before) => ({
       action: "role.settings_changed",
       entityType: "role",
       entityId: role,
-      changes: { requireTotp: { from: before, to: requireTotp } },
-    });
+      changes: { requireTotp: { from: before.requireTotp, to: requireTotp } },
+    }),
   });
   return roleSettings(ctx);
 }
