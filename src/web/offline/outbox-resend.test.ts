@@ -1,10 +1,10 @@
 import "fake-indexeddb/auto";
-import { beforeEach, describe, expect, it, vi } from "vitest";
-import type { Me } from "../../contracts/auth";
+import { beforeEach, describe, expect, it } from "vitest";
 import { isUuidV7 } from "../../domain/sync/commands";
 import type { OutboxEntry } from "./field-db";
 import { resendCommand } from "./field-records";
 import { openAfterSignIn, openStore, wipe } from "./field-store";
+import { me as fixtureMe } from "./field-store.fixtures";
 import { sendable } from "./outbox-order";
 
 /**
@@ -12,26 +12,7 @@ import { sendable } from "./outbox-order";
  * its first answer for ever, so the same change must go again as a new command (a new id), keeping
  * its stamp, its payload and its place in the queue, and nothing may be lost or queued twice.
  */
-const local = new Map<string, string>();
-vi.stubGlobal("localStorage", {
-  getItem: (key: string) => local.get(key) ?? null,
-  setItem: (key: string, value: string) => local.set(key, value),
-  removeItem: (key: string) => local.delete(key),
-});
-vi.stubGlobal("navigator", { storage: { persisted: async () => false, persist: async () => true } });
-
-const me: Me = {
-  id: "u1",
-  username: "dara",
-  displayName: "Dara",
-  roles: ["facilitator"],
-  area: { national: false, codes: ["150101"] },
-  locale: "km",
-  organisationId: null,
-  totpEnabled: false,
-  mustEnrolTotp: false,
-  abilities: ["cycle:facilitate"],
-};
+const me = fixtureMe("u1", "Dara");
 
 function entry(id: string, recordId: string, state: OutboxEntry["state"]): OutboxEntry {
   return {

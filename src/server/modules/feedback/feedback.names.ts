@@ -56,13 +56,7 @@ export async function withNames(db: Db, rows: MessageWithContact[]): Promise<Fee
     return [
       {
         message,
-        commune: {
-          code: commune.code,
-          level: commune.level,
-          type: commune.type,
-          nameKm: commune.nameKm,
-          nameEn: commune.nameEn,
-        },
+        commune: places.presentSummary(commune),
         facility: facility
           ? { id: facility.id, code: facility.code, nameKm: facility.nameKm, nameEn: facility.nameEn }
           : null,

@@ -53,13 +53,7 @@ export async function candidates(ctx: Ctx, programmeId: string, year: number) {
       return [
         {
           ...facility,
-          commune: {
-            code: commune.code,
-            level: commune.level,
-            type: commune.type,
-            nameKm: commune.nameKm,
-            nameEn: commune.nameEn,
-          },
+          commune: places.presentSummary(commune),
           existingCycle: cycle ? { id: cycle.id, programmeId: cycle.programmeId, step: cycle.step } : null,
         },
       ];
