@@ -17,9 +17,9 @@ import {
   tallyDistributions,
 } from "./scorecards.content";
 import { type CardInScope, editAbility, isLocked } from "./scorecards.edit";
+import * as who from "./scorecards.people";
 import * as repo from "./scorecards.repo";
 
-type Person = { id: string; displayName: string } | null;
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
 export function presentSummaryOf(
@@ -62,16 +62,14 @@ export async function cycleRefsById(
   );
 }
 
-export function presentChangeRequest(entry: Awaited<ReturnType<typeof repo.changeRequests>>[number]) {
-  const person = (value: { id: string | null; displayName: string | null } | null): Person =>
-    value?.id ? { id: value.id, displayName: value.displayName ?? "" } : null;
+export function presentChangeRequest(entry: who.ChangeRequestEntry) {
   return {
     id: entry.request.id,
     reason: entry.request.reason,
     status: entry.request.status,
-    requestedBy: person(entry.requester),
+    requestedBy: entry.requester,
     requestedAt: entry.request.createdAt.toISOString(),
-    decidedBy: person(entry.decider),
+    decidedBy: entry.decider,
     decidedAt: iso(entry.request.decidedAt),
     decisionNote: entry.request.decisionNote,
   };
@@ -119,11 +117,11 @@ export async function presentCards(ctx: Ctx, found: CardInScope[]): Promise<Scor
       ctx.db,
       cards.map((card) => card.cycleId),
     ),
-    repo.changeRequests(
+    who.changeRequests(
       ctx.db,
       cards.map((card) => card.id),
     ),
-    repo.people(
+    who.people(
       ctx.db,
       cards.flatMap((card) => [card.submittedBy, card.reviewedBy]),
     ),
@@ -148,8 +146,8 @@ function present(
   loaded: {
     content: Content;
     cycleRef: z.infer<typeof CycleRef>;
-    requests: Awaited<ReturnType<typeof repo.changeRequests>>;
-    people: Awaited<ReturnType<typeof repo.people>>;
+    requests: who.ChangeRequestEntry[];
+    people: Awaited<ReturnType<typeof who.people>>;
     village: places.PlaceRow | undefined;
   },
 ): Scorecard {

@@ -1,5 +1,4 @@
 import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "../../db/database";
 import {
   cycles,
@@ -14,7 +13,6 @@ import {
   scorecardScores,
   scorecardScoreTallies,
   scorecards,
-  users,
 } from "../../db/schema";
 import { areaPredicate } from "../../platform/access";
 import type { Actor } from "../../platform/actor";
@@ -243,37 +241,19 @@ export const priorities = ofOne(prioritiesOf);
 export const scores = ofOne(scoresOf);
 export const scoreTallies = ofOne(scoreTalliesOf);
 
-const requester = alias(users, "requester");
-const decider = alias(users, "decider");
-
-export async function changeRequests(db: Db, scorecardIds: string[], onlyPending = false) {
+/** A card's requests for change (newest first), only the pending ones when asked. */
+export async function changeRequestRows(db: Db, scorecardIds: readonly string[], onlyPending = false) {
   if (scorecardIds.length === 0) return [];
   return db
-    .select({
-      request: scorecardChangeRequests,
-      requester: { id: requester.id, displayName: requester.displayName },
-      decider: { id: decider.id, displayName: decider.displayName },
-    })
+    .select()
     .from(scorecardChangeRequests)
-    .leftJoin(requester, eq(requester.id, scorecardChangeRequests.requestedBy))
-    .leftJoin(decider, eq(decider.id, scorecardChangeRequests.decidedBy))
     .where(
       and(
-        inArray(scorecardChangeRequests.scorecardId, scorecardIds),
+        inArray(scorecardChangeRequests.scorecardId, [...scorecardIds]),
         onlyPending ? eq(scorecardChangeRequests.status, "pending") : undefined,
       ),
     )
     .orderBy(desc(scorecardChangeRequests.createdAt));
-}
-
-export async function people(db: Db, ids: (string | null)[]) {
-  const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
-  if (wanted.length === 0) return new Map<string, { id: string; displayName: string }>();
-  const rows = await db
-    .select({ id: users.id, displayName: users.displayName })
-    .from(users)
-    .where(inArray(users.id, wanted));
-  return new Map(rows.map((row) => [row.id, row]));
 }
 
 /** The cycle as a card shows it: year, sector, facility and programme names. */

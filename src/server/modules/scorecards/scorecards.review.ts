@@ -4,6 +4,7 @@ import { badRequest, conflict, forbidden, notFound } from "../../platform/errors
 import { isafAbilities } from "../isaf/isaf.policy";
 import { loadContent, missingForSubmit } from "./scorecards.content";
 import { type Edit, editCard, singleEdit } from "./scorecards.edit";
+import * as who from "./scorecards.people";
 import { cycleRefsById, presentChangeRequest, presentSummaryOf } from "./scorecards.presenter";
 import * as repo from "./scorecards.repo";
 import * as store from "./scorecards.store";
@@ -150,8 +151,8 @@ export async function reviewQueue(ctx: Ctx) {
       ctx.db,
       cards.map((card) => card.cycleId),
     ),
-    repo.changeRequests(ctx.db, requestCardIds, true),
-    repo.people(
+    who.changeRequests(ctx.db, requestCardIds, true),
+    who.people(
       ctx.db,
       submitted.map((entry) => entry.card.submittedBy),
     ),

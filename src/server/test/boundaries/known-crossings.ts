@@ -60,7 +60,6 @@ export const KNOWN_CROSSINGS: { breach: string; why: string }[] = [
   { breach: "modules/scorecards/scorecards.repo.ts names facilities (owned by facilities)", why: CARDS },
   { breach: "modules/scorecards/scorecards.repo.ts names indicators (owned by isaf)", why: CARDS },
   { breach: "modules/scorecards/scorecards.repo.ts names programmes (owned by isaf)", why: CARDS },
-  { breach: "modules/scorecards/scorecards.repo.ts names users (owned by users)", why: CARDS },
   { breach: "modules/scorecards/scorecards.store.ts names cycles (owned by isaf)", why: CARDS },
   { breach: "modules/scorecards/scorecards.store.ts names indicators (owned by isaf)", why: CARDS },
   { breach: "modules/scorecards/scorecards.store.ts names programme_indicators (owned by isaf)", why: CARDS },
