@@ -279,14 +279,6 @@ export async function cycleRefs(db: Db, cycleIds: string[]) {
     .where(inArray(cycles.id, cycleIds));
 }
 
-export async function indicatorsById(db: Db, ids: string[]) {
-  if (ids.length === 0) return [];
-  return db
-    .select({ ...indicatorRef, sectorCode: indicators.sectorCode })
-    .from(indicators)
-    .where(inArray(indicators.id, ids));
-}
-
 /** Cards in a status (and pending change requests' cards) whose cycles lie in the actor's area. */
 export async function inAreaWithStatus(
   db: Db,

@@ -89,7 +89,11 @@ export async function queueSealed(
   await repo.insertOutbound(tx, { id: uuidv7(), ...input });
 }
 
-/** The inbound side, for the feedback module's SMS intake (feedback.sms.ts). */
+/**
+ * The gateway's side, for the feedback module's SMS intake (feedback.sms.ts): channel secrets, the
+ * inbound log and its SQL for the webhook's one statement, opt-outs; and which channels can send
+ * (a message's answer goes by SMS only through one of them).
+ */
 export {
   authenticateChannel,
   BODY_LIMIT,
