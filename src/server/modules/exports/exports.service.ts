@@ -2,7 +2,7 @@ import { Readable } from "node:stream";
 import { uuidv7 } from "uuidv7";
 import type { ExportRequest, ExportStatus } from "../../../contracts/exports";
 import type { Actor } from "../../platform/actor";
-import { audit } from "../../platform/audit";
+import { command, creation, requires } from "../../platform/command";
 import type { Ctx } from "../../platform/context";
 import { AppError, notFound } from "../../platform/errors";
 import { exportWriteJob } from "./exports.jobs";
@@ -12,6 +12,7 @@ import { CONTENT_TYPES, type ExportKinds } from "./exports.kinds";
 export type { ExportKind } from "./exports.kinds";
 
 import { assertChromium } from "./exports.pdf";
+import { exportsPolicy } from "./exports.policy";
 import * as repo from "./exports.repo";
 
 /**
@@ -29,8 +30,6 @@ export type ExportAccess = Pick<
 export async function request(ctx: Ctx, kinds: ExportKinds, input: ExportRequest): Promise<ExportStatus> {
   const kind = kinds.get(input.kind);
   if (!kind) throw notFound("export");
-  if (input.format === "pdf") assertChromium();
-  await kind.authorize(ctx, input.params as never);
   const { id: actorId, username, displayName, roles, area, organisationId, facilities } = ctx.actor;
   const access: ExportAccess = {
     id: actorId,
@@ -43,16 +42,24 @@ export async function request(ctx: Ctx, kinds: ExportKinds, input: ExportRequest
     facilities,
   };
   const id = uuidv7();
-  await ctx.db.transaction(async (tx) => {
-    await repo.insert(tx, {
-      id,
-      userId: ctx.actor.id,
-      kind: input.kind,
-      format: input.format,
-      params: input.params,
-      access,
-    });
-    await audit(tx, ctx, {
+  await creation(ctx, {
+    requires: requires(exportsPolicy, "export:request"),
+    input,
+    // What the file may hold is the kind's to say (the queue's readers, the dashboard's scope).
+    check: async () => {
+      if (input.format === "pdf") assertChromium();
+      await kind.authorize(ctx, input.params as never);
+    },
+    write: (tx) =>
+      repo.insert(tx, {
+        id,
+        userId: ctx.actor.id,
+        kind: input.kind,
+        format: input.format,
+        params: input.params,
+        access,
+      }),
+    audit: () => ({
       action: "export.requested",
       entityType: "export",
       entityId: id,
@@ -61,7 +68,7 @@ export async function request(ctx: Ctx, kinds: ExportKinds, input: ExportRequest
         format: { from: null, to: input.format },
         params: { from: null, to: input.params },
       },
-    });
+    }),
   });
   await ctx.jobs.send(exportWriteJob, { exportId: id });
   return status(ctx, id);
@@ -91,19 +98,27 @@ export function present(row: repo.ExportRow): ExportStatus {
 
 /** The file, chunk by chunk; the download is audited before the first byte leaves. */
 export async function download(ctx: Ctx, id: string) {
-  const row = await repo.findOwn(ctx.db, ctx.actor.id, id);
-  // Deleted by the sweep or not: past its time, the file is gone for the user.
-  if (!row || (row.expiresAt && row.expiresAt <= ctx.clock.now())) throw notFound("export");
-  if (row.status !== "done" || !row.fileName) throw new AppError(409, "export_not_ready");
-  const indexes = await repo.chunkIndexes(ctx.db, id);
-  await ctx.db.transaction((tx) =>
-    audit(tx, ctx, {
+  // Reading the file is audited like a change, through the write path: in scope (her own), then
+  // kept and ready, then the event, before the first byte leaves.
+  const { row, indexes } = await command(ctx, {
+    entity: "export",
+    load: async (db) => {
+      const row = await repo.findOwn(db, ctx.actor.id, id);
+      // Deleted by the sweep or not: past its time, the file is gone for the user.
+      return row && !(row.expiresAt && row.expiresAt <= ctx.clock.now()) ? row : null;
+    },
+    requires: requires(exportsPolicy, "export:read", (row: repo.ExportRow) => row),
+    check: (row) => {
+      if (row.status !== "done" || !row.fileName) throw new AppError(409, "export_not_ready");
+    },
+    write: async (tx, row) => ({ row, indexes: await repo.chunkIndexes(tx, id) }),
+    audit: (row) => ({
       action: "export.downloaded",
       entityType: "export",
       entityId: id,
       changes: { kind: { from: null, to: row.kind }, fileName: { from: null, to: row.fileName } },
     }),
-  );
+  });
   async function* chunks() {
     for (const index of indexes) yield await repo.readChunk(ctx.db, id, index);
   }

@@ -212,7 +212,7 @@ export async function feedbackRoutes(app: App) {
     },
     async (request, reply) => {
       private_(reply);
-      return staff.contact(ctxOf(request), request.server.contactCipher, request.params.id, request.body);
+      return staff.contact(ctxOf(request), request.params.id, request.body);
     },
   );
 

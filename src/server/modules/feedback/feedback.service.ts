@@ -9,9 +9,9 @@ import type {
 } from "../../../contracts/feedback";
 import { formatPhone } from "../../../domain/feedback/phone";
 import { cambodiaToday } from "../../../domain/isaf-cycle";
+import type { Db } from "../../db/database";
 import { authorize, can } from "../../platform/access";
-import { audit } from "../../platform/audit";
-import type { ContactCipher } from "../../platform/contact-cipher";
+import { allOf, command, requires } from "../../platform/command";
 import type { Ctx } from "../../platform/context";
 import { AppError, conflict, notFound } from "../../platform/errors";
 import * as sms from "../sms/sms.service";
@@ -82,33 +82,67 @@ export async function list(ctx: Ctx, query: z.infer<typeof FeedbackListQuery>) {
   return { items: named.map((row) => presentItem(row, today, abilitiesOn(ctx, row.message))), total };
 }
 
+/** Who may read a message: its area and queue (loaded in scope, then checked on it). */
+const mayRead = requires(feedbackPolicy, "feedback:read", (row: repo.MessageWithContact) =>
+  accessOf(row.message),
+);
+/** Who may answer a message, take it or give it back (and read it). */
+const mayAnswer = allOf(
+  mayRead,
+  requires(feedbackPolicy, "feedback:answer", (row: repo.MessageWithContact) => accessOf(row.message)),
+);
+
+/** A message in the actor's scope, for a command (none: 404). */
+const loadMessage = (ctx: Ctx, id: string) => (db: Db) => repo.findInScope(db, ctx.actor, id);
+
+function assertNotClosed(row: repo.MessageWithContact) {
+  if (row.message.status === "closed") throw conflict("feedback_closed");
+}
+
+/** The version the caller read, against the message's own. */
+const versionOf = (expected: number) => ({
+  expected,
+  of: (row: repo.MessageWithContact) => row.message.version,
+});
+
 /**
  * Answers a message (or replaces its answer: the sender reads the latest). The audit keeps the
  * answer's length, not its words: administrators read the audit log, and an answer in the
  * child-protection queue may speak of a child's case. The answer itself stays on the message.
  */
 export async function answer(ctx: Ctx, id: string, input: z.infer<typeof AnswerFeedbackBody>) {
-  const before = await loadReadable(ctx, id);
-  authorize(feedbackPolicy, "feedback:answer", ctx.actor, accessOf(before.message));
-  if (before.message.status === "closed") throw conflict("feedback_closed");
-  const now = ctx.clock.now();
-  await ctx.db.transaction(async (tx) => {
-    const updated = await updateCounted(
-      tx,
-      before.message,
-      input.version,
-      {
-        status: "answered",
-        answerText: input.text,
-        // The first answer's time stays: it is when the sender was answered (the figures' days to answer).
-        answeredAt: before.message.answeredAt ?? now,
-        answeredBy: ctx.actor.id,
-        acknowledgedAt: before.message.acknowledgedAt ?? now,
-      },
-      ctx.clock.now(),
-    );
-    if (!updated) throw conflict("version_conflict");
-    await audit(tx, ctx, {
+  await command(ctx, {
+    entity: "feedback_message",
+    load: loadMessage(ctx, id),
+    requires: mayAnswer,
+    check: assertNotClosed,
+    version: versionOf(input.version),
+    write: async (tx, before, now) => {
+      const updated = await updateCounted(
+        tx,
+        before.message,
+        input.version,
+        {
+          status: "answered",
+          answerText: input.text,
+          // The first answer's time stays: it is when the sender was answered (the figures' days to answer).
+          answeredAt: before.message.answeredAt ?? now,
+          answeredBy: ctx.actor.id,
+          acknowledgedAt: before.message.acknowledgedAt ?? now,
+        },
+        now,
+      );
+      if (!updated) return null;
+      // The sender who left a number gets the answer by SMS, queued with the answer itself. For a
+      // report of harm to a child the phone may be shared: the SMS only says that an answer waits.
+      await contacts.queueToSender(tx, id, "answer", (locale) =>
+        updated.restricted
+          ? sms.replies.answerReady(locale, updated.trackingCode)
+          : sms.replies.answer(locale, updated.trackingCode, input.text),
+      );
+      return updated;
+    },
+    audit: (before, updated) => ({
       action: "feedback.answered",
       entityType: "feedback_message",
       entityId: id,
@@ -118,14 +152,7 @@ export async function answer(ctx: Ctx, id: string, input: z.infer<typeof AnswerF
         status: { from: before.message.status, to: updated.status },
         answerLength: { from: before.message.answerText?.length ?? null, to: input.text.length },
       },
-    });
-    // The sender who left a number gets the answer by SMS, queued with the answer itself. For a
-    // report of harm to a child the phone may be shared: the SMS only says that an answer waits.
-    await contacts.queueToSender(tx, id, "answer", (locale) =>
-      updated.restricted
-        ? sms.replies.answerReady(locale, updated.trackingCode)
-        : sms.replies.answer(locale, updated.trackingCode, input.text),
-    );
+    }),
   });
   return get(ctx, id);
 }
@@ -134,18 +161,20 @@ export async function answer(ctx: Ctx, id: string, input: z.infer<typeof AnswerF
  * The sender's phone number, for staff who must call back, with the reason in the audit (the
  * number never is). 404 when the sender left none.
  */
-export async function contact(
-  ctx: Ctx,
-  cipher: ContactCipher,
-  id: string,
-  input: z.infer<typeof FeedbackContactBody>,
-) {
-  const row = await loadReadable(ctx, id);
-  authorize(feedbackPolicy, "feedback:contact", ctx.actor, accessOf(row.message));
-  const phone = await ctx.db.transaction(async (tx) => {
-    const sealed = await contacts.senderPhoneSealed(tx, id);
-    if (!sealed) throw notFound("feedback_contact");
-    await audit(tx, ctx, {
+export async function contact(ctx: Ctx, id: string, input: z.infer<typeof FeedbackContactBody>) {
+  const sealed = await command(ctx, {
+    entity: "feedback_message",
+    load: loadMessage(ctx, id),
+    requires: allOf(
+      mayRead,
+      requires(feedbackPolicy, "feedback:contact", (row: repo.MessageWithContact) => accessOf(row.message)),
+    ),
+    write: async (tx) => {
+      const sealed = await contacts.senderPhoneSealed(tx, id);
+      if (!sealed) throw notFound("feedback_contact");
+      return sealed;
+    },
+    audit: (row) => ({
       action: "feedback.contact_seen",
       entityType: "feedback_message",
       entityId: id,
@@ -156,10 +185,9 @@ export async function contact(
       changes: row.message.restricted
         ? { reasonGiven: { from: null, to: true } }
         : { reason: { from: null, to: input.reason } },
-    });
-    return cipher.open(sealed);
+    }),
   });
-  return { phone: formatPhone(phone) };
+  return { phone: formatPhone(ctx.cipher.open(sealed)) };
 }
 
 /**
@@ -168,32 +196,32 @@ export async function contact(
  * from whom.
  */
 export async function assign(ctx: Ctx, id: string, input: z.infer<typeof AssignFeedbackBody>) {
-  const before = await loadReadable(ctx, id);
-  authorize(feedbackPolicy, "feedback:answer", ctx.actor, accessOf(before.message));
-  if (before.message.status === "closed") throw conflict("feedback_closed");
   const assignedTo = input.take ? ctx.actor.id : null;
-  if (!input.take && before.message.assignedTo !== ctx.actor.id) throw conflict("feedback_not_yours");
-  const now = ctx.clock.now();
-  await ctx.db.transaction(async (tx) => {
-    const updated = await updateCounted(
-      tx,
-      before.message,
-      input.version,
-      {
-        assignedTo,
-        acknowledgedAt: before.message.acknowledgedAt ?? (input.take ? now : null),
-      },
-      ctx.clock.now(),
-    );
-    if (!updated) throw conflict("version_conflict");
-    await audit(tx, ctx, {
+  await command(ctx, {
+    entity: "feedback_message",
+    load: loadMessage(ctx, id),
+    requires: mayAnswer,
+    check: (before) => {
+      assertNotClosed(before);
+      if (!input.take && before.message.assignedTo !== ctx.actor.id) throw conflict("feedback_not_yours");
+    },
+    version: versionOf(input.version),
+    write: (tx, before, now) =>
+      updateCounted(
+        tx,
+        before.message,
+        input.version,
+        { assignedTo, acknowledgedAt: before.message.acknowledgedAt ?? (input.take ? now : null) },
+        now,
+      ),
+    audit: (before, updated) => ({
       action: input.take ? "feedback.taken" : "feedback.given_back",
       entityType: "feedback_message",
       entityId: id,
       placeCode: updated.communeCode,
       sensitivity: sensitivityOf(updated),
       changes: { assignedTo: { from: before.message.assignedTo, to: assignedTo } },
-    });
+    }),
   });
   return get(ctx, id);
 }
@@ -204,31 +232,37 @@ export async function assign(ctx: Ctx, id: string, input: z.infer<typeof AssignF
  * longer read it afterwards: the answer is the message as it now stands, and the next read is 404.
  */
 export async function restrict(ctx: Ctx, id: string, input: z.infer<typeof RestrictFeedbackBody>) {
-  const before = await loadReadable(ctx, id);
-  if (before.message.restricted === input.restricted) throw conflict("feedback_restriction_unchanged");
-  if (!can(feedbackPolicy, "feedback:restrict", ctx.actor, accessOf(before.message)))
-    throw new AppError(403, "feedback_unrestrict_forbidden");
-  // Why a person moved a message in stays with the message, which only child protection reads; the
-  // audit log (read by administrators) says who moved it and when, never the words, which tend to
-  // describe the harm. Moving out says why in the audit: the message is general from then on.
-  const because = input.restricted
-    ? [...new Set([...before.message.restrictedBecause, `staff: ${input.reason}`])]
-    : [];
-  const row = await ctx.db.transaction(async (tx) => {
+  const moved = await command(ctx, {
+    entity: "feedback_message",
+    load: loadMessage(ctx, id),
+    requires: mayRead,
+    check: (loaded) => {
+      if (loaded.message.restricted === input.restricted) throw conflict("feedback_restriction_unchanged");
+      if (!can(feedbackPolicy, "feedback:restrict", ctx.actor, accessOf(loaded.message)))
+        throw new AppError(403, "feedback_unrestrict_forbidden");
+    },
+    version: versionOf(input.version),
+    // Why a person moved a message in stays with the message, which only child protection reads; the
+    // audit log (read by administrators) says who moved it and when, never the words, which tend to
+    // describe the harm. Moving out says why in the audit: the message is general from then on.
     // Whoever took it may not read it in its new queue: it waits to be taken again there.
-    const updated = await updateCounted(
-      tx,
-      before.message,
-      input.version,
-      {
-        restricted: input.restricted,
-        restrictedBecause: because,
-        assignedTo: null,
-      },
-      ctx.clock.now(),
-    );
-    if (!updated) throw conflict("version_conflict");
-    await audit(tx, ctx, {
+    write: async (tx, loaded, now) => {
+      const updated = await updateCounted(
+        tx,
+        loaded.message,
+        input.version,
+        {
+          restricted: input.restricted,
+          restrictedBecause: input.restricted
+            ? [...new Set([...loaded.message.restrictedBecause, `staff: ${input.reason}`])]
+            : [],
+          assignedTo: null,
+        },
+        now,
+      );
+      return updated && { ...loaded, message: updated };
+    },
+    audit: (loaded, { message: updated }) => ({
       action: input.restricted ? "feedback.restricted" : "feedback.unrestricted",
       entityType: "feedback_message",
       entityId: id,
@@ -237,11 +271,10 @@ export async function restrict(ctx: Ctx, id: string, input: z.infer<typeof Restr
       // come), so the event is general; what happens inside child protection is not.
       sensitivity: "general",
       changes: {
-        restricted: { from: before.message.restricted, to: updated.restricted },
+        restricted: { from: loaded.message.restricted, to: updated.restricted },
         ...(input.restricted ? {} : { reason: { from: null, to: input.reason } }),
       },
-    });
-    return updated;
+    }),
   });
-  return presentOne(ctx, { ...before, message: row });
+  return presentOne(ctx, moved);
 }
