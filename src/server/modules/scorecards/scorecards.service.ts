@@ -4,11 +4,12 @@ import type { IndicatorResult } from "../../../domain/scorecard-result";
 import { medianGap } from "../../../domain/scorecard-result";
 import type { Db } from "../../db/database";
 import { authorize, can } from "../../platform/access";
-import { audit, diff } from "../../platform/audit";
+import { diff } from "../../platform/audit";
+import { command, requires } from "../../platform/command";
 import type { Ctx } from "../../platform/context";
 import { badRequest, conflict } from "../../platform/errors";
 import * as rollups from "../../platform/rollups/rollups.engine";
-import { type CycleInScope, cyclesInScope, getCycleInScope } from "../isaf/cycles.service";
+import { type CycleInScope, cyclesInScope, findCycleInScope, getCycleInScope } from "../isaf/cycles.service";
 import { isafPolicy } from "../isaf/isaf.policy";
 import * as places from "../places/places.service";
 import { isEmpty, loadContent, participantCount, resultsOf } from "./scorecards.content";
@@ -123,18 +124,21 @@ export async function create(
   cycleId: string,
   input: { kind: "community" | "self"; mode: "individual" | "tally"; id?: string },
 ) {
-  const cycle = await getCycleInScope(ctx.db, ctx.actor, cycleId);
-  authorize(isafPolicy, editAbility(input.kind), ctx.actor, cycle);
   const id = input.id ?? uuidv7();
-  const inserted = await ctx.db.transaction(async (tx) => {
-    const existing = await repo.ofCycle(tx, cycleId);
-    if (existing.some((card) => card.kind === input.kind)) throw conflict("scorecard_exists");
-    let priorityIds: string[] = [];
-    if (input.kind === "self") {
-      priorityIds = await store.communityPriorityIds(tx, cycleId);
-      if (priorityIds.length === 0) throw conflict("community_priorities_missing");
-    }
-    return rollups.tracked(tx, SCORECARD_FACT, id, async () => {
+  // A card is created under its cycle: a command on the cycle (404 out of scope, 403 without the ability).
+  let priorityIds: string[] = [];
+  return command(ctx, {
+    entity: "cycle",
+    load: (db) => findCycleInScope(db, ctx.actor, cycleId),
+    requires: requires(isafPolicy, editAbility(input.kind), (cycle: CycleInScope) => cycle),
+    rollup: (tx, _cycle, write) => rollups.tracked(tx, SCORECARD_FACT, id, write),
+    write: async (tx, cycle) => {
+      const existing = await repo.ofCycle(tx, cycleId);
+      if (existing.some((card) => card.kind === input.kind)) throw conflict("scorecard_exists");
+      if (input.kind === "self") {
+        priorityIds = await store.communityPriorityIds(tx, cycleId);
+        if (priorityIds.length === 0) throw conflict("community_priorities_missing");
+      }
       const row = await repo.insert(tx, {
         id,
         cycleId,
@@ -143,17 +147,16 @@ export async function create(
         facilitatorId: ctx.actor.id,
       });
       await store.replacePriorities(tx, id, priorityIds);
-      await audit(tx, ctx, {
-        action: "scorecard.created",
-        entityType: "scorecard",
-        entityId: id,
-        placeCode: cycle.communeCode,
-        changes: { kind: input.kind, mode: input.mode, cycleId, priorities: priorityIds },
-      });
-      return row;
-    });
+      return { card: row, cycle };
+    },
+    audit: (cycle) => ({
+      action: "scorecard.created",
+      entityType: "scorecard",
+      entityId: id,
+      placeCode: cycle.communeCode,
+      changes: { kind: input.kind, mode: input.mode, cycleId, priorities: priorityIds },
+    }),
   });
-  return { card: inserted, cycle };
 }
 
 export async function get(ctx: Ctx, id: string) {
