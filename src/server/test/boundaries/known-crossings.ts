@@ -4,8 +4,6 @@
  * and on an entry here that no longer crosses. Issue 12, part 4; docs/mechanisms/boundaries.md.
  */
 
-const DASH =
-  "The dashboards read ISAF facts the rollup table does not hold (late cycles by day, actions by indicator) and place names; they move onto the rollup engine's readers (part 5).";
 const ISAFNAMES =
   "Cycle lists join facility and facilitator names for display; to be looked up through the facilities and users services.";
 const I4CMEDIA =
@@ -28,11 +26,6 @@ const CARDS =
 export const KNOWN_CROSSINGS: { breach: string; why: string }[] = [
   { breach: "modules/jaap/jaap.facts.ts names cycles (owned by isaf)", why: FACTS },
   { breach: "modules/scorecards/scorecards.facts.ts names cycles (owned by isaf)", why: FACTS },
-  { breach: "modules/dashboards/dashboards.repo.ts names cycles (owned by isaf)", why: DASH },
-  { breach: "modules/dashboards/dashboards.repo.ts names indicators (owned by isaf)", why: DASH },
-  { breach: "modules/dashboards/dashboards.repo.ts names isaf_rollup (owned by rollups)", why: DASH },
-  { breach: "modules/dashboards/dashboards.repo.ts names jaap_actions (owned by jaap)", why: DASH },
-  { breach: "modules/dashboards/dashboards.repo.ts names places (owned by places)", why: DASH },
   { breach: "modules/isaf/cycles.repo.ts names facilities (owned by facilities)", why: ISAFNAMES },
   { breach: "modules/isaf/cycles.repo.ts names users (owned by users)", why: ISAFNAMES },
   { breach: "modules/isaf/i4c.repo.ts names media_files (owned by media)", why: I4CMEDIA },
