@@ -92,7 +92,8 @@ export async function namesOf(db: Db, ids: readonly (string | null)[]): Promise<
   if (wanted.length === 0) return new Map();
   const rows = await queryRows<{ id: string; displayName: string }>(
     db,
-    sql`select u.id, u.display_name as "displayName" from users u where u.id = any(${arrayParam(wanted)}::uuid[])`,
+    sql`select u.id, u.display_name as "displayName" from users u where u.id = any(${arrayParam(wanted)}::uuid[])
+        order by u.display_name, u.id`,
   );
   return new Map(rows.map((row) => [row.id, row.displayName]));
 }

@@ -4,8 +4,6 @@
  * and on an entry here that no longer crosses. Issue 12, part 4; docs/mechanisms/boundaries.md.
  */
 
-const ISAFNAMES =
-  "Cycle lists join facility and facilitator names for display; to be looked up through the facilities and users services.";
 const ISAFPOLICY =
   "The JAAP action ability (scope: its cycle's facilitators and area) is declared with the ISAF abilities; it moves to a jaap policy.";
 const PLANNING =
@@ -24,8 +22,6 @@ const CARDS =
 export const KNOWN_CROSSINGS: { breach: string; why: string }[] = [
   { breach: "modules/jaap/jaap.facts.ts names cycles (owned by isaf)", why: FACTS },
   { breach: "modules/scorecards/scorecards.facts.ts names cycles (owned by isaf)", why: FACTS },
-  { breach: "modules/isaf/cycles.repo.ts names facilities (owned by facilities)", why: ISAFNAMES },
-  { breach: "modules/isaf/cycles.repo.ts names users (owned by users)", why: ISAFNAMES },
   { breach: "modules/isaf/isaf.policy.ts names jaap_actions (owned by jaap)", why: ISAFPOLICY },
   { breach: "modules/isaf/planning.repo.ts names facilities (owned by facilities)", why: PLANNING },
   { breach: "modules/isaf/planning.repo.ts names facility_kinds (owned by facilities)", why: PLANNING },
