@@ -97,3 +97,12 @@ export async function namesOf(db: Db, ids: readonly (string | null)[]): Promise<
   );
   return new Map(rows.map((row) => [row.id, row.displayName]));
 }
+
+/**
+ * How many users belong to the organisation `organisationId` (an SQL expression of the caller's
+ * statement), as a correlated count: the organisations list shows it before an administrator
+ * switches one off. Users sit above organisations, so app.ts hands this to the organisations routes.
+ */
+export function organisationUserCountSql(organisationId: SQL): SQL<number> {
+  return sql<number>`(select count(*)::int from users u where u.organisation_id = ${organisationId})`;
+}

@@ -15,6 +15,8 @@ export {
    * in name order (the database's collation), so that a caller may list them as the directory sorts.
    */
   namesOf,
+  /** How many users belong to an organisation, as a correlated SQL count over the caller's organisation id. */
+  organisationUserCountSql,
   /** Active users whose area covers the commune (national users too when `withNational`), by name, at most 300. */
   peopleCovering,
   type Textable,

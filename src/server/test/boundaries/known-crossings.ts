@@ -10,8 +10,6 @@ const PLANNING =
   "Planning reads facilities to plan and the cycle's step prerequisites (cards, meeting, actions) straight from their tables; to be asked of each module's service.";
 const JAAP =
   "Committees and actions are scoped and shown through their cycle, programme, facility, indicators, photos and people by join; to be looked up through the owners' services.";
-const ORGS =
-  "An organisation's user count is read from users; organisations sit below users (users call organisations), so the count must come the other way (a users figure the page asks for).";
 const FACTS =
   "A score card's and a JAAP action's counters find their place (facility, commune, year) through the cycle, joined in the facts' SQL; to be stored on the card and the action, or read through the isaf module.";
 const PULL =
@@ -36,7 +34,6 @@ export const KNOWN_CROSSINGS: { breach: string; why: string }[] = [
   { breach: "modules/jaap/jaap.repo.ts names indicators (owned by isaf)", why: JAAP },
   { breach: "modules/jaap/jaap.repo.ts names media_files (owned by media)", why: JAAP },
   { breach: "modules/jaap/jaap.repo.ts names users (owned by users)", why: JAAP },
-  { breach: "modules/organisations/organisations.repo.ts names users (owned by users)", why: ORGS },
   {
     breach: "modules/scorecards/scorecards.pull.repo.ts names cycle_facilitators (owned by isaf)",
     why: PULL,
