@@ -35,6 +35,7 @@ import { smsRoutes } from "./modules/sms/sms.routes";
 import { SMS_SEND_JOB } from "./modules/sms/sms.service";
 import { syncRoutes } from "./modules/sync/sync.routes";
 import { uploadsRoutes } from "./modules/uploads/uploads.routes";
+import { organisationUserCountSql } from "./modules/users/people.service";
 import { usersRoutes } from "./modules/users/users.routes";
 import { WEB_DIST_DIR } from "./paths";
 import { type Clock, systemClock } from "./platform/clock";
@@ -129,7 +130,8 @@ export async function buildApp(options: AppOptions) {
   await app.register(placesRoutes);
   await app.register(facilitiesRoutes);
   await app.register(usersRoutes);
-  await app.register(organisationsRoutes);
+  // An organisation's user count is the users module's, which sits above organisations.
+  await app.register(organisationsRoutes, { userCountSql: organisationUserCountSql });
   await app.register(auditRoutes);
   await app.register(isafRoutes);
   await app.register(scorecardsRoutes);

@@ -3,11 +3,17 @@ import type { Db } from "../../db/database";
 import { arrayParam, queryRows } from "../../db/sql";
 import { areaPredicate } from "../../platform/access";
 import type { Actor } from "../../platform/actor";
+import { countersSql } from "../../platform/rollups/rollups.readers";
+import { cyclePlacesSql, type IndicatorLabel, indicatorLabelsOf } from "../isaf/cycle-figures.service";
+import { ISAF_ROLLUP } from "../isaf/isaf.facts";
+import { openActionsDueSql } from "../jaap/action-figures.service";
+import { communeCodesUnderSql } from "../places/places.service";
 
 /**
- * Dashboard reads. The figures come from isaf_rollup only (counters kept current with the facts);
- * the one exception is this month's overdue JAAP actions, read from this month's rows only through
- * the (commune, deadline) index, because the counters know deadlines by month.
+ * Dashboard reads. The figures come from the ISAF counters only (isaf_rollup, kept current with the
+ * facts and read through the rollup engine's readers); the one exception is this month's overdue
+ * JAAP actions, read from this month's rows only through the (commune, deadline) index, because the
+ * counters know deadlines by month: one statement made of the JAAP, ISAF and places modules' SQL.
  * The scope has been checked against the caller's area before any of these runs.
  */
 export interface RollupFilters {
@@ -25,21 +31,22 @@ export interface CounterRow {
   value: number;
 }
 
-function filterSql(filters: RollupFilters): SQL {
+function filterConditions(filters: RollupFilters): SQL[] {
   const parts: SQL[] = [];
-  if (filters.sector) parts.push(sql`and sector_code = ${filters.sector}`);
-  if (filters.yearFrom !== null) parts.push(sql`and year >= ${filters.yearFrom}`);
-  if (filters.yearTo !== null) parts.push(sql`and year <= ${filters.yearTo}`);
-  return sql.join(parts, sql` `);
+  if (filters.sector) parts.push(sql`sector_code = ${filters.sector}`);
+  if (filters.yearFrom !== null) parts.push(sql`year >= ${filters.yearFrom}`);
+  if (filters.yearTo !== null) parts.push(sql`year <= ${filters.yearTo}`);
+  return parts;
 }
 
 /** Every counter of the scope, summed over sectors, by year. */
 export function headlineQuery(filters: RollupFilters): SQL {
-  return sql`
-    select year, metric, dims, sum(value)::float8 as value
-    from isaf_rollup
-    where scope = ${filters.scope} ${filterSql(filters)}
-    group by year, metric, dims`;
+  return countersSql(ISAF_ROLLUP, {
+    select: sql`year, metric, dims, sum(value)::float8 as value`,
+    at: { scope: filters.scope },
+    where: filterConditions(filters),
+    groupBy: sql`year, metric, dims`,
+  });
 }
 
 export function headline(db: Db, filters: RollupFilters): Promise<CounterRow[]> {
@@ -83,8 +90,8 @@ export function areasQuery(filters: RollupFilters, today: string): SQL {
   const n = (condition: SQL) => sql`coalesce(sum(value) filter (where ${condition}), 0)::float8`;
   const step = sql`split_part(dims, '|', 1)`;
   const when = sql`split_part(dims, '|', 2)`;
-  return sql`
-    select scope,
+  return countersSql(ISAF_ROLLUP, {
+    select: sql`scope,
       ${n(sql`metric = 'cycles'`)} as cycles,
       ${n(sql`metric = 'cycles' and ${step} in ('follow_up', 'closed')`)} as done,
       ${n(sql`metric = 'late_candidates' and dims < ${today}`)} as late,
@@ -97,10 +104,11 @@ export function areasQuery(filters: RollupFilters, today: string): SQL {
       ${n(sql`metric = 'jaap' and ${step} = 'dropped'`)} as actions_dropped,
       ${n(sql`metric = 'jaap' and ${step} in ('planned', 'in_progress') and ${when} < ${month}`)} as overdue,
       ${n(sql`metric = 'committees' and dims <> 'not_formed'`)} as formed,
-      ${n(sql`metric = 'committees' and dims = 'compliant'`)} as compliant
-    from isaf_rollup
-    where parent_scope = ${filters.scope} and metric = any(${arrayParam(AREA_METRICS)}::text[]) ${filterSql(filters)}
-    group by scope`;
+      ${n(sql`metric = 'committees' and dims = 'compliant'`)} as compliant`,
+    at: { childrenOf: filters.scope },
+    where: [sql`metric = any(${arrayParam(AREA_METRICS)}::text[])`, ...filterConditions(filters)],
+    groupBy: sql`scope`,
+  });
 }
 
 export function areas(db: Db, filters: RollupFilters, today: string): Promise<AreaRow[]> {
@@ -128,30 +136,28 @@ export function overdueThisMonthQuery(
   }[level];
   // Communes listed from the gazetteer (by the parent index), so that the (commune, deadline) index
   // reads this month's actions only.
-  const districtsOf = (province: SQL) => sql`select d.code from places d where d.parent_code = ${province}`;
-  const communesIn = (districts: SQL) =>
-    sql`a.commune_code = any(array(select c.code from places c where c.parent_code in (${districts})))`;
+  const communesUnder = (parent: string | null) =>
+    sql`a.commune_code = any(array(${communeCodesUnderSql(parent)}))`;
   const scope = {
-    national: communesIn(
-      sql`select d.code from places d where d.parent_code in (select p.code from places p where p.parent_code is null)`,
-    ),
-    province: communesIn(districtsOf(sql`${filters.scope}`)),
-    district: communesIn(sql`${filters.scope}`),
-    commune: sql`a.commune_code = ${filters.scope}`,
-    facility: sql`c.facility_id = ${filters.scope}::uuid`,
-  }[level];
+    national: () => communesUnder(null),
+    province: () => communesUnder(filters.scope),
+    district: () => communesUnder(filters.scope),
+    commune: () => sql`a.commune_code = ${filters.scope}`,
+    facility: () => sql`c.facility_id = ${filters.scope}::uuid`,
+  }[level]();
   const parts: SQL[] = [];
   if (filters.sector) parts.push(sql`and c.sector_code = ${filters.sector}`);
   if (filters.yearFrom !== null) parts.push(sql`and c.year >= ${filters.yearFrom}`);
   if (filters.yearTo !== null) parts.push(sql`and c.year <= ${filters.yearTo}`);
   // The cycle is needed only for a facility or to filter by sector or year.
   const needsCycle = parts.length > 0 || level === "commune" || level === "facility";
+  // The actions (JAAP's) and the cycles (ISAF's) are simple subqueries: the planner joins their
+  // tables as if they were named here.
+  const actions = openActionsDueSql({ from: days.monthStart, before: days.today });
   return sql`
     select ${child} as scope, count(*)::float8 as overdue
-    from jaap_actions a ${needsCycle ? sql`join cycles c on c.id = a.cycle_id` : sql``}
+    from (${actions}) a ${needsCycle ? sql`join (${cyclePlacesSql()}) c on c.id = a.cycle_id` : sql``}
     where ${scope} and ${areaPredicate(actor, sql`a.commune_code`)}
-      and a.status in ('planned', 'in_progress')
-      and a.deadline >= ${days.monthStart}::date and a.deadline < ${days.today}::date
       ${sql.join(parts, sql` `)}
     group by 1`;
 }
@@ -166,19 +172,10 @@ export function overdueThisMonth(
   return queryRows(db, overdueThisMonthQuery(actor, level, filters, days));
 }
 
-export interface IndicatorRow {
-  id: string;
-  code: string;
-  sectorCode: string;
-  nameKm: string;
-  nameEn: string;
-}
+export type IndicatorRow = IndicatorLabel;
 
+/** The indicators the counters name, from the ISAF catalogue. */
 export function indicatorsByIds(db: Db, ids: readonly string[]): Promise<IndicatorRow[]> {
   if (ids.length === 0) return Promise.resolve([]);
-  return queryRows<IndicatorRow>(
-    db,
-    sql`select id, code, sector_code as "sectorCode", name_km as "nameKm", name_en as "nameEn"
-        from indicators where id = any(${arrayParam(ids)}::uuid[])`,
-  );
+  return indicatorLabelsOf(db, ids);
 }

@@ -318,3 +318,28 @@ export async function summariesOf(db: Db, ids: readonly string[]) {
     }))
     .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
 }
+
+/**
+ * How another module shows a facility with its place (an ISAF cycle's page): the summary, its
+ * commune and its village, by id (unknown ids are left out).
+ */
+export async function placedSummariesOf(db: Db, ids: readonly string[]) {
+  const rows = await repo.findByIds(db, ids);
+  return new Map(
+    rows.map((row) => [
+      row.id,
+      {
+        id: row.id,
+        code: row.code,
+        kindCode: row.kindCode,
+        nameKm: row.nameKm,
+        nameEn: row.nameEn,
+        communeCode: row.communeCode,
+        villageCode: row.villageCode,
+      },
+    ]),
+  );
+}
+
+/** Every facility's code as an SQL relation (id, code), to order another module's list by facility code in one statement. */
+export const facilityCodesSql = repo.codesSql;

@@ -1,9 +1,10 @@
 import { and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { type CycleStep, LATE_STEPS } from "../../../domain/isaf-cycle";
 import type { Db } from "../../db/database";
-import { cycleFacilitators, cycleSteps, cycles, facilities, programmes, users } from "../../db/schema";
+import { cycleFacilitators, cycleSteps, cycles, programmes } from "../../db/schema";
 import { areaPredicate } from "../../platform/access";
 import type { Actor } from "../../platform/actor";
+import { facilityCodesSql } from "../facilities/facilities.service";
 
 export type CycleRow = typeof cycles.$inferSelect;
 
@@ -85,26 +86,27 @@ function where(actor: Actor, filters: CycleFilters): SQL {
   return and(...parts)!;
 }
 
+/**
+ * A page of cycles with their programme and facilitators' ids, ordered by year, planned meeting and
+ * facility code (the facilities module's relation, joined for the order only: the caller looks up
+ * what it shows of the facility and the facilitators through their modules).
+ */
 export async function list(db: Db, actor: Actor, filters: CycleFilters) {
   const condition = where(actor, filters);
   const [rows, [{ total }]] = await Promise.all([
     db
       .select({
         cycle: cycles,
-        facility: {
-          id: facilities.id,
-          code: facilities.code,
-          nameKm: facilities.nameKm,
-          nameEn: facilities.nameEn,
-          kindCode: facilities.kindCode,
-        },
         programme: { id: programmes.id, nameKm: programmes.nameKm, nameEn: programmes.nameEn },
+        facilitatorIds: sql<
+          string[]
+        >`array(select f.user_id from cycle_facilitators f where f.cycle_id = ${cycles.id})`,
       })
       .from(cycles)
-      .innerJoin(facilities, eq(facilities.id, cycles.facilityId))
+      .innerJoin(sql`(${facilityCodesSql()}) facility`, sql`facility.id = ${cycles.facilityId}`)
       .innerJoin(programmes, eq(programmes.id, cycles.programmeId))
       .where(condition)
-      .orderBy(desc(cycles.year), asc(cycles.plannedMeetingOn), asc(facilities.code), asc(cycles.id))
+      .orderBy(desc(cycles.year), asc(cycles.plannedMeetingOn), sql`facility.code`, asc(cycles.id))
       .limit(filters.limit)
       .offset(filters.offset),
     db.select({ total: sql<number>`count(*)::int` }).from(cycles).where(condition),
@@ -112,29 +114,14 @@ export async function list(db: Db, actor: Actor, filters: CycleFilters) {
   return { rows, total: Number(total) };
 }
 
-/** The facility and programme of one cycle. */
-export async function detailOf(db: Db, cycleId: string) {
+/** The programme of one cycle. */
+export async function programmeOf(db: Db, cycleId: string) {
   const [row] = await db
-    .select({
-      facility: facilities,
-      programme: { id: programmes.id, nameKm: programmes.nameKm, nameEn: programmes.nameEn },
-    })
+    .select({ id: programmes.id, nameKm: programmes.nameKm, nameEn: programmes.nameEn })
     .from(cycles)
-    .innerJoin(facilities, eq(facilities.id, cycles.facilityId))
     .innerJoin(programmes, eq(programmes.id, cycles.programmeId))
     .where(eq(cycles.id, cycleId));
   return row;
-}
-
-/** The assigned facilitators of these cycles, with their names. */
-export async function facilitatorsOf(db: Db, cycleIds: readonly string[]) {
-  if (cycleIds.length === 0) return [];
-  return db
-    .select({ cycleId: cycleFacilitators.cycleId, id: users.id, displayName: users.displayName })
-    .from(cycleFacilitators)
-    .innerJoin(users, eq(users.id, cycleFacilitators.userId))
-    .where(inArray(cycleFacilitators.cycleId, [...cycleIds]))
-    .orderBy(asc(users.displayName));
 }
 
 export async function replaceFacilitators(db: Db, cycleId: string, userIds: readonly string[]) {
@@ -144,6 +131,7 @@ export async function replaceFacilitators(db: Db, cycleId: string, userIds: read
   }
 }
 
+/** The steps recorded on the cycle, with who completed each (her name is the users module's). */
 export async function stepsOf(db: Db, cycleId: string) {
   return db
     .select({
@@ -151,10 +139,8 @@ export async function stepsOf(db: Db, cycleId: string) {
       completedOn: cycleSteps.completedOn,
       note: cycleSteps.note,
       completedById: cycleSteps.completedBy,
-      completedByName: users.displayName,
     })
     .from(cycleSteps)
-    .leftJoin(users, eq(users.id, cycleSteps.completedBy))
     .where(eq(cycleSteps.cycleId, cycleId));
 }
 

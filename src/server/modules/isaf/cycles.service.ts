@@ -11,6 +11,7 @@ import type { Ctx } from "../../platform/context";
 import { AppError, badRequest, notFound } from "../../platform/errors";
 import type { MessageCode } from "../../platform/messages";
 import * as rollups from "../../platform/rollups/rollups.engine";
+import * as facilities from "../facilities/facilities.service";
 import * as organisations from "../organisations/organisations.service";
 import * as places from "../places/places.service";
 import * as directory from "../users/people.service";
@@ -92,23 +93,29 @@ export async function list(ctx: Ctx, query: z.infer<typeof CycleListQuery>) {
     lateOn: late === "1" ? today : undefined,
     mine: mine === "1",
   });
-  const [people, communes] = await Promise.all([
-    repo.facilitatorsOf(
+  const [facilityById, names, communes] = await Promise.all([
+    facilities.summariesOf(
       ctx.db,
-      rows.map((row) => row.cycle.id),
+      rows.map((row) => row.cycle.facilityId),
+    ),
+    directory.namesOf(
+      ctx.db,
+      rows.flatMap((row) => row.facilitatorIds),
     ),
     places.findMany(ctx.db, [...new Set(rows.map((row) => row.cycle.communeCode))]),
   ]);
+  const facilityOf = new Map(facilityById.map((facility) => [facility.id, facility]));
   const communeByCode = new Map(communes.map((place) => [place.code, place]));
-  const items = rows.map(({ cycle, facility, programme }) => {
+  const items = rows.map(({ cycle, programme, facilitatorIds }) => {
     const commune = communeByCode.get(cycle.communeCode);
+    const { id, code, nameKm, nameEn, kindCode } = facilityOf.get(cycle.facilityId)!;
     return {
       id: cycle.id,
       year: cycle.year,
       step: cycle.step,
       sectorCode: cycle.sectorCode,
       programme,
-      facility,
+      facility: { id, code, nameKm, nameEn, kindCode },
       communeCode: cycle.communeCode,
       commune: commune
         ? {
@@ -121,30 +128,37 @@ export async function list(ctx: Ctx, query: z.infer<typeof CycleListQuery>) {
         : null,
       plannedMeetingOn: cycle.plannedMeetingOn,
       late: isLate(cycle.step, cycle.plannedMeetingOn, today),
-      facilitators: people
-        .filter((person) => person.cycleId === cycle.id)
-        .map(({ id, displayName }) => ({ id, displayName })),
+      facilitators: facilitatorsByName(names, facilitatorIds),
     };
   });
   return { items, total, limit: query.limit, offset: query.offset };
 }
 
+/** These facilitators with their names, in name order (as the users module sorts them); unknown ids left out. */
+function facilitatorsByName(names: Map<string, string>, ids: readonly string[]) {
+  const wanted = new Set(ids);
+  return [...names].filter(([id]) => wanted.has(id)).map(([id, displayName]) => ({ id, displayName }));
+}
+
 export async function present(ctx: Ctx, cycle: CycleInScope) {
-  const [detail, people, steps, ngo] = await Promise.all([
-    repo.detailOf(ctx.db, cycle.id),
-    repo.facilitatorsOf(ctx.db, [cycle.id]),
+  const [programme, facilityById, steps, ngo] = await Promise.all([
+    repo.programmeOf(ctx.db, cycle.id),
+    facilities.placedSummariesOf(ctx.db, [cycle.facilityId]),
     repo.stepsOf(ctx.db, cycle.id),
     cycle.ngoOrganisationId ? organisations.namesOf(ctx.db, [cycle.ngoOrganisationId]) : null,
   ]);
-  const facility = detail.facility;
-  const path = await places.findMany(ctx.db, lineageOf(facility.villageCode ?? facility.communeCode));
+  const facility = facilityById.get(cycle.facilityId)!;
+  const [names, path] = await Promise.all([
+    directory.namesOf(ctx.db, [...cycle.facilitatorIds, ...steps.map((step) => step.completedById)]),
+    places.findMany(ctx.db, lineageOf(facility.villageCode ?? facility.communeCode)),
+  ]);
   const done = new Map(steps.map((step) => [step.step, step]));
   const ngoName = cycle.ngoOrganisationId ? ngo?.get(cycle.ngoOrganisationId) : undefined;
   return {
     id: cycle.id,
     year: cycle.year,
     step: cycle.step,
-    programme: detail.programme,
+    programme,
     facility: {
       id: facility.id,
       code: facility.code,
@@ -159,7 +173,7 @@ export async function present(ctx: Ctx, cycle: CycleInScope) {
     sectorCode: cycle.sectorCode,
     communeCode: cycle.communeCode,
     ngoOrganisation: ngoName && cycle.ngoOrganisationId ? { id: cycle.ngoOrganisationId, ...ngoName } : null,
-    facilitators: people.map(({ id, displayName }) => ({ id, displayName })),
+    facilitators: facilitatorsByName(names, cycle.facilitatorIds),
     plannedMeetingOn: cycle.plannedMeetingOn,
     late: isLate(cycle.step, cycle.plannedMeetingOn, cambodiaToday(ctx.clock.now())),
     i4cPublishedAt: cycle.i4cPublishedAt?.toISOString() ?? null,
@@ -169,7 +183,7 @@ export async function present(ctx: Ctx, cycle: CycleInScope) {
         step,
         completedOn: row?.completedOn ?? null,
         completedBy: row?.completedById
-          ? { id: row.completedById, displayName: row.completedByName ?? "" }
+          ? { id: row.completedById, displayName: names.get(row.completedById) ?? "" }
           : null,
         note: row?.note ?? null,
       };

@@ -2,7 +2,10 @@ import type { z } from "zod";
 import type { I4cSession } from "../../../contracts/isaf";
 import type { PlaceSummary } from "../../../contracts/places";
 import { attendanceTotal } from "../../../domain/isaf-cycle";
-import type { I4cItemRow, I4cSessionRow, SessionPhoto } from "./i4c.repo";
+import type { I4cItemRow, I4cSessionRow } from "./i4c.repo";
+
+/** A session's photo as the pack lists it (its file's type and size come from the media module). */
+export type SessionPhoto = { sessionId: string; id: string; contentType: string; byteSize: number };
 
 /** I4C rows as the API shows them. */
 

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../db/database";
-import { cycles, i4cItems, i4cSessionPhotos, i4cSessions, mediaFiles } from "../../db/schema";
+import { cycles, i4cItems, i4cSessionPhotos, i4cSessions } from "../../db/schema";
 
 /** The I4C pack of a cycle: its items, and its dissemination sessions. Callers check the cycle's scope first. */
 export type I4cItemRow = typeof i4cItems.$inferSelect;
@@ -91,20 +91,15 @@ export async function deleteSession(db: Db, id: string, readAt: Date): Promise<b
   return rows.length > 0;
 }
 
-export type SessionPhoto = { sessionId: string; id: string; contentType: string; byteSize: number };
-
-/** The photos of these sessions, in the order they were attached. */
-export async function photosOf(db: Db, sessionIds: readonly string[]): Promise<SessionPhoto[]> {
+/** The photos (their media ids) of these sessions, in the order they were attached. */
+export async function photosOf(
+  db: Db,
+  sessionIds: readonly string[],
+): Promise<{ sessionId: string; mediaId: string }[]> {
   if (sessionIds.length === 0) return [];
   return db
-    .select({
-      sessionId: i4cSessionPhotos.sessionId,
-      id: mediaFiles.id,
-      contentType: mediaFiles.contentType,
-      byteSize: mediaFiles.byteSize,
-    })
+    .select({ sessionId: i4cSessionPhotos.sessionId, mediaId: i4cSessionPhotos.mediaId })
     .from(i4cSessionPhotos)
-    .innerJoin(mediaFiles, eq(mediaFiles.id, i4cSessionPhotos.mediaId))
     .where(inArray(i4cSessionPhotos.sessionId, [...sessionIds]))
     .orderBy(asc(i4cSessionPhotos.createdAt), asc(i4cSessionPhotos.mediaId));
 }

@@ -9,10 +9,11 @@ import type { Ctx } from "../../platform/context";
 import { AppError, badRequest, conflict, type FieldError, notFound } from "../../platform/errors";
 import { LEVEL_NAMES } from "../../platform/platform.messages";
 import * as rollups from "../../platform/rollups/rollups.engine";
+import * as media from "../media/media.service";
 import * as places from "../places/places.service";
 import * as cyclesRepo from "./cycles.repo";
 import { type CycleInScope, findCycleInScope, getCycleInScope } from "./cycles.service";
-import { presentItem, presentSession } from "./i4c.presenter";
+import { presentItem, presentSession, type SessionPhoto } from "./i4c.presenter";
 import * as repo from "./i4c.repo";
 import { CYCLE_FACT } from "./isaf.facts";
 import { isafPolicy } from "./isaf.policy";
@@ -32,13 +33,23 @@ export async function publishedI4c(db: Db, cycleId: string) {
   };
 }
 
+/** The sessions' photos, in the order they were attached, with their files' type and size (media module). */
+async function photosOf(db: Db, sessionIds: readonly string[]): Promise<SessionPhoto[]> {
+  const links = await repo.photosOf(db, sessionIds);
+  const files = await media.infoOf(
+    db,
+    links.map((link) => link.mediaId),
+  );
+  return links.flatMap(({ sessionId, mediaId }) => {
+    const file = files.get(mediaId);
+    return file ? [{ sessionId, id: mediaId, contentType: file.contentType, byteSize: file.byteSize }] : [];
+  });
+}
+
 async function presentSessions(db: Db, sessions: repo.I4cSessionRow[]) {
   const villageCodes = sessions.map((s) => s.villageCode).filter((c): c is string => !!c);
   const sessionIds = sessions.map((s) => s.id);
-  const [villages, photos] = await Promise.all([
-    places.findMany(db, villageCodes),
-    repo.photosOf(db, sessionIds),
-  ]);
+  const [villages, photos] = await Promise.all([places.findMany(db, villageCodes), photosOf(db, sessionIds)]);
   const villageByCode = new Map(villages.map((p) => [p.code, p]));
   return sessions.map((session) =>
     presentSession(
@@ -306,7 +317,7 @@ export async function deleteSession(ctx: Ctx, cycleId: string, sessionId: string
     },
     write: async (tx) => {
       // The session's photos go with it (their links cascade); the event names them.
-      const photoIds = (await repo.photosOf(tx, [sessionId])).map((photo) => photo.id);
+      const photoIds = (await repo.photosOf(tx, [sessionId])).map((photo) => photo.mediaId);
       return (await repo.deleteSession(tx, sessionId, new Date(updatedAt))) ? { photoIds } : null;
     },
     audit: (before, { photoIds }) => ({

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { uuidv7 } from "uuidv7";
 import type { Db } from "../../db/database";
 import { mediaFiles } from "../../db/schema";
@@ -66,4 +66,30 @@ export async function load(
 ): Promise<(StoredMedia & { data: Buffer; sha256: string }) | null> {
   const [row] = await db.select().from(mediaFiles).where(eq(mediaFiles.id, id));
   return row ?? null;
+}
+
+/** What an owner shows of a file without its bytes: its name, type, size and who uploaded it. */
+export interface MediaInfo extends StoredMedia {
+  createdBy: string | null;
+}
+
+/**
+ * These files' descriptions (never their bytes), by id, in one query: for an owner that lists the
+ * files it holds (an I4C session's photos). Unknown ids are left out; callers check the owner's
+ * access first.
+ */
+export async function infoOf(db: Db, ids: readonly string[]): Promise<Map<string, MediaInfo>> {
+  const wanted = [...new Set(ids)];
+  if (wanted.length === 0) return new Map();
+  const rows = await db
+    .select({
+      id: mediaFiles.id,
+      fileName: mediaFiles.fileName,
+      contentType: mediaFiles.contentType,
+      byteSize: mediaFiles.byteSize,
+      createdBy: mediaFiles.createdBy,
+    })
+    .from(mediaFiles)
+    .where(inArray(mediaFiles.id, wanted));
+  return new Map(rows.map((row) => [row.id, row]));
 }

@@ -47,21 +47,25 @@ export async function namesOf(
   return new Map(rows.map((row) => [row.id, { nameEn: row.nameEn, nameKm: row.nameKm }]));
 }
 
-export async function list(ctx: Ctx, filters: Parameters<typeof repo.list>[1]) {
+export async function list(
+  ctx: Ctx,
+  filters: Parameters<typeof repo.list>[1],
+  userCountSql: repo.UserCountSql,
+) {
   authorize(organisationPolicy, "organisation:read", ctx.actor, null);
-  return { items: await presentAll(ctx.db, await repo.list(ctx.db, filters)) };
+  return { items: await presentAll(ctx.db, await repo.list(ctx.db, filters, userCountSql)) };
 }
 
-export async function get(ctx: Ctx, id: string) {
+export async function get(ctx: Ctx, id: string, userCountSql: repo.UserCountSql) {
   authorize(organisationPolicy, "organisation:read", ctx.actor, null);
-  const row = await repo.find(ctx.db, id);
+  const row = await repo.find(ctx.db, id, userCountSql);
   if (!row) throw notFound("organisation");
   const [presented] = await presentAll(ctx.db, [row]);
   return presented;
 }
 
 export async function exists(db: Db, id: string): Promise<boolean> {
-  return (await repo.find(db, id)) !== undefined;
+  return (await repo.findRow(db, id)) !== undefined;
 }
 
 /** The place must exist and, for an administrator of an area, lie in it (said on the field, as for facilities). */
@@ -79,7 +83,7 @@ async function assertPlace(ctx: Ctx, placeCode: string | null | undefined) {
   }
 }
 
-export async function create(ctx: Ctx, input: Input) {
+export async function create(ctx: Ctx, input: Input, userCountSql: repo.UserCountSql) {
   const id = uuidv7();
   const values = { ...input, placeCode: input.placeCode ?? null };
   await creation(ctx, {
@@ -100,18 +104,16 @@ export async function create(ctx: Ctx, input: Input) {
       changes: created(organisation, FIELDS),
     }),
   });
-  return get(ctx, id);
+  return get(ctx, id, userCountSql);
 }
 
-type Found = NonNullable<Awaited<ReturnType<typeof repo.find>>>;
-
-export async function update(ctx: Ctx, id: string, input: Input) {
+export async function update(ctx: Ctx, id: string, input: Input, userCountSql: repo.UserCountSql) {
   const values = { ...input, placeCode: input.placeCode ?? null };
   await command(ctx, {
     entity: "organisation",
-    load: (db) => repo.find(db, id),
+    load: (db) => repo.findRow(db, id),
     // Both where it is and where it is moved to must be the administrator's to keep.
-    requires: requires(organisationPolicy, "organisation:manage", (before: Found) => before.organisation),
+    requires: requires(organisationPolicy, "organisation:manage", (before: repo.OrganisationRow) => before),
     check: async () => {
       await assertPlace(ctx, values.placeCode);
       authorize(organisationPolicy, "organisation:manage", ctx.actor, { placeCode: values.placeCode });
@@ -126,8 +128,8 @@ export async function update(ctx: Ctx, id: string, input: Input) {
       entityId: id,
       label: bilingualLabel(values),
       placeCode: values.placeCode,
-      changes: diff(before.organisation, { ...before.organisation, ...values }, FIELDS),
+      changes: diff(before, { ...before, ...values }, FIELDS),
     }),
   });
-  return get(ctx, id);
+  return get(ctx, id, userCountSql);
 }

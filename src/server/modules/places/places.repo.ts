@@ -37,6 +37,26 @@ export async function findByCodes(db: Db, codes: readonly string[]): Promise<Pla
     .where(inArray(places.code, [...codes]));
 }
 
+/**
+ * The codes of the communes under a province or a district (under every province when null), as an
+ * SQL subquery another module embeds in its own statement (the dashboards' overdue actions:
+ * `commune_code = any(array(…))`). Listed down the gazetteer's parent index, so that the caller's
+ * (commune, …) index reads those communes only.
+ */
+export function communeCodesUnderSql(parentCode: string | null): SQL {
+  let districts: SQL;
+  if (parentCode === null) {
+    districts = sql`select d.code from places d where d.parent_code in (select p.code from places p where p.parent_code is null)`;
+  } else if (parentCode.length === 2) {
+    districts = sql`select d.code from places d where d.parent_code = ${parentCode}`;
+  } else if (parentCode.length === 4) {
+    districts = sql`${parentCode}`;
+  } else {
+    throw new Error(`not a province or district code: ${parentCode}`);
+  }
+  return sql`select c.code from places c where c.parent_code in (${districts})`;
+}
+
 /** The ancestors of every given place, by code, in one query. */
 export async function ancestorsOf(db: Db, codes: readonly string[]): Promise<Map<string, PlaceRow>> {
   const wanted = new Set<string>();

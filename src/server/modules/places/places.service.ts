@@ -43,6 +43,9 @@ async function withPaths(db: Db, rows: repo.PlaceRowWithCount[]): Promise<Place[
   return rows.map((row) => presentPlace(row, ancestors));
 }
 
+/** The communes under a province or district (every commune for null), as an SQL subquery to embed. */
+export const communeCodesUnderSql = repo.communeCodesUnderSql;
+
 /** The places with these codes (for validating references from other modules). */
 export function findMany(db: Db, codes: readonly string[]) {
   return repo.findByCodes(db, codes);

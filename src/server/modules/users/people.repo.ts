@@ -92,7 +92,17 @@ export async function namesOf(db: Db, ids: readonly (string | null)[]): Promise<
   if (wanted.length === 0) return new Map();
   const rows = await queryRows<{ id: string; displayName: string }>(
     db,
-    sql`select u.id, u.display_name as "displayName" from users u where u.id = any(${arrayParam(wanted)}::uuid[])`,
+    sql`select u.id, u.display_name as "displayName" from users u where u.id = any(${arrayParam(wanted)}::uuid[])
+        order by u.display_name, u.id`,
   );
   return new Map(rows.map((row) => [row.id, row.displayName]));
+}
+
+/**
+ * How many users belong to the organisation `organisationId` (an SQL expression of the caller's
+ * statement), as a correlated count: the organisations list shows it before an administrator
+ * switches one off. Users sit above organisations, so app.ts hands this to the organisations routes.
+ */
+export function organisationUserCountSql(organisationId: SQL): SQL<number> {
+  return sql<number>`(select count(*)::int from users u where u.organisation_id = ${organisationId})`;
 }

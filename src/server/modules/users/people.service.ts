@@ -10,8 +10,13 @@ export {
   type Facilitator,
   /** Active users holding the facilitator role, with their areas (all of them, or only these ids). */
   facilitators,
-  /** The display names of these users (active or not: a past answer keeps its author's name), by id. */
+  /**
+   * The display names of these users (active or not: a past answer keeps its author's name), by id,
+   * in name order (the database's collation), so that a caller may list them as the directory sorts.
+   */
   namesOf,
+  /** How many users belong to an organisation, as a correlated SQL count over the caller's organisation id. */
+  organisationUserCountSql,
   /** Active users whose area covers the commune (national users too when `withNational`), by name, at most 300. */
   peopleCovering,
   type Textable,

@@ -4,20 +4,12 @@
  * and on an entry here that no longer crosses. Issue 12, part 4; docs/mechanisms/boundaries.md.
  */
 
-const DASH =
-  "The dashboards read ISAF facts the rollup table does not hold (late cycles by day, actions by indicator) and place names; they move onto the rollup engine's readers (part 5).";
-const ISAFNAMES =
-  "Cycle lists join facility and facilitator names for display; to be looked up through the facilities and users services.";
-const I4CMEDIA =
-  "I4C photos join their files' type and owner; the media module has no batch look-up service yet.";
 const ISAFPOLICY =
   "The JAAP action ability (scope: its cycle's facilitators and area) is declared with the ISAF abilities; it moves to a jaap policy.";
 const PLANNING =
   "Planning reads facilities to plan and the cycle's step prerequisites (cards, meeting, actions) straight from their tables; to be asked of each module's service.";
 const JAAP =
   "Committees and actions are scoped and shown through their cycle, programme, facility, indicators, photos and people by join; to be looked up through the owners' services.";
-const ORGS =
-  "An organisation's user count is read from users; organisations sit below users (users call organisations), so the count must come the other way (a users figure the page asks for).";
 const FACTS =
   "A score card's and a JAAP action's counters find their place (facility, commune, year) through the cycle, joined in the facts' SQL; to be stored on the card and the action, or read through the isaf module.";
 const PULL =
@@ -28,14 +20,6 @@ const CARDS =
 export const KNOWN_CROSSINGS: { breach: string; why: string }[] = [
   { breach: "modules/jaap/jaap.facts.ts names cycles (owned by isaf)", why: FACTS },
   { breach: "modules/scorecards/scorecards.facts.ts names cycles (owned by isaf)", why: FACTS },
-  { breach: "modules/dashboards/dashboards.repo.ts names cycles (owned by isaf)", why: DASH },
-  { breach: "modules/dashboards/dashboards.repo.ts names indicators (owned by isaf)", why: DASH },
-  { breach: "modules/dashboards/dashboards.repo.ts names isaf_rollup (owned by rollups)", why: DASH },
-  { breach: "modules/dashboards/dashboards.repo.ts names jaap_actions (owned by jaap)", why: DASH },
-  { breach: "modules/dashboards/dashboards.repo.ts names places (owned by places)", why: DASH },
-  { breach: "modules/isaf/cycles.repo.ts names facilities (owned by facilities)", why: ISAFNAMES },
-  { breach: "modules/isaf/cycles.repo.ts names users (owned by users)", why: ISAFNAMES },
-  { breach: "modules/isaf/i4c.repo.ts names media_files (owned by media)", why: I4CMEDIA },
   { breach: "modules/isaf/isaf.policy.ts names jaap_actions (owned by jaap)", why: ISAFPOLICY },
   { breach: "modules/isaf/planning.repo.ts names facilities (owned by facilities)", why: PLANNING },
   { breach: "modules/isaf/planning.repo.ts names facility_kinds (owned by facilities)", why: PLANNING },
@@ -50,7 +34,6 @@ export const KNOWN_CROSSINGS: { breach: string; why: string }[] = [
   { breach: "modules/jaap/jaap.repo.ts names indicators (owned by isaf)", why: JAAP },
   { breach: "modules/jaap/jaap.repo.ts names media_files (owned by media)", why: JAAP },
   { breach: "modules/jaap/jaap.repo.ts names users (owned by users)", why: JAAP },
-  { breach: "modules/organisations/organisations.repo.ts names users (owned by users)", why: ORGS },
   {
     breach: "modules/scorecards/scorecards.pull.repo.ts names cycle_facilitators (owned by isaf)",
     why: PULL,
