@@ -6,6 +6,7 @@ import { getCycleInScope } from "../isaf/cycles.service";
 import { isafPolicy } from "../isaf/isaf.policy";
 import * as scorecards from "../scorecards/scorecards.service";
 import * as directory from "../users/people.service";
+import { jaapPolicy } from "./jaap.policy";
 import * as repo from "./jaap.repo";
 
 /**
@@ -46,7 +47,7 @@ export async function summary(ctx: Ctx, cycleId: string): Promise<z.infer<typeof
     can: {
       facilitate,
       // Whoever follows the JAAP of this cycle without being named on an action.
-      update: can(isafPolicy, "jaap:update", ctx.actor, { ...cycle, responsibleUserId: null }),
+      update: can(jaapPolicy, "jaap:update", ctx.actor, { ...cycle, responsibleUserId: null }),
       override: can(isafPolicy, "committee:override", ctx.actor, cycle),
     },
   };

@@ -13,6 +13,7 @@ import { isafPolicy } from "../isaf/isaf.policy";
 import * as directory from "../users/people.service";
 import { JAAP_ACTION_FACT } from "./jaap.facts";
 import { ACTION_STATUS_NAMES } from "./jaap.messages";
+import { jaapPolicy } from "./jaap.policy";
 import { groupIndicators, isOpen, presentAction, presentDetail, presentListItem } from "./jaap.presenter";
 import * as repo from "./jaap.repo";
 
@@ -74,7 +75,7 @@ async function actionAccess(ctx: Ctx, row: repo.ActionListRow) {
     access,
     can: {
       edit: open && can(isafPolicy, "cycle:facilitate", ctx.actor, cycle),
-      update: open && can(isafPolicy, "jaap:update", ctx.actor, access),
+      update: open && can(jaapPolicy, "jaap:update", ctx.actor, access),
     },
   };
 }
@@ -163,7 +164,7 @@ export async function listOfCycle(ctx: Ctx, cycleId: string) {
       const access = { ...cycle, responsibleUserId: row.action.responsibleUserId };
       return presentAction(row, indicators, today, {
         edit: open && facilitate,
-        update: open && can(isafPolicy, "jaap:update", ctx.actor, access),
+        update: open && can(jaapPolicy, "jaap:update", ctx.actor, access),
       });
     }),
   };

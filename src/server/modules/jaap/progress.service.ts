@@ -10,6 +10,7 @@ import { getCycleInScope } from "../isaf/cycles.service";
 import { isafPolicy } from "../isaf/isaf.policy";
 import * as media from "../media/media.service";
 import { JAAP_ACTION_FACT } from "./jaap.facts";
+import { jaapPolicy } from "./jaap.policy";
 import { isOpen } from "./jaap.presenter";
 import * as repo from "./jaap.repo";
 import { assertTransition, get, loadInScope, statusName } from "./jaap.service";
@@ -30,7 +31,7 @@ async function loadForUpdate(ctx: Ctx, db: Db, id: string) {
 type ForUpdate = NonNullable<Awaited<ReturnType<typeof loadForUpdate>>>;
 
 /** Progress is recorded by whoever may update the action (its facilitators, the person responsible). */
-const mayUpdate = requires(isafPolicy, "jaap:update", (before: ForUpdate) => before.access);
+const mayUpdate = requires(jaapPolicy, "jaap:update", (before: ForUpdate) => before.access);
 
 function assertOpen(action: repo.ActionRow) {
   if (!isOpen(action.status)) throw conflict("jaap_action_closed", [], { status: statusName(action.status) });

@@ -10,8 +10,6 @@ const ISAFNAMES =
   "Cycle lists join facility and facilitator names for display; to be looked up through the facilities and users services.";
 const I4CMEDIA =
   "I4C photos join their files' type and owner; the media module has no batch look-up service yet.";
-const ISAFPOLICY =
-  "The JAAP action ability (scope: its cycle's facilitators and area) is declared with the ISAF abilities; it moves to a jaap policy.";
 const PLANNING =
   "Planning reads facilities to plan and the cycle's step prerequisites (cards, meeting, actions) straight from their tables; to be asked of each module's service.";
 const JAAP =
@@ -36,7 +34,6 @@ export const KNOWN_CROSSINGS: { breach: string; why: string }[] = [
   { breach: "modules/isaf/cycles.repo.ts names facilities (owned by facilities)", why: ISAFNAMES },
   { breach: "modules/isaf/cycles.repo.ts names users (owned by users)", why: ISAFNAMES },
   { breach: "modules/isaf/i4c.repo.ts names media_files (owned by media)", why: I4CMEDIA },
-  { breach: "modules/isaf/isaf.policy.ts names jaap_actions (owned by jaap)", why: ISAFPOLICY },
   { breach: "modules/isaf/planning.repo.ts names facilities (owned by facilities)", why: PLANNING },
   { breach: "modules/isaf/planning.repo.ts names facility_kinds (owned by facilities)", why: PLANNING },
   { breach: "modules/isaf/planning.repo.ts names interface_meetings (owned by jaap)", why: PLANNING },
