@@ -13,7 +13,7 @@ const I4CMEDIA =
 const PLANNING =
   "Planning reads facilities to plan and the cycle's step prerequisites (cards, meeting, actions) straight from their tables; to be asked of each module's service.";
 const JAAP =
-  "Committees and actions are scoped and shown through their cycle, programme, facility, indicators, photos and people by join; to be looked up through the owners' services.";
+  "Actions are scoped and shown through their cycle, facility, indicators, photos and people by join; to be looked up through the owners' services.";
 const ORGS =
   "An organisation's user count is read from users; organisations sit below users (users call organisations), so the count must come the other way (a users figure the page asks for).";
 const FACTS =
@@ -39,9 +39,6 @@ export const KNOWN_CROSSINGS: { breach: string; why: string }[] = [
   { breach: "modules/isaf/planning.repo.ts names interface_meetings (owned by jaap)", why: PLANNING },
   { breach: "modules/isaf/planning.repo.ts names jaap_actions (owned by jaap)", why: PLANNING },
   { breach: "modules/isaf/planning.repo.ts names scorecards (owned by scorecards)", why: PLANNING },
-  { breach: "modules/jaap/committee.repo.ts names cycles (owned by isaf)", why: JAAP },
-  { breach: "modules/jaap/committee.repo.ts names programmes (owned by isaf)", why: JAAP },
-  { breach: "modules/jaap/committee.repo.ts names users (owned by users)", why: JAAP },
   { breach: "modules/jaap/jaap.repo.ts names cycles (owned by isaf)", why: JAAP },
   { breach: "modules/jaap/jaap.repo.ts names facilities (owned by facilities)", why: JAAP },
   { breach: "modules/jaap/jaap.repo.ts names indicators (owned by isaf)", why: JAAP },
