@@ -39,7 +39,11 @@ function assertOpen(action: repo.ActionRow) {
 
 /** The photos must be images this person uploaded and no update shows yet. */
 async function assertPhotos(ctx: Ctx, photoIds: readonly string[]) {
-  const info = new Map((await repo.photosInfo(ctx.db, photoIds)).map((row) => [row.id, row]));
+  const [files, attached] = await Promise.all([
+    media.filesInfo(ctx.db, photoIds),
+    repo.attachedPhotoIds(ctx.db, photoIds),
+  ]);
+  const info = new Map(files.map((file) => [file.id, file]));
   const errors: FieldError[] = [];
   photoIds.forEach((id, index) => {
     const photo = info.get(id);
@@ -47,7 +51,7 @@ async function assertPhotos(ctx: Ctx, photoIds: readonly string[]) {
       photo &&
       photo.createdBy === ctx.actor.id &&
       media.IMAGE_TYPES.includes(photo.contentType) &&
-      !photo.attached &&
+      !attached.has(id) &&
       photoIds.indexOf(id) === index;
     if (!usable) errors.push({ path: `photoIds.${index}`, code: "jaap_photo_unknown" });
   });

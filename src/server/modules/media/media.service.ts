@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { uuidv7 } from "uuidv7";
 import type { Db } from "../../db/database";
 import { mediaFiles } from "../../db/schema";
@@ -66,4 +66,16 @@ export async function load(
 ): Promise<(StoredMedia & { data: Buffer; sha256: string }) | null> {
   const [row] = await db.select().from(mediaFiles).where(eq(mediaFiles.id, id));
   return row ?? null;
+}
+
+/** Who uploaded each of these files and their type, by id (no data); unknown ids are left out. */
+export async function filesInfo(
+  db: Db,
+  ids: readonly string[],
+): Promise<{ id: string; contentType: string; createdBy: string | null }[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: mediaFiles.id, contentType: mediaFiles.contentType, createdBy: mediaFiles.createdBy })
+    .from(mediaFiles)
+    .where(inArray(mediaFiles.id, [...ids]));
 }

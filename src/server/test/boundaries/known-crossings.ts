@@ -12,8 +12,6 @@ const I4CMEDIA =
   "I4C photos join their files' type and owner; the media module has no batch look-up service yet.";
 const PLANNING =
   "Planning reads facilities to plan and the cycle's step prerequisites (cards, meeting, actions) straight from their tables; to be asked of each module's service.";
-const JAAP =
-  "Actions are scoped and shown through their cycle, facility, indicators, photos and people by join; to be looked up through the owners' services.";
 const ORGS =
   "An organisation's user count is read from users; organisations sit below users (users call organisations), so the count must come the other way (a users figure the page asks for).";
 const FACTS =
@@ -39,11 +37,6 @@ export const KNOWN_CROSSINGS: { breach: string; why: string }[] = [
   { breach: "modules/isaf/planning.repo.ts names interface_meetings (owned by jaap)", why: PLANNING },
   { breach: "modules/isaf/planning.repo.ts names jaap_actions (owned by jaap)", why: PLANNING },
   { breach: "modules/isaf/planning.repo.ts names scorecards (owned by scorecards)", why: PLANNING },
-  { breach: "modules/jaap/jaap.repo.ts names cycles (owned by isaf)", why: JAAP },
-  { breach: "modules/jaap/jaap.repo.ts names facilities (owned by facilities)", why: JAAP },
-  { breach: "modules/jaap/jaap.repo.ts names indicators (owned by isaf)", why: JAAP },
-  { breach: "modules/jaap/jaap.repo.ts names media_files (owned by media)", why: JAAP },
-  { breach: "modules/jaap/jaap.repo.ts names users (owned by users)", why: JAAP },
   { breach: "modules/organisations/organisations.repo.ts names users (owned by users)", why: ORGS },
   {
     breach: "modules/scorecards/scorecards.pull.repo.ts names cycle_facilitators (owned by isaf)",
