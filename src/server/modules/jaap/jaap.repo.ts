@@ -101,6 +101,16 @@ export async function findInScope(db: Db, actor: Actor, id: string): Promise<Act
   return row ?? null;
 }
 
+/** True when the cycle has at least one action (the JAAP step needs one: jaap.steps.ts). */
+export async function hasAction(db: Db, cycleId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: jaapActions.id })
+    .from(jaapActions)
+    .where(eq(jaapActions.cycleId, cycleId))
+    .limit(1);
+  return row !== undefined;
+}
+
 /** Which indicators each action is tied to (their codes and names: isaf's indicator-refs.service). */
 export async function indicatorLinksOf(db: Db, actionIds: readonly string[]) {
   if (actionIds.length === 0) return [];

@@ -10,8 +10,6 @@ const ISAFNAMES =
   "Cycle lists join facility and facilitator names for display; to be looked up through the facilities and users services.";
 const I4CMEDIA =
   "I4C photos join their files' type and owner; the media module has no batch look-up service yet.";
-const PLANNING =
-  "Planning reads facilities to plan and the cycle's step prerequisites (cards, meeting, actions) straight from their tables; to be asked of each module's service.";
 const ORGS =
   "An organisation's user count is read from users; organisations sit below users (users call organisations), so the count must come the other way (a users figure the page asks for).";
 const FACTS =
@@ -32,11 +30,6 @@ export const KNOWN_CROSSINGS: { breach: string; why: string }[] = [
   { breach: "modules/isaf/cycles.repo.ts names facilities (owned by facilities)", why: ISAFNAMES },
   { breach: "modules/isaf/cycles.repo.ts names users (owned by users)", why: ISAFNAMES },
   { breach: "modules/isaf/i4c.repo.ts names media_files (owned by media)", why: I4CMEDIA },
-  { breach: "modules/isaf/planning.repo.ts names facilities (owned by facilities)", why: PLANNING },
-  { breach: "modules/isaf/planning.repo.ts names facility_kinds (owned by facilities)", why: PLANNING },
-  { breach: "modules/isaf/planning.repo.ts names interface_meetings (owned by jaap)", why: PLANNING },
-  { breach: "modules/isaf/planning.repo.ts names jaap_actions (owned by jaap)", why: PLANNING },
-  { breach: "modules/isaf/planning.repo.ts names scorecards (owned by scorecards)", why: PLANNING },
   { breach: "modules/organisations/organisations.repo.ts names users (owned by users)", why: ORGS },
   {
     breach: "modules/scorecards/scorecards.pull.repo.ts names cycle_facilitators (owned by isaf)",
