@@ -9,7 +9,7 @@ const DASH =
 const ISAFNAMES =
   "Cycle lists join facility and facilitator names for display; to be looked up through the facilities and users services.";
 const I4CMEDIA =
-  "I4C photos join their files' type and owner; the media module has no batch look-up service yet.";
+  "I4C photos join their files' type and owner; to be looked up with media.service filesInfo (one batch, as the JAAP's photos are).";
 const ORGS =
   "An organisation's user count is read from users; organisations sit below users (users call organisations), so the count must come the other way (a users figure the page asks for).";
 const FACTS =
