@@ -44,6 +44,7 @@ import { AppError } from "./platform/errors";
 import { type JobRunner, noJobs } from "./platform/jobs";
 import { problemHandler } from "./platform/problem";
 import { databaseRateLimitStore } from "./platform/rate-limit-store";
+import { STEP_PREREQUISITES } from "./steps";
 import { SYNC_REGISTRY } from "./sync";
 
 export interface AppOptions {
@@ -133,7 +134,7 @@ export async function buildApp(options: AppOptions) {
   // An organisation's user count is the users module's, which sits above organisations.
   await app.register(organisationsRoutes, { userCountSql: organisationUserCountSql });
   await app.register(auditRoutes);
-  await app.register(isafRoutes);
+  await app.register(isafRoutes, { steps: STEP_PREREQUISITES });
   await app.register(scorecardsRoutes);
   await app.register(jaapRoutes);
   await app.register(dashboardsRoutes);

@@ -8,6 +8,7 @@ import {
   facilityServices,
   serviceTypes,
 } from "../../db/schema";
+import { arrayParam, queryRows } from "../../db/sql";
 import { areaPredicate } from "../../platform/access";
 import type { Actor } from "../../platform/actor";
 import type { Locale } from "../../platform/messages";
@@ -280,6 +281,38 @@ export async function findPublicIsaf(db: Db, where: { id?: string; communeCode?:
       ),
     )
     .orderBy(asc(facilityKinds.sortOrder), asc(facilities.nameEn));
+}
+
+export interface PlannableFacility {
+  id: string;
+  code: string;
+  nameKm: string;
+  nameEn: string;
+  kindCode: string;
+  communeCode: string;
+}
+
+/**
+ * Active facilities of an ISAF-sector kind among `kindCodes`, in these communes and in the actor's
+ * area (only `ids`, when given), by commune, kind and code.
+ */
+export async function findPlannable(
+  db: Db,
+  actor: Actor,
+  where: { kindCodes: readonly string[]; communeCodes: readonly string[]; ids?: readonly string[] },
+): Promise<PlannableFacility[]> {
+  if (where.communeCodes.length === 0) return [];
+  const byId = where.ids ? sql`and f.id = any(${arrayParam(where.ids)}::uuid[])` : sql``;
+  return queryRows<PlannableFacility>(
+    db,
+    sql`select f.id, f.code, f.name_km as "nameKm", f.name_en as "nameEn", f.kind_code as "kindCode",
+          f.commune_code as "communeCode"
+        from facilities f join facility_kinds k on k.code = f.kind_code
+        where f.active and k.isaf_sector and f.kind_code = any(${arrayParam(where.kindCodes)}::text[])
+          and f.commune_code = any(${arrayParam(where.communeCodes)}::text[])
+          and ${areaPredicate(actor, sql`f.commune_code`)} ${byId}
+        order by f.commune_code, f.kind_code, f.code`,
+  );
 }
 
 export type ImportRow = typeof facilityImports.$inferSelect;

@@ -4,7 +4,7 @@ import { lineageOf } from "../../../domain/places";
 import { hasKhmer, khmerSearchKey, latinSearchKey } from "../../../domain/search-key";
 import type { Db } from "../../db/database";
 import { authorize, can } from "../../platform/access";
-import type { LinkedFacility } from "../../platform/actor";
+import type { Actor, LinkedFacility } from "../../platform/actor";
 import { bilingualLabel, created, diff } from "../../platform/audit";
 import { command, creation, requires } from "../../platform/command";
 import type { Ctx } from "../../platform/context";
@@ -289,6 +289,21 @@ export async function publicIsafFacilityByCode(db: Db, code: string) {
 /** The active ISAF-sector facilities of a commune, public columns only (public results pages). */
 export function publicIsafFacilitiesOfCommune(db: Db, communeCode: string) {
   return repo.findPublicIsaf(db, { communeCode });
+}
+
+export type PlannableFacility = repo.PlannableFacility;
+
+/**
+ * For planning ISAF cycles (isaf's planning.service): the active facilities of an ISAF-sector kind
+ * among `kindCodes`, in these communes and in the actor's area (only `ids`, when given), by commune,
+ * kind and code.
+ */
+export function plannableFacilities(
+  db: Db,
+  actor: Actor,
+  where: { kindCodes: readonly string[]; communeCodes: readonly string[]; ids?: readonly string[] },
+): Promise<PlannableFacility[]> {
+  return repo.findPlannable(db, actor, where);
 }
 
 /** Facilities by id with their place, for linking staff to them (users module); unknown ids are left out. */

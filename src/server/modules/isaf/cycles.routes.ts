@@ -15,6 +15,7 @@ import {
   StepCompletion,
 } from "../../../contracts/isaf";
 import { type App, created, ctxOf } from "../../platform/http";
+import type { StepPrerequisites } from "./cycle-steps.service";
 import * as cycles from "./cycles.service";
 import * as i4c from "./i4c.service";
 import * as i4cPhotos from "./i4c-photos.service";
@@ -22,7 +23,7 @@ import * as i4cPhotos from "./i4c-photos.service";
 const tags = ["isaf"];
 
 /** Cycles: the list, one cycle, its plan, its steps, and its I4C pack with dissemination sessions and their photos. */
-export async function cyclesRoutes(app: App) {
+export async function cyclesRoutes(app: App, steps: StepPrerequisites) {
   app.get(
     "/api/v1/cycles",
     { schema: { tags, querystring: CycleListQuery, response: { 200: CyclePage } } },
@@ -44,7 +45,7 @@ export async function cyclesRoutes(app: App) {
   app.post(
     "/api/v1/cycles/:cycleId/steps",
     { schema: { tags, params: CycleParams, body: StepCompletion, response: { 200: Cycle } } },
-    async (request) => cycles.completeStep(ctxOf(request), request.params.cycleId, request.body),
+    async (request) => cycles.completeStep(ctxOf(request), request.params.cycleId, request.body, steps),
   );
 
   app.get(

@@ -15,10 +15,10 @@ import * as facilities from "../facilities/facilities.service";
 import * as organisations from "../organisations/organisations.service";
 import * as places from "../places/places.service";
 import * as directory from "../users/people.service";
+import type { StepPrerequisites } from "./cycle-steps.service";
 import * as repo from "./cycles.repo";
 import { CYCLE_FACT } from "./isaf.facts";
 import { type CycleAccess, isafPolicy } from "./isaf.policy";
-import * as planning from "./planning.repo";
 
 export type CycleRow = repo.CycleRow;
 
@@ -253,17 +253,16 @@ export async function update(ctx: Ctx, id: string, input: z.infer<typeof CycleUp
   return get(ctx, id);
 }
 
-/** What completing each step needs first, and the message when it is missing. */
-const PREREQUISITES: Partial<Record<CycleStep, [keyof planning.CycleFacts, MessageCode]>> = {
-  i4c: ["i4cPublished", "step_needs_published_i4c"],
-  scorecard: ["communityCard", "step_needs_community_scorecard"],
-  self_assessment: ["selfCard", "step_needs_self_assessment"],
-  interface_meeting: ["interfaceMeeting", "step_needs_interface_meeting"],
-  jaap: ["jaapAction", "step_needs_jaap_action"],
-};
-
-/** Records the completion of the cycle's current step (by the caller) and moves it to the next. */
-export async function completeStep(ctx: Ctx, id: string, input: z.infer<typeof StepCompletion>) {
+/**
+ * Records the completion of the cycle's current step (by the caller) and moves it to the next.
+ * `prerequisites`: what each step needs first, asked of the module that owns it (src/server/steps.ts).
+ */
+export async function completeStep(
+  ctx: Ctx,
+  id: string,
+  input: z.infer<typeof StepCompletion>,
+  prerequisites: StepPrerequisites,
+) {
   const to = nextStep(input.step) ?? input.step;
   await command(ctx, {
     entity: "cycle",
@@ -278,9 +277,9 @@ export async function completeStep(ctx: Ctx, id: string, input: z.infer<typeof S
         throw new AppError(409, "cycle_closed");
       if (input.step !== before.step)
         throw new AppError(409, "step_out_of_order", { current: STEP_NAMES[before.step] });
-      const prerequisite = PREREQUISITES[input.step];
-      if (prerequisite && !(await planning.factsOf(ctx.db, id))[prerequisite[0]])
-        throw new AppError(409, prerequisite[1]);
+      const prerequisite = prerequisites.get(input.step);
+      if (prerequisite && !(await prerequisite.met(ctx.db, before)))
+        throw new AppError(409, prerequisite.missing);
     },
     rollup: (tx, _before, write) => rollups.tracked(tx, CYCLE_FACT, id, write),
     write: async (tx, _before, now) => {

@@ -1,6 +1,7 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Role } from "../../../domain/roles";
-import { cycles, jaapActions } from "../../db/schema";
+import { cycles } from "../../db/schema";
 import {
   ANY_ROLE,
   ability,
@@ -8,7 +9,6 @@ import {
   assignedTo,
   everywhere,
   inArea,
-  namesActor,
   type Subject,
 } from "../../platform/abilities";
 import { hasRole, heldAbilities } from "../../platform/access";
@@ -16,17 +16,18 @@ import type { Actor } from "../../platform/actor";
 
 /**
  * Who may do what in the ISAF cycle (issue 3). One policy for the whole cycle, so that the score
- * card, the JAAP and the dashboards agree on who a facilitator or a reviewer is. Every rule also
- * needs the record in the actor's area; out-of-area records never reach a rule (the repos return
- * nothing and the API answers 404).
+ * card, the JAAP and the dashboards agree on who a facilitator or a reviewer is (following a JAAP
+ * action, jaap:update, is declared by the jaap module in jaap.policy.ts on these same facilitators).
+ * Every rule also needs the record in the actor's area; out-of-area records never reach a rule (the
+ * repos return nothing and the API answers 404).
  */
 const PLANNERS: Role[] = ["admin", "national_officer", "ngo_staff"];
 /** Review and approve score cards, decide change requests. */
 const REVIEWERS: Role[] = ["admin", "ngo_staff"];
 /** Keep the indicator catalogue (accept proposed indicators, upload audio). */
 const CATALOGUE_KEEPERS: Role[] = ["admin", "national_officer"];
-/** Record the cycle's steps without being assigned to it. */
-const CYCLE_LEADS: Role[] = ["admin", "ngo_staff"];
+/** Record the cycle's steps without being assigned to it (the JAAP policy follows them too). */
+export const CYCLE_LEADS: Role[] = ["admin", "ngo_staff"];
 
 /** A cycle as the rules see it. */
 export interface CycleAccess {
@@ -34,31 +35,19 @@ export interface CycleAccess {
   facilitatorIds: readonly string[];
 }
 
-/** A JAAP action as the rules see it. */
-export interface ActionAccess extends CycleAccess {
-  responsibleUserId: string | null;
+/**
+ * SQL: the user is assigned to facilitate the cycle whose id is `cycleId` (a column of the caller's
+ * table): what a record of a cycle (a JAAP action) scopes its assignees by, without naming isaf's tables.
+ */
+export function assignedToCycleSql(cycleId: AnyPgColumn | SQL, userId: string): SQL {
+  return sql`exists (select 1 from cycle_facilitators f where f.cycle_id = ${cycleId} and f.user_id = ${userId})`;
 }
 
 /** A cycle: where it is and who facilitates it (lists read the cycles table). */
 export const cycle: Subject<CycleAccess> = {
   name: "cycle",
   place: { of: (c) => c.communeCode, sql: cycles.communeCode },
-  assignees: {
-    of: (c) => c.facilitatorIds,
-    sql: (userId) =>
-      sql`exists (select 1 from cycle_facilitators f where f.cycle_id = ${cycles.id} and f.user_id = ${userId})`,
-  },
-};
-
-/** A JAAP action: its cycle's place and facilitators, and the person responsible for it. */
-export const action: Subject<ActionAccess> = {
-  name: "JAAP action",
-  place: { of: (a) => a.communeCode, sql: jaapActions.communeCode },
-  assignees: {
-    of: (a) => a.facilitatorIds,
-    sql: (userId) =>
-      sql`exists (select 1 from cycle_facilitators f where f.cycle_id = ${jaapActions.cycleId} and f.user_id = ${userId})`,
-  },
+  assignees: { of: (c) => c.facilitatorIds, sql: (userId) => assignedToCycleSql(cycles.id, userId) },
 };
 
 /** A cycle being planned: only its commune is known. */
@@ -73,8 +62,6 @@ const facilitates = [
   { roles: CYCLE_LEADS, scope: cycleInArea },
   { roles: ["facilitator"] as Role[], scope: allOf(cycleInArea, assignedTo(cycle)) },
 ];
-
-const actionInArea = inArea(action);
 
 export const isafPolicy = {
   "programme:read": ability<null>("programme:read", [{ roles: ANY_ROLE, scope: everywhere() }]),
@@ -97,21 +84,7 @@ export const isafPolicy = {
     { roles: REVIEWERS, scope: cycleInArea },
   ]),
   "committee:override": ability("committee:override", [{ roles: ["supervisor"], scope: cycleInArea }]),
-  // The person responsible, those who facilitate the cycle, and the commune council follow the JAAP.
-  "jaap:update": ability("jaap:update", [
-    { roles: [...CYCLE_LEADS, "commune_council", "service_provider"], scope: actionInArea },
-    { roles: ["facilitator"], scope: allOf(actionInArea, assignedTo(action)) },
-    {
-      roles: ANY_ROLE,
-      scope: allOf(
-        actionInArea,
-        namesActor("the actor is responsible for the action", {
-          of: (a: ActionAccess) => a.responsibleUserId,
-          sql: jaapActions.responsibleUserId,
-        }),
-      ),
-    },
-  ]),
+  // Following a JAAP action (jaap:update) is the jaap module's: modules/jaap/jaap.policy.ts.
   "dashboard:read": ability<null>("dashboard:read", [{ roles: ANY_ROLE, scope: everywhere() }]),
 };
 

@@ -1,19 +1,19 @@
 import { uuidv7 } from "uuidv7";
 import type { z } from "zod";
-import type { PlanInput } from "../../../contracts/isaf";
+import { ISAF_SECTORS, type PlanInput } from "../../../contracts/isaf";
 import { authorize, inArea } from "../../platform/access";
 import { created } from "../../platform/audit";
 import { command, requires } from "../../platform/command";
 import type { Ctx } from "../../platform/context";
 import { AppError, type FieldError, notFound } from "../../platform/errors";
 import * as rollups from "../../platform/rollups/rollups.engine";
+import * as facilities from "../facilities/facilities.service";
 import * as places from "../places/places.service";
 import * as directory from "../users/people.service";
 import * as cyclesRepo from "./cycles.repo";
 import { checkAssignment } from "./cycles.service";
 import { CYCLE_FACT } from "./isaf.facts";
 import { isafPolicy } from "./isaf.policy";
-import * as planning from "./planning.repo";
 import * as programmes from "./programmes.repo";
 
 /**
@@ -21,6 +21,11 @@ import * as programmes from "./programmes.repo";
  * communes and the planner's area), which of them already have a cycle that year, and who may
  * facilitate; then every chosen cycle created in one transaction.
  */
+/** Active facilities of an ISAF sector (PS, HC, CA) in these communes and the planner's area (facilities module). */
+function plannableFacilities(ctx: Ctx, communeCodes: readonly string[], ids?: readonly string[]) {
+  return facilities.plannableFacilities(ctx.db, ctx.actor, { kindCodes: ISAF_SECTORS, communeCodes, ids });
+}
+
 async function programmeOf(ctx: Ctx, id: string) {
   authorize(isafPolicy, "programme:manage", ctx.actor, null);
   const programme = await programmes.find(ctx.db, id);
@@ -30,14 +35,14 @@ async function programmeOf(ctx: Ctx, id: string) {
 
 export async function candidates(ctx: Ctx, programmeId: string, year: number) {
   const { links } = await programmeOf(ctx, programmeId);
-  const facilities = await planning.plannableFacilities(ctx.db, ctx.actor, links.communeCodes);
+  const plannable = await plannableFacilities(ctx, links.communeCodes);
   const [existing, communes, people] = await Promise.all([
     cyclesRepo.ofFacilitiesInYear(
       ctx.db,
-      facilities.map((facility) => facility.id),
+      plannable.map((facility) => facility.id),
       year,
     ),
-    places.findMany(ctx.db, [...new Set(facilities.map((facility) => facility.communeCode))]),
+    places.findMany(ctx.db, [...new Set(plannable.map((facility) => facility.communeCode))]),
     directory.facilitators(ctx.db),
   ]);
   const communeByCode = new Map(communes.map((place) => [place.code, place]));
@@ -46,7 +51,7 @@ export async function candidates(ctx: Ctx, programmeId: string, year: number) {
   const targetCommunes = links.communeCodes.filter((code) => inArea(ctx.actor, code));
   return {
     year,
-    facilities: facilities.flatMap((facility) => {
+    facilities: plannable.flatMap((facility) => {
       const commune = communeByCode.get(facility.communeCode);
       if (!commune) return [];
       const cycle = cycleByFacility.get(facility.id);
@@ -79,7 +84,7 @@ async function chooseFacilities(
   input: z.infer<typeof PlanInput>,
   facilityIds: readonly string[],
   facilitatorIds: readonly string[],
-): Promise<planning.PlannableFacility[]> {
+): Promise<facilities.PlannableFacility[]> {
   const errors: FieldError[] = [];
   let clash = false;
   if (input.year < programme.startYear || input.year > programme.endYear) {
@@ -90,10 +95,7 @@ async function chooseFacilities(
     });
   }
   const found = new Map(
-    (await planning.plannableFacilities(ctx.db, ctx.actor, links.communeCodes, facilityIds)).map((f) => [
-      f.id,
-      f,
-    ]),
+    (await plannableFacilities(ctx, links.communeCodes, facilityIds)).map((f) => [f.id, f]),
   );
   const existing = new Set(
     (await cyclesRepo.ofFacilitiesInYear(ctx.db, facilityIds, input.year)).map((cycle) => cycle.facilityId),
@@ -131,7 +133,7 @@ async function chooseFacilities(
 export async function plan(ctx: Ctx, programmeId: string, input: z.infer<typeof PlanInput>) {
   const facilityIds = [...new Set(input.facilityIds)];
   const facilitatorIds = [...new Set(input.facilitatorIds)];
-  let chosen: planning.PlannableFacility[] = [];
+  let chosen: facilities.PlannableFacility[] = [];
   const made = await command(ctx, {
     entity: "programme",
     requires: requires(isafPolicy, "programme:manage"),

@@ -1,9 +1,11 @@
 import { and, asc, eq, sql } from "drizzle-orm";
-import type { QuotaRules } from "../../../domain/committee-quota";
 import type { Db } from "../../db/database";
-import { committeeMembers, cycles, interfaceMeetings, programmes, users } from "../../db/schema";
+import { committeeMembers, interfaceMeetings } from "../../db/schema";
 
-/** The monitoring committee's members, the committee_* columns of the cycle, and the interface meeting. */
+/**
+ * The monitoring committee's members and the interface meeting. The committee_* columns are the
+ * cycle's (isaf/cycle-committee.service.ts).
+ */
 export type MemberRow = typeof committeeMembers.$inferSelect;
 export type NewMember = typeof committeeMembers.$inferInsert;
 export type MeetingRow = typeof interfaceMeetings.$inferSelect;
@@ -70,67 +72,6 @@ export async function findMember(db: Db, cycleId: string, id: string): Promise<M
     .from(committeeMembers)
     .where(and(eq(committeeMembers.id, id), eq(committeeMembers.cycleId, cycleId)));
   return row ?? null;
-}
-
-export async function quotaRulesOf(db: Db, programmeId: string): Promise<QuotaRules | null> {
-  const [row] = await db
-    .select({ rules: programmes.quotaRules })
-    .from(programmes)
-    .where(eq(programmes.id, programmeId));
-  return row?.rules ?? null;
-}
-
-export async function displayNameOf(db: Db, userId: string): Promise<string | null> {
-  const [row] = await db.select({ name: users.displayName }).from(users).where(eq(users.id, userId));
-  return row?.name ?? null;
-}
-
-export type CommitteeColumns = Pick<
-  typeof cycles.$inferInsert,
-  "committeeFormedAt" | "committeeQuotaMet" | "committeeOverrideReason" | "committeeOverrideBy"
->;
-
-/**
- * Locks the cycle's row for the rest of the transaction (`for update`) and reads its committee
- * columns: every committee write takes this lock first, so that whether the committee is formed, and
- * who its members are, cannot change between the transaction's check and its write.
- */
-export async function lockCommittee(tx: Db, cycleId: string): Promise<CommitteeColumns | null> {
-  const [row] = await tx
-    .select({
-      committeeFormedAt: cycles.committeeFormedAt,
-      committeeQuotaMet: cycles.committeeQuotaMet,
-      committeeOverrideReason: cycles.committeeOverrideReason,
-      committeeOverrideBy: cycles.committeeOverrideBy,
-    })
-    .from(cycles)
-    .where(eq(cycles.id, cycleId))
-    .for("update");
-  return row ?? null;
-}
-
-/**
- * Sets the committee columns when the committee's state is still `formed` as the caller saw it
- * (formed or not), so that two people marking it at once do not both succeed.
- */
-export async function setCommittee(
-  tx: Db,
-  cycleId: string,
-  wasFormed: boolean,
-  values: CommitteeColumns,
-  now: Date,
-): Promise<boolean> {
-  const rows = await tx
-    .update(cycles)
-    .set({ ...values, updatedAt: now })
-    .where(
-      and(
-        eq(cycles.id, cycleId),
-        wasFormed ? sql`${cycles.committeeFormedAt} is not null` : sql`${cycles.committeeFormedAt} is null`,
-      ),
-    )
-    .returning({ id: cycles.id });
-  return rows.length > 0;
 }
 
 // ---- interface meeting ------------------------------------------------------------------------------

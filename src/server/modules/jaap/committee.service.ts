@@ -15,10 +15,12 @@ import type { Ctx } from "../../platform/context";
 import { conflict, notFound } from "../../platform/errors";
 import { type Locale, message } from "../../platform/messages";
 import * as rollups from "../../platform/rollups/rollups.engine";
+import * as cycleCommittee from "../isaf/cycle-committee.service";
 import { type CycleInScope, findCycleInScope, getCycleInScope } from "../isaf/cycles.service";
 import { CYCLE_FACT } from "../isaf/isaf.facts";
 import { isafPolicy } from "../isaf/isaf.policy";
 import * as scorecards from "../scorecards/scorecards.service";
+import * as directory from "../users/people.service";
 import * as repo from "./committee.repo";
 
 /**
@@ -31,7 +33,7 @@ const MEMBER_FIELDS = ["name", "sex", "age", "ethnicMinority", "role"] as const;
 /** The quota check of these members, with the programme's rules, read through `db` (or a transaction). */
 async function quotaOf(db: Db, cycle: CycleInScope, members: repo.MemberRow[]) {
   const [rules, minority] = await Promise.all([
-    repo.quotaRulesOf(db, cycle.programmeId),
+    cycleCommittee.quotaRulesOf(db, cycle.programmeId),
     scorecards.communeHasMinorityParticipants(db, cycle.communeCode, cycle.year),
   ]);
   return { ...checkQuotas(members, rules ?? DEFAULT_QUOTA_RULES, minority), minority };
@@ -46,7 +48,8 @@ async function present(ctx: Ctx, cycle: CycleInScope): Promise<Committee> {
   const overrideBy = cycle.committeeOverrideBy
     ? {
         id: cycle.committeeOverrideBy,
-        displayName: (await repo.displayNameOf(ctx.db, cycle.committeeOverrideBy)) ?? "",
+        displayName:
+          (await directory.namesOf(ctx.db, [cycle.committeeOverrideBy])).get(cycle.committeeOverrideBy) ?? "",
       }
     : null;
   return {
@@ -98,7 +101,7 @@ function lockedWhile(
   refusal: "committee_formed" | "committee_already_formed" | "committee_not_formed",
 ) {
   return async (tx: Db, cycle: CycleInScope): Promise<CycleInScope> => {
-    const committee = await repo.lockCommittee(tx, cycle.id);
+    const committee = await cycleCommittee.lockCommittee(tx, cycle.id);
     if (!committee) throw notFound("cycle");
     if ((committee.committeeFormedAt !== null) !== formed) throw conflict(refusal);
     return { ...cycle, ...committee };
@@ -243,13 +246,13 @@ export async function markFormed(ctx: Ctx, cycleId: string, overrideReason: stri
     write: async (tx, cycle, now) => {
       const quota = await quotaOf(tx, cycle, await repo.members(tx, cycleId));
       checkOverride(quota, can(isafPolicy, "committee:override", ctx.actor, cycle), reason);
-      const values: repo.CommitteeColumns = {
+      const values: cycleCommittee.CommitteeColumns = {
         committeeFormedAt: now,
         committeeQuotaMet: quota.compliant,
         committeeOverrideReason: quota.compliant ? null : reason,
         committeeOverrideBy: quota.compliant ? null : ctx.actor.id,
       };
-      if (!(await repo.setCommittee(tx, cycleId, false, values, now)))
+      if (!(await cycleCommittee.setCommittee(tx, cycleId, false, values, now)))
         throw conflict("committee_already_formed");
       return { quota, values };
     },
@@ -291,7 +294,8 @@ export async function unform(ctx: Ctx, cycleId: string) {
         committeeOverrideReason: null,
         committeeOverrideBy: null,
       };
-      if (!(await repo.setCommittee(tx, cycleId, true, values, now))) throw conflict("committee_not_formed");
+      if (!(await cycleCommittee.setCommittee(tx, cycleId, true, values, now)))
+        throw conflict("committee_not_formed");
       return values;
     },
     audit: (formed) => ({

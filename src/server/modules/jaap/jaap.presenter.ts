@@ -1,9 +1,16 @@
 import type { z } from "zod";
 import type { Action, ActionDetail, ActionListItem } from "../../../contracts/jaap";
-import type { ActionListRow, ActionRow, UpdateRow } from "./jaap.repo";
+import type { ActionPageRow, ActionRow, UpdateRow } from "./jaap.repo";
 
 type IndicatorRef = { id: string; code: string; nameKm: string; nameEn: string };
 export type IndicatorsByAction = Map<string, IndicatorRef[]>;
+export type FacilityRef = { id: string; code: string; nameKm: string; nameEn: string };
+
+/** An action as lists show it: with its cycle's facility and the responsible person's name. */
+export type ActionListRow = Omit<ActionPageRow, "facilityId"> & {
+  facility: FacilityRef;
+  responsibleDisplayName: string | null;
+};
 
 export function isOpen(status: ActionRow["status"]): boolean {
   return status === "planned" || status === "in_progress";
@@ -14,11 +21,12 @@ export function isOverdue(action: Pick<ActionRow, "status" | "deadline">, today:
   return isOpen(action.status) && action.deadline < today;
 }
 
-export function groupIndicators(rows: (IndicatorRef & { actionId: string })[]): IndicatorsByAction {
+/** Each action's indicators, in the order given (catalogue order). */
+export function groupIndicators(rows: { actionId: string; indicator: IndicatorRef }[]): IndicatorsByAction {
   const byAction: IndicatorsByAction = new Map();
-  for (const { actionId, ...indicator } of rows) {
+  for (const { actionId, indicator } of rows) {
     const list = byAction.get(actionId) ?? [];
-    list.push(indicator);
+    list.push({ id: indicator.id, code: indicator.code, nameKm: indicator.nameKm, nameEn: indicator.nameEn });
     byAction.set(actionId, list);
   }
   return byAction;
@@ -78,19 +86,23 @@ export function presentDetail(
   indicators: IndicatorsByAction,
   today: string,
   can: { edit: boolean; update: boolean },
-  updates: { update: UpdateRow; byName: string | null }[],
+  updates: UpdateRow[],
+  names: ReadonlyMap<string, string>,
 ): ActionDetail {
   return {
     ...presentAction(row, indicators, today, can),
     facility: row.facility,
     year: row.year,
-    updates: updates.map(({ update, byName }) => ({
-      id: update.id,
-      note: update.note,
-      statusAfter: update.statusAfter,
-      photoIds: update.photoIds,
-      by: update.createdBy && byName ? { id: update.createdBy, displayName: byName } : null,
-      createdAt: update.createdAt.toISOString(),
-    })),
+    updates: updates.map((update) => {
+      const byName = update.createdBy ? names.get(update.createdBy) : undefined;
+      return {
+        id: update.id,
+        note: update.note,
+        statusAfter: update.statusAfter,
+        photoIds: update.photoIds,
+        by: update.createdBy && byName ? { id: update.createdBy, displayName: byName } : null,
+        createdAt: update.createdAt.toISOString(),
+      };
+    }),
   };
 }

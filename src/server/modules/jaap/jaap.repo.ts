@@ -1,59 +1,48 @@
 import { and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/database";
-import {
-  cycles,
-  facilities,
-  indicators,
-  jaapActionIndicators,
-  jaapActions,
-  jaapUpdates,
-  mediaFiles,
-  users,
-} from "../../db/schema";
+import { jaapActionIndicators, jaapActions, jaapUpdates } from "../../db/schema";
 import { arrayParam } from "../../db/sql";
 import { areaPredicate } from "../../platform/access";
 import type { Actor } from "../../platform/actor";
+import {
+  cycleFacilityIdSql,
+  cycleIdsWhereSql,
+  cycleSectorSql,
+  cycleYearSql,
+} from "../isaf/cycle-scope.service";
 
 export type ActionRow = typeof jaapActions.$inferSelect;
 export type NewAction = typeof jaapActions.$inferInsert;
 export type UpdateRow = typeof jaapUpdates.$inferSelect;
-export type IndicatorRow = { id: string; code: string; nameKm: string; nameEn: string; sectorCode: string };
 
-/** An action with what every list shows beside it: its cycle, facility, responsible user, last update. */
+/**
+ * An action with what every list shows beside it from its cycle (year, sector, facility: SQL from
+ * isaf's cycle-scope.service) and its last update. The facility's and the responsible person's names
+ * are looked up after the query, once per page (jaap.service.ts).
+ */
 const listColumns = {
   action: jaapActions,
-  year: cycles.year,
-  sectorCode: cycles.sectorCode,
-  facility: {
-    id: facilities.id,
-    code: facilities.code,
-    nameKm: facilities.nameKm,
-    nameEn: facilities.nameEn,
-  },
-  responsibleDisplayName: users.displayName,
-  // The date in Cambodia (UTC+7 all year), whatever the database's time zone.
+  year: cycleYearSql(jaapActions.cycleId),
+  sectorCode: cycleSectorSql(jaapActions.cycleId),
+  facilityId: cycleFacilityIdSql(jaapActions.cycleId),
+  // The date in Cambodia (UTC+7 all year), whatever the database's time zone. The action's id is
+  // named with its table: drizzle writes a one-table select's columns bare (u.id would be read).
   lastUpdateOn: sql<
     string | null
   >`(select to_char((max(u.created_at) at time zone 'UTC') + interval '7 hours',
-    'YYYY-MM-DD') from jaap_updates u where u.action_id = ${jaapActions.id})`,
+    'YYYY-MM-DD') from jaap_updates u where u.action_id = jaap_actions.id)`,
 };
 
-export type ActionListRow = {
+export type ActionPageRow = {
   action: ActionRow;
   year: number;
   sectorCode: string;
-  facility: { id: string; code: string; nameKm: string; nameEn: string };
-  responsibleDisplayName: string | null;
+  facilityId: string;
   lastUpdateOn: string | null;
 };
 
-function joined(db: Db) {
-  return db
-    .select(listColumns)
-    .from(jaapActions)
-    .innerJoin(cycles, eq(cycles.id, jaapActions.cycleId))
-    .innerJoin(facilities, eq(facilities.id, cycles.facilityId))
-    .leftJoin(users, eq(users.id, jaapActions.responsibleUserId));
+function selected(db: Db) {
+  return db.select(listColumns).from(jaapActions);
 }
 
 const OPEN = sql`${jaapActions.status} in ('planned', 'in_progress')`;
@@ -71,8 +60,10 @@ export interface ActionFilters {
 function filtered(actor: Actor, filters: ActionFilters): SQL {
   const where: SQL[] = [areaPredicate(actor, jaapActions.communeCode)];
   if (filters.place) where.push(sql`${jaapActions.communeCode} like ${`${filters.place}%`}`);
-  if (filters.year !== undefined) where.push(eq(cycles.year, filters.year));
-  if (filters.sector) where.push(eq(cycles.sectorCode, filters.sector));
+  if (filters.year !== undefined || filters.sector)
+    where.push(
+      sql`${jaapActions.cycleId} in (${cycleIdsWhereSql({ year: filters.year, sectorCode: filters.sector || undefined })})`,
+    );
   if (filters.status) where.push(eq(jaapActions.status, filters.status));
   if (filters.overdue) where.push(and(OPEN, sql`${jaapActions.deadline} < ${filters.today}`)!);
   if (filters.mineUserId) where.push(eq(jaapActions.responsibleUserId, filters.mineUserId));
@@ -84,58 +75,56 @@ export async function list(
   db: Db,
   actor: Actor,
   filters: ActionFilters & { limit: number; offset: number },
-): Promise<{ rows: ActionListRow[]; total: number }> {
+): Promise<{ rows: ActionPageRow[]; total: number }> {
   const where = filtered(actor, filters);
   const [rows, [count]] = await Promise.all([
-    joined(db)
+    selected(db)
       .where(where)
       .orderBy(asc(jaapActions.deadline), asc(jaapActions.id))
       .limit(filters.limit)
       .offset(filters.offset),
-    db
-      .select({ n: sql<number>`count(*)::int` })
-      .from(jaapActions)
-      .innerJoin(cycles, eq(cycles.id, jaapActions.cycleId))
-      .where(where),
+    db.select({ n: sql<number>`count(*)::int` }).from(jaapActions).where(where),
   ]);
   return { rows, total: count?.n ?? 0 };
 }
 
-export async function listOfCycle(db: Db, actor: Actor, cycleId: string): Promise<ActionListRow[]> {
-  return joined(db)
+export async function listOfCycle(db: Db, actor: Actor, cycleId: string): Promise<ActionPageRow[]> {
+  return selected(db)
     .where(and(eq(jaapActions.cycleId, cycleId), areaPredicate(actor, jaapActions.communeCode)))
     .orderBy(asc(jaapActions.deadline), asc(jaapActions.createdAt));
 }
 
-export async function findInScope(db: Db, actor: Actor, id: string): Promise<ActionListRow | null> {
-  const [row] = await joined(db).where(
+export async function findInScope(db: Db, actor: Actor, id: string): Promise<ActionPageRow | null> {
+  const [row] = await selected(db).where(
     and(eq(jaapActions.id, id), areaPredicate(actor, jaapActions.communeCode)),
   );
   return row ?? null;
 }
 
-/** The indicators of each action, in catalogue order. */
-export async function indicatorsOf(db: Db, actionIds: readonly string[]) {
-  if (actionIds.length === 0) return [];
-  return db
-    .select({
-      actionId: jaapActionIndicators.actionId,
-      id: indicators.id,
-      code: indicators.code,
-      nameKm: indicators.nameKm,
-      nameEn: indicators.nameEn,
-    })
-    .from(jaapActionIndicators)
-    .innerJoin(indicators, eq(indicators.id, jaapActionIndicators.indicatorId))
-    .where(inArray(jaapActionIndicators.actionId, [...actionIds]))
-    .orderBy(asc(indicators.sortOrder), asc(indicators.code));
+/** True when the cycle has at least one action (the JAAP step needs one: jaap.steps.ts). */
+export async function hasAction(db: Db, cycleId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: jaapActions.id })
+    .from(jaapActions)
+    .where(eq(jaapActions.cycleId, cycleId))
+    .limit(1);
+  return row !== undefined;
 }
 
-export async function updatesOf(db: Db, actionId: string) {
+/** Which indicators each action is tied to (their codes and names: isaf's indicator-refs.service). */
+export async function indicatorLinksOf(db: Db, actionIds: readonly string[]) {
+  if (actionIds.length === 0) return [];
   return db
-    .select({ update: jaapUpdates, byName: users.displayName })
+    .select({ actionId: jaapActionIndicators.actionId, indicatorId: jaapActionIndicators.indicatorId })
+    .from(jaapActionIndicators)
+    .where(inArray(jaapActionIndicators.actionId, [...actionIds]));
+}
+
+/** The action's progress updates, newest first (their authors' names: users' people.service). */
+export async function updatesOf(db: Db, actionId: string): Promise<UpdateRow[]> {
+  return db
+    .select()
     .from(jaapUpdates)
-    .leftJoin(users, eq(users.id, jaapUpdates.createdBy))
     .where(eq(jaapUpdates.actionId, actionId))
     .orderBy(desc(jaapUpdates.createdAt), desc(jaapUpdates.id));
 }
@@ -174,67 +163,15 @@ export async function insertUpdate(tx: Db, row: typeof jaapUpdates.$inferInsert)
   return inserted;
 }
 
-// ---- reference lookups ----------------------------------------------------------------------------
-
-export async function indicatorsByIds(db: Db, ids: readonly string[]): Promise<IndicatorRow[]> {
-  if (ids.length === 0) return [];
-  return db
-    .select({
-      id: indicators.id,
-      code: indicators.code,
-      nameKm: indicators.nameKm,
-      nameEn: indicators.nameEn,
-      sectorCode: indicators.sectorCode,
-    })
-    .from(indicators)
-    .where(inArray(indicators.id, [...ids]));
-}
-
-/** The sector's indicators that a plan may name: active ones, and any others among `alsoIds`. */
-export async function offeredIndicators(db: Db, sector: string, alsoIds: readonly string[]) {
-  return db
-    .select({
-      id: indicators.id,
-      code: indicators.code,
-      nameKm: indicators.nameKm,
-      nameEn: indicators.nameEn,
-    })
-    .from(indicators)
-    .where(
-      and(
-        eq(indicators.sectorCode, sector),
-        sql`(${indicators.status} = 'active' or ${indicators.id} = any(${arrayParam(alsoIds)}::uuid[]))`,
-      ),
-    )
-    .orderBy(asc(indicators.sortOrder), asc(indicators.code));
-}
-
-/** The facility a cycle is about. */
-export async function facilityOf(db: Db, facilityId: string) {
-  const [row] = await db
-    .select({
-      id: facilities.id,
-      code: facilities.code,
-      nameKm: facilities.nameKm,
-      nameEn: facilities.nameEn,
-    })
-    .from(facilities)
-    .where(eq(facilities.id, facilityId));
-  return row;
-}
-
-/** Uploaded files' owners and types, and which of them an update already shows. */
-export async function photosInfo(db: Db, ids: readonly string[]) {
-  if (ids.length === 0) return [];
-  return db
-    .select({
-      id: mediaFiles.id,
-      contentType: mediaFiles.contentType,
-      createdBy: mediaFiles.createdBy,
-      attached: sql<boolean>`exists (select 1 from jaap_updates u where ${mediaFiles.id} = any(u.photo_ids))`,
-    })
-    .from(mediaFiles)
-    .where(inArray(mediaFiles.id, [...ids]));
+/** Which of these uploaded files an update already shows. */
+export async function attachedPhotoIds(db: Db, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .select({ photoIds: jaapUpdates.photoIds })
+    .from(jaapUpdates)
+    .where(sql`${jaapUpdates.photoIds} && ${arrayParam(ids)}::uuid[]`);
+  const wanted = new Set(ids);
+  return new Set(rows.flatMap((row) => row.photoIds.filter((id) => wanted.has(id))));
 }
 
 /** True when one of the action's updates shows the photo. */
@@ -247,12 +184,13 @@ export async function actionHasPhoto(db: Db, actionId: string, mediaId: string):
   return row !== undefined;
 }
 
-/** Every action of the facility's cycles, for its public page. */
+/** Every action of the facility's cycles, for its public page: newest year first, then by deadline. */
 export async function actionsOfFacility(db: Db, facilityId: string) {
+  const year = cycleYearSql(jaapActions.cycleId);
   return db
     .select({
       id: jaapActions.id,
-      year: cycles.year,
+      year,
       title: jaapActions.title,
       responsibleParty: jaapActions.responsibleParty,
       deadline: jaapActions.deadline,
@@ -260,7 +198,6 @@ export async function actionsOfFacility(db: Db, facilityId: string) {
       lastUpdateOn: listColumns.lastUpdateOn,
     })
     .from(jaapActions)
-    .innerJoin(cycles, eq(cycles.id, jaapActions.cycleId))
-    .where(eq(cycles.facilityId, facilityId))
-    .orderBy(desc(cycles.year), asc(jaapActions.deadline), asc(jaapActions.id));
+    .where(sql`${jaapActions.cycleId} in (${cycleIdsWhereSql({ facilityId })})`)
+    .orderBy(desc(year), asc(jaapActions.deadline), asc(jaapActions.id));
 }

@@ -8,12 +8,24 @@ import { command, requires } from "../../platform/command";
 import type { Ctx } from "../../platform/context";
 import { badRequest, conflict, type FieldError, notFound } from "../../platform/errors";
 import * as rollups from "../../platform/rollups/rollups.engine";
+import * as facilities from "../facilities/facilities.service";
 import { type CycleInScope, findCycleInScope, getCycleInScope } from "../isaf/cycles.service";
+import * as indicatorRefs from "../isaf/indicator-refs.service";
 import { isafPolicy } from "../isaf/isaf.policy";
 import * as directory from "../users/people.service";
 import { JAAP_ACTION_FACT } from "./jaap.facts";
 import { ACTION_STATUS_NAMES } from "./jaap.messages";
-import { groupIndicators, isOpen, presentAction, presentDetail, presentListItem } from "./jaap.presenter";
+import { jaapPolicy } from "./jaap.policy";
+import {
+  type ActionListRow,
+  type FacilityRef,
+  groupIndicators,
+  type IndicatorsByAction,
+  isOpen,
+  presentAction,
+  presentDetail,
+  presentListItem,
+} from "./jaap.presenter";
 import * as repo from "./jaap.repo";
 
 /**
@@ -22,14 +34,51 @@ import * as repo from "./jaap.repo";
  * Every change to an action moves the dashboard counters (rollups.tracked) and is audited.
  */
 
+/** Each action's indicators in catalogue order: its links, then one look-up of the indicators (isaf). */
+async function indicatorsOf(db: Db, actionIds: readonly string[]): Promise<IndicatorsByAction> {
+  const links = await repo.indicatorLinksOf(db, actionIds);
+  const refs = await indicatorRefs.indicatorRefsOf(
+    db,
+    links.map((link) => link.indicatorId),
+  );
+  return groupIndicators(
+    links
+      .flatMap((link) => {
+        const indicator = refs.get(link.indicatorId);
+        return indicator ? [{ actionId: link.actionId, indicator }] : [];
+      })
+      .sort((a, b) => indicatorRefs.byCatalogueOrder(a.indicator, b.indicator)),
+  );
+}
+
+/**
+ * A page of actions with their facility and the responsible person's name: one look-up of the page's
+ * facilities (facilities.service) and one of the names (people.service), with those of `alsoNamed`.
+ */
+async function withNames(db: Db, rows: repo.ActionPageRow[], alsoNamed: readonly (string | null)[] = []) {
+  const [facilityRows, names] = await Promise.all([
+    facilities.summariesOf(db, [...new Set(rows.map((row) => row.facilityId))]),
+    directory.namesOf(db, [...rows.map((row) => row.action.responsibleUserId), ...alsoNamed]),
+  ]);
+  const facilityById = new Map<string, FacilityRef>(
+    facilityRows.map((f) => [f.id, { id: f.id, code: f.code, nameKm: f.nameKm, nameEn: f.nameEn }]),
+  );
+  const shown = rows.flatMap(({ facilityId, ...row }): ActionListRow[] => {
+    const facility = facilityById.get(facilityId);
+    if (!facility) return [];
+    const responsible = row.action.responsibleUserId;
+    return [{ ...row, facility, responsibleDisplayName: (responsible && names.get(responsible)) ?? null }];
+  });
+  return { rows: shown, names };
+}
+
 /** For the public pages: a facility's actions over the years, without the names of people. */
 export async function publicActionsOfFacility(db: Db, facilityId: string) {
   const rows = await repo.actionsOfFacility(db, facilityId);
-  const indicatorRows = await repo.indicatorsOf(
+  const indicators = await indicatorsOf(
     db,
     rows.map((row) => row.id),
   );
-  const indicators = groupIndicators(indicatorRows);
   return rows.map((row) => ({
     id: row.id,
     year: row.year,
@@ -65,7 +114,7 @@ function auditable(action: Omit<Auditable, "indicatorIds">, indicatorIds: readon
 export const statusName = (status: repo.ActionRow["status"]) => ACTION_STATUS_NAMES[status];
 
 /** The cycle of an action, with the abilities that act on actions. */
-async function actionAccess(ctx: Ctx, row: repo.ActionListRow) {
+async function actionAccess(ctx: Ctx, row: { action: repo.ActionRow }) {
   const cycle = await getCycleInScope(ctx.db, ctx.actor, row.action.cycleId);
   const access = { ...cycle, responsibleUserId: row.action.responsibleUserId };
   const open = isOpen(row.action.status);
@@ -74,12 +123,12 @@ async function actionAccess(ctx: Ctx, row: repo.ActionListRow) {
     access,
     can: {
       edit: open && can(isafPolicy, "cycle:facilitate", ctx.actor, cycle),
-      update: open && can(isafPolicy, "jaap:update", ctx.actor, access),
+      update: open && can(jaapPolicy, "jaap:update", ctx.actor, access),
     },
   };
 }
 
-export async function loadInScope(ctx: Ctx, id: string): Promise<repo.ActionListRow> {
+export async function loadInScope(ctx: Ctx, id: string): Promise<repo.ActionPageRow> {
   const row = await repo.findInScope(ctx.db, ctx.actor, id);
   if (!row) throw notFound("jaap_action");
   return row;
@@ -94,7 +143,7 @@ async function assertValid(db: Db, cycle: CycleInScope, input: ActionInput) {
   const errors: FieldError[] = [];
   if (!input.responsibleName?.trim()) errors.push({ path: "responsibleName", code: "jaap_owner_required" });
   const ids = [...new Set(input.indicatorIds)];
-  const found = new Map((await repo.indicatorsByIds(db, ids)).map((row) => [row.id, row]));
+  const found = await indicatorRefs.indicatorRefsOf(db, ids);
   input.indicatorIds.forEach((id, index) => {
     const indicator = found.get(id);
     if (!indicator) errors.push({ path: `indicatorIds.${index}`, code: "jaap_indicator_unknown" });
@@ -131,30 +180,34 @@ function columnsOf(input: ActionInput) {
 export async function get(ctx: Ctx, id: string) {
   const row = await loadInScope(ctx, id);
   const { can: abilities } = await actionAccess(ctx, row);
-  const [indicatorRows, updates] = await Promise.all([
-    repo.indicatorsOf(ctx.db, [id]),
-    repo.updatesOf(ctx.db, id),
+  const [indicators, { updates, shown }] = await Promise.all([
+    indicatorsOf(ctx.db, [id]),
+    repo.updatesOf(ctx.db, id).then(async (updates) => ({
+      updates,
+      shown: await withNames(
+        ctx.db,
+        [row],
+        updates.map((update) => update.createdBy),
+      ),
+    })),
   ]);
-  return presentDetail(
-    row,
-    groupIndicators(indicatorRows),
-    cambodiaToday(ctx.clock.now()),
-    abilities,
-    updates,
-  );
+  const [detail] = shown.rows;
+  if (!detail) throw notFound("jaap_action");
+  return presentDetail(detail, indicators, cambodiaToday(ctx.clock.now()), abilities, updates, shown.names);
 }
 
 /** The cycle's actions, soonest deadline first. */
 export async function listOfCycle(ctx: Ctx, cycleId: string) {
   const cycle = await getCycleInScope(ctx.db, ctx.actor, cycleId);
   authorize(isafPolicy, "cycle:read", ctx.actor, cycle);
-  const rows = await repo.listOfCycle(ctx.db, ctx.actor, cycleId);
-  const indicators = groupIndicators(
-    await repo.indicatorsOf(
+  const page = await repo.listOfCycle(ctx.db, ctx.actor, cycleId);
+  const [indicators, { rows }] = await Promise.all([
+    indicatorsOf(
       ctx.db,
-      rows.map((row) => row.action.id),
+      page.map((row) => row.action.id),
     ),
-  );
+    withNames(ctx.db, page),
+  ]);
   const today = cambodiaToday(ctx.clock.now());
   const facilitate = can(isafPolicy, "cycle:facilitate", ctx.actor, cycle);
   return {
@@ -163,7 +216,7 @@ export async function listOfCycle(ctx: Ctx, cycleId: string) {
       const access = { ...cycle, responsibleUserId: row.action.responsibleUserId };
       return presentAction(row, indicators, today, {
         edit: open && facilitate,
-        update: open && can(isafPolicy, "jaap:update", ctx.actor, access),
+        update: open && can(jaapPolicy, "jaap:update", ctx.actor, access),
       });
     }),
   };
@@ -172,7 +225,7 @@ export async function listOfCycle(ctx: Ctx, cycleId: string) {
 /** Actions across the cycles of the caller's area (the responsible people's and the dashboards' list). */
 export async function list(ctx: Ctx, query: ActionListQuery) {
   const today = cambodiaToday(ctx.clock.now());
-  const { rows, total } = await repo.list(ctx.db, ctx.actor, {
+  const { rows: page, total } = await repo.list(ctx.db, ctx.actor, {
     place: query.place,
     year: query.year,
     sector: query.sector,
@@ -183,12 +236,13 @@ export async function list(ctx: Ctx, query: ActionListQuery) {
     limit: query.limit,
     offset: query.offset,
   });
-  const indicators = groupIndicators(
-    await repo.indicatorsOf(
+  const [indicators, { rows }] = await Promise.all([
+    indicatorsOf(
       ctx.db,
-      rows.map((row) => row.action.id),
+      page.map((row) => row.action.id),
     ),
-  );
+    withNames(ctx.db, page),
+  ]);
   return {
     items: rows.map((row) => presentListItem(row, indicators, today)),
     total,
@@ -237,7 +291,7 @@ export async function edit(ctx: Ctx, id: string, input: ActionInput & { version:
       const row = await repo.findInScope(db, ctx.actor, id);
       if (!row) return undefined;
       const { cycle } = await actionAccess(ctx, row);
-      const indicatorsBefore = (await repo.indicatorsOf(db, [id])).map((indicator) => indicator.id);
+      const indicatorsBefore = (await repo.indicatorLinksOf(db, [id])).map((link) => link.indicatorId);
       return { action: row.action, cycle, indicatorsBefore };
     },
     requires: requires(isafPolicy, "cycle:facilitate", (before: { cycle: CycleInScope }) => before.cycle),

@@ -10,6 +10,7 @@ import { getCycleInScope } from "../isaf/cycles.service";
 import { isafPolicy } from "../isaf/isaf.policy";
 import * as media from "../media/media.service";
 import { JAAP_ACTION_FACT } from "./jaap.facts";
+import { jaapPolicy } from "./jaap.policy";
 import { isOpen } from "./jaap.presenter";
 import * as repo from "./jaap.repo";
 import { assertTransition, get, loadInScope, statusName } from "./jaap.service";
@@ -30,7 +31,7 @@ async function loadForUpdate(ctx: Ctx, db: Db, id: string) {
 type ForUpdate = NonNullable<Awaited<ReturnType<typeof loadForUpdate>>>;
 
 /** Progress is recorded by whoever may update the action (its facilitators, the person responsible). */
-const mayUpdate = requires(isafPolicy, "jaap:update", (before: ForUpdate) => before.access);
+const mayUpdate = requires(jaapPolicy, "jaap:update", (before: ForUpdate) => before.access);
 
 function assertOpen(action: repo.ActionRow) {
   if (!isOpen(action.status)) throw conflict("jaap_action_closed", [], { status: statusName(action.status) });
@@ -38,7 +39,10 @@ function assertOpen(action: repo.ActionRow) {
 
 /** The photos must be images this person uploaded and no update shows yet. */
 async function assertPhotos(ctx: Ctx, photoIds: readonly string[]) {
-  const info = new Map((await repo.photosInfo(ctx.db, photoIds)).map((row) => [row.id, row]));
+  const [info, attached] = await Promise.all([
+    media.infoOf(ctx.db, photoIds),
+    repo.attachedPhotoIds(ctx.db, photoIds),
+  ]);
   const errors: FieldError[] = [];
   photoIds.forEach((id, index) => {
     const photo = info.get(id);
@@ -46,7 +50,7 @@ async function assertPhotos(ctx: Ctx, photoIds: readonly string[]) {
       photo &&
       photo.createdBy === ctx.actor.id &&
       media.IMAGE_TYPES.includes(photo.contentType) &&
-      !photo.attached &&
+      !attached.has(id) &&
       photoIds.indexOf(id) === index;
     if (!usable) errors.push({ path: `photoIds.${index}`, code: "jaap_photo_unknown" });
   });

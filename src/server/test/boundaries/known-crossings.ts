@@ -4,12 +4,6 @@
  * and on an entry here that no longer crosses. Issue 12, part 4; docs/mechanisms/boundaries.md.
  */
 
-const ISAFPOLICY =
-  "The JAAP action ability (scope: its cycle's facilitators and area) is declared with the ISAF abilities; it moves to a jaap policy.";
-const PLANNING =
-  "Planning reads facilities to plan and the cycle's step prerequisites (cards, meeting, actions) straight from their tables; to be asked of each module's service.";
-const JAAP =
-  "Committees and actions are scoped and shown through their cycle, programme, facility, indicators, photos and people by join; to be looked up through the owners' services.";
 const FACTS =
   "A score card's and a JAAP action's counters find their place (facility, commune, year) through the cycle, joined in the facts' SQL; to be stored on the card and the action, or read through the isaf module.";
 const PULL =
@@ -20,20 +14,6 @@ const CARDS =
 export const KNOWN_CROSSINGS: { breach: string; why: string }[] = [
   { breach: "modules/jaap/jaap.facts.ts names cycles (owned by isaf)", why: FACTS },
   { breach: "modules/scorecards/scorecards.facts.ts names cycles (owned by isaf)", why: FACTS },
-  { breach: "modules/isaf/isaf.policy.ts names jaap_actions (owned by jaap)", why: ISAFPOLICY },
-  { breach: "modules/isaf/planning.repo.ts names facilities (owned by facilities)", why: PLANNING },
-  { breach: "modules/isaf/planning.repo.ts names facility_kinds (owned by facilities)", why: PLANNING },
-  { breach: "modules/isaf/planning.repo.ts names interface_meetings (owned by jaap)", why: PLANNING },
-  { breach: "modules/isaf/planning.repo.ts names jaap_actions (owned by jaap)", why: PLANNING },
-  { breach: "modules/isaf/planning.repo.ts names scorecards (owned by scorecards)", why: PLANNING },
-  { breach: "modules/jaap/committee.repo.ts names cycles (owned by isaf)", why: JAAP },
-  { breach: "modules/jaap/committee.repo.ts names programmes (owned by isaf)", why: JAAP },
-  { breach: "modules/jaap/committee.repo.ts names users (owned by users)", why: JAAP },
-  { breach: "modules/jaap/jaap.repo.ts names cycles (owned by isaf)", why: JAAP },
-  { breach: "modules/jaap/jaap.repo.ts names facilities (owned by facilities)", why: JAAP },
-  { breach: "modules/jaap/jaap.repo.ts names indicators (owned by isaf)", why: JAAP },
-  { breach: "modules/jaap/jaap.repo.ts names media_files (owned by media)", why: JAAP },
-  { breach: "modules/jaap/jaap.repo.ts names users (owned by users)", why: JAAP },
   {
     breach: "modules/scorecards/scorecards.pull.repo.ts names cycle_facilitators (owned by isaf)",
     why: PULL,
