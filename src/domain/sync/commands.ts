@@ -111,6 +111,11 @@ export function commandFingerprint(command: Command): string {
  * order (then baseVersion), so the result does not depend on the order of the batch. Across
  * batches there is no such promise: `apply` must tolerate a late older command (per-field LWW,
  * or a baseVersion conflict).
+ *
+ * This is the in-memory model of the server's push (src/server/modules/sync/sync.service.ts): both
+ * decide with the same three steps — `inDeliveryOrder`, `newCommands`, `answerEach` — and differ only
+ * in where the ledger lives and how a command is applied, so the property tests of this function
+ * cover the decisions production makes.
  */
 export function deliver<State>(
   ledger: Ledger,
@@ -124,25 +129,68 @@ export function deliver<State>(
 
   const next = new Map(ledger);
   let current = state;
-  for (const { index, command, fingerprint } of valid) {
-    const seen = next.get(command.id);
-    if (seen) {
-      outcomes[index] =
-        seen.fingerprint === fingerprint
-          ? seen.outcome
-          : {
-              status: "rejected",
-              code: "id_reused",
-              reason: `command id ${command.id} was already used for a different command`,
-            };
-      continue;
-    }
+  for (const { command, fingerprint } of newCommands(valid, (id) => ledger.has(id))) {
     const applied = apply(command, current);
     current = applied.state;
     next.set(command.id, { fingerprint, outcome: applied.outcome });
-    outcomes[index] = applied.outcome;
   }
+  answerEach(valid, next, outcomes, {
+    isSameCommand: (entry, { fingerprint }) => entry.fingerprint === fingerprint,
+    idReused: (command): Outcome => ({
+      status: "rejected",
+      code: "id_reused",
+      reason: `command id ${command.id} was already used for a different command`,
+    }),
+  });
   return { ledger: next, state: current, outcomes };
+}
+
+/**
+ * The commands of a batch to apply, in delivery order: those whose id is not `known` (recorded by an
+ * earlier delivery), each id once — an id sent twice in the batch is applied for its first command,
+ * and the other is answered from that (`answerEach`).
+ */
+export function newCommands(
+  valid: readonly OrderedCommand[],
+  known: (id: string) => boolean,
+): OrderedCommand[] {
+  const fresh: OrderedCommand[] = [];
+  const seen = new Set<string>();
+  for (const entry of valid) {
+    if (!known(entry.command.id) && !seen.has(entry.command.id)) fresh.push(entry);
+    seen.add(entry.command.id);
+  }
+  return fresh;
+}
+
+/**
+ * How a ledger tells a command sent again from an id used for another, and answers the latter. The
+ * outcome's shape is the ledger's (the server's carries translated messages).
+ */
+export interface AnswerRules<O, Entry extends { readonly outcome: O }> {
+  /** True when `entry` records this very command (the same body; on the server, the same sender too). */
+  isSameCommand(entry: Entry, ordered: OrderedCommand): boolean;
+  idReused(command: Command): O;
+}
+
+/**
+ * Answers each well-formed command of a batch once every new one is recorded in `ledger`: the same
+ * command gets its first outcome (the very object), an id used for another command `idReused`.
+ * Fills `outcomes` at each command's index in the batch.
+ */
+export function answerEach<O, Entry extends { readonly outcome: O }>(
+  valid: readonly OrderedCommand[],
+  ledger: ReadonlyMap<string, Entry>,
+  outcomes: O[],
+  rules: AnswerRules<O, Entry>,
+): void {
+  for (const ordered of valid) {
+    const entry = ledger.get(ordered.command.id);
+    if (!entry) throw new Error(`command ${ordered.command.id} was neither recorded nor applied`);
+    outcomes[ordered.index] = rules.isSameCommand(entry, ordered)
+      ? entry.outcome
+      : rules.idReused(ordered.command);
+  }
 }
 
 /** A well-formed command of a batch, with its place in the batch and its body's fingerprint. */

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { CommandResult, SyncCommand } from "../../../contracts/sync";
-import { inDeliveryOrder, type OrderedCommand } from "../../../domain/sync/commands";
+import { answerEach, inDeliveryOrder, newCommands, type OrderedCommand } from "../../../domain/sync/commands";
 import type { Db } from "../../db/database";
 import type { Ctx } from "../../platform/context";
 import { AppError } from "../../platform/errors";
@@ -28,7 +28,7 @@ type Outcome =
   | ({ status: "rejected" | "conflict" } & ReturnType<typeof describeError>);
 
 /** What answering needs of a ledger entry: whose command it was, its body, its first outcome. */
-type Entry = Pick<repo.LedgerRow, "id" | "userId" | "fingerprint" | "outcome">;
+type Entry = Pick<repo.LedgerRow, "id" | "userId" | "fingerprint"> & { outcome: Outcome };
 
 /** A command of the batch with what its type made of it (parseCommand). */
 type Parsed = OrderedCommand & { parsed: ParsedCommand };
@@ -68,24 +68,26 @@ export async function push(
       ...refusal(ctx, new AppError(400, code, { reason })),
     };
   }
-  const ledger: Map<string, Entry> = await repo.findMany(
+  // The decisions are the domain core's (src/domain/sync/commands.ts, `deliver`, property-tested):
+  // which commands are new, and what each command is answered; the database is the ledger.
+  const ledger = new Map<string, Entry>();
+  const found = await repo.findMany(
     ctx.db,
     valid.map(({ command }) => command.id),
   );
-  // Applied only once: a known id, or an id sent twice in this batch, is answered from the ledger.
-  const fresh: OrderedCommand[] = [];
-  const ids = new Set<string>();
-  for (const entry of valid) {
-    if (!ledger.has(entry.command.id) && !ids.has(entry.command.id)) fresh.push(entry);
-    ids.add(entry.command.id);
-  }
-  for (const run of runsOfOneRecord(fresh)) {
+  for (const [id, row] of found) ledger.set(id, entryFromLedger(row));
+  for (const run of runsOfOneRecord(newCommands(valid, (id) => ledger.has(id)))) {
     const entries = await ctx.db.transaction((tx) => applyRun(ctx, registry, tx, input.deviceId, run));
     for (const entry of entries) ledger.set(entry.id, entry);
   }
-  for (const { index, command, fingerprint } of valid) {
-    results[index] = { id: command.id, ...recorded(ctx, ledger.get(command.id)!, fingerprint) };
-  }
+  const outcomes: Outcome[] = new Array(input.commands.length);
+  answerEach(valid, ledger, outcomes, {
+    // The first answer to a command sent again — if it is the same command, from the same user.
+    isSameCommand: (entry, { fingerprint }) =>
+      entry.userId === ctx.actor.id && entry.fingerprint === storedFingerprint(fingerprint),
+    idReused: () => refusal(ctx, new AppError(409, "sync_id_reused")),
+  });
+  for (const { index, command } of valid) results[index] = { id: command.id, ...outcomes[index]! };
   return { results };
 }
 
@@ -158,7 +160,7 @@ async function applyUnit(ctx: Ctx, tx: Db, deviceId: string, unit: Parsed[]): Pr
   } catch (error) {
     if (error instanceof AlreadyRecorded) {
       // Another push is applying the same commands: one by one, each answered from its ledger entry.
-      if (unit.length === 1) return [(await repo.find(tx, unit[0]!.command.id))!];
+      if (unit.length === 1) return [entryFromLedger((await repo.find(tx, unit[0]!.command.id))!)];
       const entries: Entry[] = [];
       for (const command of unit) entries.push(...(await applyUnit(ctx, tx, deviceId, [command])));
       return entries;
@@ -197,15 +199,12 @@ function entryOf(ctx: Ctx, deviceId: string, { command, fingerprint }: OrderedCo
 /** Records a refusal; when a concurrent push recorded the command first, its entry instead. */
 async function recordOrFind(tx: Db, entry: ReturnType<typeof entryOf>): Promise<Entry> {
   if (await repo.record(tx, [entry])) return entry;
-  return (await repo.find(tx, entry.id))!;
+  return entryFromLedger((await repo.find(tx, entry.id))!);
 }
 
-/** The first answer to a command sent again — if it is the same command, from the same user. */
-function recorded(ctx: Ctx, row: Entry, fingerprint: string): Outcome {
-  if (row.userId !== ctx.actor.id || row.fingerprint !== storedFingerprint(fingerprint)) {
-    return refusal(ctx, new AppError(409, "sync_id_reused"));
-  }
-  return row.outcome as Outcome;
+/** A ledger row as an entry: the ledger holds only what entryOf recorded, so its outcome is an Outcome. */
+function entryFromLedger(row: repo.LedgerRow): Entry {
+  return { id: row.id, userId: row.userId, fingerprint: row.fingerprint, outcome: row.outcome as Outcome };
 }
 
 /** A refusal as an answer: 409s are conflicts (the device must look again), the rest rejections. */
