@@ -18,16 +18,12 @@ const JAAP =
   "Committees and actions are scoped and shown through their cycle, programme, facility, indicators, photos and people by join; to be looked up through the owners' services.";
 const ORGS =
   "An organisation's user count is read from users; organisations sit below users (users call organisations), so the count must come the other way (a users figure the page asks for).";
-const FACTS =
-  "A score card's and a JAAP action's counters find their place (facility, commune, year) through the cycle, joined in the facts' SQL; to be stored on the card and the action, or read through the isaf module.";
 const PULL =
   "A card's sync scope is its cycle's (area and assigned facilitators), joined in SQL; it moves with the sync registry (part 6), where the cycle's stream gives the scope.";
 const CARDS =
   "Score cards are scoped and shown through their cycle, programme, facility, indicators and facilitator by join; to be looked up through the owners' services.";
 
 export const KNOWN_CROSSINGS: { breach: string; why: string }[] = [
-  { breach: "modules/jaap/jaap.facts.ts names cycles (owned by isaf)", why: FACTS },
-  { breach: "modules/scorecards/scorecards.facts.ts names cycles (owned by isaf)", why: FACTS },
   { breach: "modules/dashboards/dashboards.repo.ts names cycles (owned by isaf)", why: DASH },
   { breach: "modules/dashboards/dashboards.repo.ts names indicators (owned by isaf)", why: DASH },
   { breach: "modules/dashboards/dashboards.repo.ts names isaf_rollup (owned by rollups)", why: DASH },
