@@ -220,3 +220,19 @@ export function ofFacility(db: Db, facilityId: string) {
     .where(eq(cycles.facilityId, facilityId))
     .orderBy(desc(cycles.year));
 }
+
+/**
+ * The open cycles of the actor's area she reaches as `reach` says (every one, those she is assigned
+ * to, none), as a subquery of their `id`, `step`, `version` and `change_xid` (the mark of their last
+ * change, docs/mechanisms/sync.md).
+ */
+export function openCyclesSql(actor: Actor, reach: "area" | "assigned" | "none"): SQL {
+  const who =
+    reach === "area"
+      ? sql`true`
+      : reach === "assigned"
+        ? sql`c.id in (select f.cycle_id from cycle_facilitators f where f.user_id = ${actor.id}::uuid)`
+        : sql`false`;
+  return sql`select c.id, c.step, c.version, c.change_xid from cycles c
+    where c.step <> 'closed' and ${areaPredicate(actor, sql`c.commune_code`)} and ${who}`;
+}

@@ -16,7 +16,7 @@ import * as places from "../places/places.service";
 import * as directory from "../users/people.service";
 import * as repo from "./cycles.repo";
 import { CYCLE_FACT } from "./isaf.facts";
-import { type CycleAccess, isafPolicy } from "./isaf.policy";
+import { type CycleAccess, isafPolicy, scorecardRecordingReach } from "./isaf.policy";
 import * as planning from "./planning.repo";
 
 export type CycleRow = repo.CycleRow;
@@ -56,6 +56,15 @@ export async function cyclesInScope(
 /** For the public module: a facility's cycles (id, year, step), newest first. Unscoped: callers publish only public facts. */
 export function cyclesOfFacility(db: Db, facilityId: string) {
   return repo.ofFacility(db, facilityId);
+}
+
+/**
+ * The open cycles of the actor's area she may record a score card for (scorecardRecordingReach), as
+ * a subquery of their `id`, `step`, `version` and `change_xid`: the field app's pull of score cards
+ * (scorecards.pull.repo.ts) pages these and their cards.
+ */
+export function recordableCyclesSql(actor: Actor) {
+  return repo.openCyclesSql(actor, scorecardRecordingReach(actor));
 }
 
 /** The steps in both languages, for messages. */

@@ -18,8 +18,6 @@ const JAAP =
   "Committees and actions are scoped and shown through their cycle, programme, facility, indicators, photos and people by join; to be looked up through the owners' services.";
 const ORGS =
   "An organisation's user count is read from users; organisations sit below users (users call organisations), so the count must come the other way (a users figure the page asks for).";
-const PULL =
-  "A card's sync scope is its cycle's (area and assigned facilitators), joined in SQL; it moves with the sync registry (part 6), where the cycle's stream gives the scope.";
 const CARDS =
   "Score cards are scoped and shown through their cycle, programme, facility, indicators and facilitator by join; to be looked up through the owners' services.";
 
@@ -47,11 +45,6 @@ export const KNOWN_CROSSINGS: { breach: string; why: string }[] = [
   { breach: "modules/jaap/jaap.repo.ts names media_files (owned by media)", why: JAAP },
   { breach: "modules/jaap/jaap.repo.ts names users (owned by users)", why: JAAP },
   { breach: "modules/organisations/organisations.repo.ts names users (owned by users)", why: ORGS },
-  {
-    breach: "modules/scorecards/scorecards.pull.repo.ts names cycle_facilitators (owned by isaf)",
-    why: PULL,
-  },
-  { breach: "modules/scorecards/scorecards.pull.repo.ts names cycles (owned by isaf)", why: PULL },
   { breach: "modules/scorecards/scorecards.repo.ts names cycles (owned by isaf)", why: CARDS },
   { breach: "modules/scorecards/scorecards.repo.ts names facilities (owned by facilities)", why: CARDS },
   { breach: "modules/scorecards/scorecards.repo.ts names indicators (owned by isaf)", why: CARDS },
