@@ -291,3 +291,21 @@ export async function assertOfferedIndicators(
 }
 
 export const activeIndicatorIds = (db: Db) => repo.activeIdsOf(db, ISAF_SECTORS);
+
+/** Whether a meeting of this cycle may raise the indicator: active, of the sector, in the programme's catalogue if any. */
+export const offeredToCycle = (db: Db, cycleId: string, indicatorId: string) =>
+  repo.offeredToCycle(db, cycleId, indicatorId);
+
+/** An indicator as other records show it (a score card's issues and priorities). */
+export type IndicatorRef = Pick<repo.IndicatorRow, "id" | "code" | "nameKm" | "nameEn" | "status">;
+
+/** These indicators as other records show them, by id (one query; unknown ids are left out). */
+export async function indicatorRefsOf(db: Db, ids: readonly string[]): Promise<Map<string, IndicatorRef>> {
+  const rows = await repo.findIndicators(db, [...new Set(ids)]);
+  return new Map(
+    rows.map((row) => [
+      row.id,
+      { id: row.id, code: row.code, nameKm: row.nameKm, nameEn: row.nameEn, status: row.status },
+    ]),
+  );
+}

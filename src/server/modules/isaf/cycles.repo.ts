@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { type CycleStep, LATE_STEPS } from "../../../domain/isaf-cycle";
 import type { Db } from "../../db/database";
 import { cycleFacilitators, cycleSteps, cycles, facilities, programmes, users } from "../../db/schema";
@@ -219,6 +220,45 @@ export function ofFacility(db: Db, facilityId: string) {
     .from(cycles)
     .where(eq(cycles.facilityId, facilityId))
     .orderBy(desc(cycles.year));
+}
+
+// ---- the cycle in other modules' queries (docs/mechanisms/boundaries.md) -----------------------------
+
+/** The cycles as other records show them: year, sector, commune, facility id and programme names. */
+export async function refsOf(db: Db, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select({
+      id: cycles.id,
+      year: cycles.year,
+      sectorCode: cycles.sectorCode,
+      communeCode: cycles.communeCode,
+      facilityId: cycles.facilityId,
+      programme: { id: programmes.id, nameKm: programmes.nameKm, nameEn: programmes.nameEn },
+    })
+    .from(cycles)
+    .innerJoin(programmes, eq(programmes.id, cycles.programmeId))
+    .where(inArray(cycles.id, [...ids]));
+}
+
+/** The ids of the cycles in the actor's area, as a subquery: `cycle_id in (${idsInAreaSql(actor)})`. */
+export function idsInAreaSql(actor: Actor): SQL {
+  return sql`select c.id from cycles c where ${areaPredicate(actor, sql`c.commune_code`)}`;
+}
+
+/** The ids of the cycles that match every filter given (a facility's; a commune's in a year), as a subquery. */
+export function idsWhereSql(filter: { facilityId?: string; communeCode?: string; year?: number }): SQL {
+  const parts: SQL[] = [];
+  if (filter.facilityId !== undefined) parts.push(sql`c.facility_id = ${filter.facilityId}`);
+  if (filter.communeCode !== undefined) parts.push(sql`c.commune_code = ${filter.communeCode}`);
+  if (filter.year !== undefined) parts.push(sql`c.year = ${filter.year}`);
+  if (parts.length === 0) throw new Error("idsWhereSql needs a filter");
+  return sql`select c.id from cycles c where ${sql.join(parts, sql` and `)}`;
+}
+
+/** The programme year of the cycle `cycleId` names (a column or an expression), as a scalar subquery. */
+export function yearOfSql(cycleId: SQL | AnyPgColumn): SQL<number> {
+  return sql<number>`(select c.year from cycles c where c.id = ${cycleId})`;
 }
 
 /**

@@ -58,6 +58,22 @@ export function cyclesOfFacility(db: Db, facilityId: string) {
   return repo.ofFacility(db, facilityId);
 }
 
+// ---- the cycle in other modules' queries -----------------------------------------------------------
+// A score card or an action is scoped, filtered and shown through its cycle. The cycles table is read
+// here only: other modules embed these subqueries in their own statement (a list stays one query),
+// or look the cycles up by id after theirs (docs/mechanisms/boundaries.md).
+
+export {
+  /** The ids of the cycles in the actor's area, as a subquery: `cycle_id in (${cycleIdsInAreaSql(actor)})`. */
+  idsInAreaSql as cycleIdsInAreaSql,
+  /** The ids of the cycles matching every filter given (facility, commune, year), as a subquery. */
+  idsWhereSql as cycleIdsWhereSql,
+  /** The cycles as other records show them (year, sector, commune, facility id, programme), unscoped. */
+  refsOf as cycleRefsOf,
+  /** The programme year of the cycle a column or expression names, as a scalar subquery. */
+  yearOfSql as cycleYearSql,
+} from "./cycles.repo";
+
 /**
  * The open cycles of the actor's area she may record a score card for (scorecardRecordingReach), as
  * a subquery of their `id`, `step`, `version` and `change_xid`: the field app's pull of score cards

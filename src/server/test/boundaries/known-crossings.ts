@@ -18,8 +18,6 @@ const JAAP =
   "Committees and actions are scoped and shown through their cycle, programme, facility, indicators, photos and people by join; to be looked up through the owners' services.";
 const ORGS =
   "An organisation's user count is read from users; organisations sit below users (users call organisations), so the count must come the other way (a users figure the page asks for).";
-const CARDS =
-  "Score cards are scoped and shown through their cycle, programme, facility, indicators and facilitator by join; to be looked up through the owners' services.";
 
 export const KNOWN_CROSSINGS: { breach: string; why: string }[] = [
   { breach: "modules/dashboards/dashboards.repo.ts names cycles (owned by isaf)", why: DASH },
@@ -45,11 +43,4 @@ export const KNOWN_CROSSINGS: { breach: string; why: string }[] = [
   { breach: "modules/jaap/jaap.repo.ts names media_files (owned by media)", why: JAAP },
   { breach: "modules/jaap/jaap.repo.ts names users (owned by users)", why: JAAP },
   { breach: "modules/organisations/organisations.repo.ts names users (owned by users)", why: ORGS },
-  { breach: "modules/scorecards/scorecards.repo.ts names cycles (owned by isaf)", why: CARDS },
-  { breach: "modules/scorecards/scorecards.repo.ts names facilities (owned by facilities)", why: CARDS },
-  { breach: "modules/scorecards/scorecards.repo.ts names indicators (owned by isaf)", why: CARDS },
-  { breach: "modules/scorecards/scorecards.repo.ts names programmes (owned by isaf)", why: CARDS },
-  { breach: "modules/scorecards/scorecards.store.ts names cycles (owned by isaf)", why: CARDS },
-  { breach: "modules/scorecards/scorecards.store.ts names indicators (owned by isaf)", why: CARDS },
-  { breach: "modules/scorecards/scorecards.store.ts names programme_indicators (owned by isaf)", why: CARDS },
 ];
