@@ -4,7 +4,8 @@ import { arrayParam, queryRows } from "../../db/sql";
 import { areaPredicate } from "../../platform/access";
 import type { Actor } from "../../platform/actor";
 import { countersSql } from "../../platform/rollups/rollups.readers";
-import { cyclePlacesSql, type IndicatorLabel, indicatorLabelsOf } from "../isaf/cycle-figures.service";
+import { type IndicatorRef, indicatorRefsOf } from "../isaf/catalogue.service";
+import { cyclePlacesSql } from "../isaf/cycle-scope.service";
 import { ISAF_ROLLUP } from "../isaf/isaf.facts";
 import { openActionsDueSql } from "../jaap/action-figures.service";
 import { communeCodesUnderSql } from "../places/places.service";
@@ -172,10 +173,10 @@ export function overdueThisMonth(
   return queryRows(db, overdueThisMonthQuery(actor, level, filters, days));
 }
 
-export type IndicatorRow = IndicatorLabel;
+export type IndicatorRow = IndicatorRef;
 
 /** The indicators the counters name, from the ISAF catalogue. */
 export function indicatorsByIds(db: Db, ids: readonly string[]): Promise<IndicatorRow[]> {
   if (ids.length === 0) return Promise.resolve([]);
-  return indicatorLabelsOf(db, ids);
+  return indicatorRefsOf(db, ids).then((found) => [...found.values()]);
 }

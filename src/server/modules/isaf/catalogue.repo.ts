@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/database";
-import { catalogueAudio, indicators, programmeIndicators, ratingScale } from "../../db/schema";
+import { catalogueAudio, cycles, indicators, programmeIndicators, ratingScale } from "../../db/schema";
+import { queryRows } from "../../db/sql";
 
 /**
  * The indicator catalogue and the rating scale: national reference data (no area), read by every
@@ -41,6 +42,23 @@ export async function findIndicators(db: Db, ids: readonly string[]): Promise<In
 export async function findIndicator(db: Db, id: string): Promise<IndicatorRow | undefined> {
   const [row] = await findIndicators(db, [id]);
   return row;
+}
+
+/**
+ * Whether the indicator is offered to this cycle's meetings: active, of the cycle's sector, in its
+ * programme's catalogue when the programme has one.
+ */
+export async function offeredToCycle(db: Db, cycleId: string, indicatorId: string): Promise<boolean> {
+  const rows = await queryRows<{ ok: boolean }>(
+    db,
+    sql`select exists (
+      select 1 from ${cycles} c join ${indicators} i on i.sector_code = c.sector_code
+      where c.id = ${cycleId} and i.id = ${indicatorId} and i.status = 'active'
+        and (not exists (select 1 from ${programmeIndicators} pi where pi.programme_id = c.programme_id)
+             or exists (select 1 from ${programmeIndicators} pi where pi.programme_id = c.programme_id and pi.indicator_id = i.id))
+    ) as ok`,
+  );
+  return Boolean(rows[0]?.ok);
 }
 
 /** Every active indicator of these sectors (a programme's default catalogue). */

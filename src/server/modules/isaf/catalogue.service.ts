@@ -291,3 +291,54 @@ export async function assertOfferedIndicators(
 }
 
 export const activeIndicatorIds = (db: Db) => repo.activeIdsOf(db, ISAF_SECTORS);
+
+/** Whether a meeting of this cycle may raise the indicator: active, of the sector, in the programme's catalogue if any. */
+export const offeredToCycle = (db: Db, cycleId: string, indicatorId: string) =>
+  repo.offeredToCycle(db, cycleId, indicatorId);
+
+/**
+ * An indicator as other records show it (a score card's issues and priorities, a JAAP action's
+ * indicators, the dashboards' labels): looked up by id instead of joining the catalogue's tables.
+ */
+export interface IndicatorRef {
+  id: string;
+  code: string;
+  nameKm: string;
+  nameEn: string;
+  sectorCode: string;
+  sortOrder: number;
+  status: repo.IndicatorRow["status"];
+}
+
+const refOf = (row: repo.IndicatorRow): IndicatorRef => ({
+  id: row.id,
+  code: row.code,
+  nameKm: row.nameKm,
+  nameEn: row.nameEn,
+  sectorCode: row.sectorCode,
+  sortOrder: row.sortOrder,
+  status: row.status,
+});
+
+/** These indicators (whatever their status), by id, in one query; unknown ids are left out. */
+export async function indicatorRefsOf(db: Db, ids: readonly string[]): Promise<Map<string, IndicatorRef>> {
+  if (ids.length === 0) return new Map();
+  const rows = await repo.findIndicators(db, [...new Set(ids)]);
+  return new Map(rows.map((row) => [row.id, refOf(row)]));
+}
+
+/** Catalogue order: the indicators' sort order, then their code. */
+export function byCatalogueOrder(a: IndicatorRef, b: IndicatorRef): number {
+  return a.sortOrder - b.sortOrder || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+}
+
+/** The sector's indicators a plan may name, in catalogue order: active ones, and any others among `alsoIds`. */
+export async function offeredIndicators(
+  db: Db,
+  sectorCode: string,
+  alsoIds: readonly string[],
+): Promise<IndicatorRef[]> {
+  const also = new Set(alsoIds);
+  const rows = await repo.listIndicators(db, { sector: sectorCode });
+  return rows.filter((row) => row.status === "active" || also.has(row.id)).map(refOf);
+}

@@ -206,3 +206,38 @@ export function ofFacility(db: Db, facilityId: string) {
     .where(eq(cycles.facilityId, facilityId))
     .orderBy(desc(cycles.year));
 }
+
+// ---- the cycle in other modules' queries (docs/mechanisms/boundaries.md) -----------------------------
+
+/** The cycles as other records show them: year, sector, commune, facility id and programme names. */
+export async function refsOf(db: Db, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select({
+      id: cycles.id,
+      year: cycles.year,
+      sectorCode: cycles.sectorCode,
+      communeCode: cycles.communeCode,
+      facilityId: cycles.facilityId,
+      programme: { id: programmes.id, nameKm: programmes.nameKm, nameEn: programmes.nameEn },
+    })
+    .from(cycles)
+    .innerJoin(programmes, eq(programmes.id, cycles.programmeId))
+    .where(inArray(cycles.id, [...ids]));
+}
+
+/**
+ * The open cycles of the actor's area she reaches as `reach` says (every one, those she is assigned
+ * to, none), as a subquery of their `id`, `step`, `version` and `change_xid` (the mark of their last
+ * change, docs/mechanisms/sync.md).
+ */
+export function openCyclesSql(actor: Actor, reach: "area" | "assigned" | "none"): SQL {
+  const who =
+    reach === "area"
+      ? sql`true`
+      : reach === "assigned"
+        ? sql`c.id in (select f.cycle_id from cycle_facilitators f where f.user_id = ${actor.id}::uuid)`
+        : sql`false`;
+  return sql`select c.id, c.step, c.version, c.change_xid from cycles c
+    where c.step <> 'closed' and ${areaPredicate(actor, sql`c.commune_code`)} and ${who}`;
+}

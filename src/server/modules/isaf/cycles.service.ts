@@ -18,7 +18,7 @@ import * as directory from "../users/people.service";
 import type { StepPrerequisites } from "./cycle-steps.service";
 import * as repo from "./cycles.repo";
 import { CYCLE_FACT } from "./isaf.facts";
-import { type CycleAccess, isafPolicy } from "./isaf.policy";
+import { type CycleAccess, isafPolicy, scorecardRecordingReach } from "./isaf.policy";
 
 export type CycleRow = repo.CycleRow;
 
@@ -57,6 +57,27 @@ export async function cyclesInScope(
 /** For the public module: a facility's cycles (id, year, step), newest first. Unscoped: callers publish only public facts. */
 export function cyclesOfFacility(db: Db, facilityId: string) {
   return repo.ofFacility(db, facilityId);
+}
+
+// ---- the cycle in other modules' queries -----------------------------------------------------------
+// A score card or an action is scoped, filtered and shown through its cycle. The cycles table is read
+// here only: other modules embed these subqueries in their own statement (a list stays one query),
+// or look the cycles up by id after theirs (docs/mechanisms/boundaries.md).
+
+// The subqueries are in cycle-scope.service.ts.
+
+export {
+  /** The cycles as other records show them (year, sector, commune, facility id, programme), unscoped. */
+  refsOf as cycleRefsOf,
+} from "./cycles.repo";
+
+/**
+ * The open cycles of the actor's area she may record a score card for (scorecardRecordingReach), as
+ * a subquery of their `id`, `step`, `version` and `change_xid`: the field app's pull of score cards
+ * (scorecards.pull.repo.ts) pages these and their cards.
+ */
+export function recordableCyclesSql(actor: Actor) {
+  return repo.openCyclesSql(actor, scorecardRecordingReach(actor));
 }
 
 /** The steps in both languages, for messages. */

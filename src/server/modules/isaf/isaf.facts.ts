@@ -18,6 +18,13 @@ export const ISAF_ROLLUP = defineRollup({
 /** The place, sector and period columns of a counter, from the cycle `c`. */
 export const CYCLE_PLACE = sql`c.facility_id, c.commune_code, c.sector_code, c.year`;
 
+/**
+ * Joins a counted record to its cycle as `c`, whose columns CYCLE_PLACE reads: a score card's or an
+ * action's counters name their cycle by `cycleId` (e.g. `s.cycle_id`) and leave the cycles table to
+ * this module (docs/mechanisms/boundaries.md).
+ */
+export const joinCycle = (cycleId: SQL): SQL => sql`join cycles c on c.id = ${cycleId}`;
+
 function cycleCounters(filter: SQL): SQL {
   return sql`
     select ${CYCLE_PLACE}, 'cycles' as metric,

@@ -111,7 +111,7 @@ export async function hasAction(db: Db, cycleId: string): Promise<boolean> {
   return row !== undefined;
 }
 
-/** Which indicators each action is tied to (their codes and names: isaf's indicator-refs.service). */
+/** Which indicators each action is tied to (their codes and names: isaf's catalogue.service indicatorRefsOf). */
 export async function indicatorLinksOf(db: Db, actionIds: readonly string[]) {
   if (actionIds.length === 0) return [];
   return db

@@ -1,7 +1,8 @@
 import type { Db } from "../../db/database";
 import type { Ctx } from "../../platform/context";
 import { badRequest, conflict, type FieldError, notFound } from "../../platform/errors";
-import { proposeIndicator } from "../isaf/catalogue.service";
+import { offeredToCycle, proposeIndicator } from "../isaf/catalogue.service";
+import { issuesShown } from "./scorecards.content";
 import { type Edit, editCard, singleEdit } from "./scorecards.edit";
 import * as repo from "./scorecards.repo";
 import * as store from "./scorecards.store";
@@ -69,13 +70,13 @@ export function raiseIssueEdit(ctx: Ctx, id: string, input: IssueInput): Edit {
     let indicatorId = input.indicatorId;
     let proposed: { id: string; code: string } | null = null;
     if (indicatorId) {
-      const alreadyRaised = issues.some((issue) => issue.indicator.id === indicatorId);
-      if (!alreadyRaised && !(await store.inCatalogue(tx, cycle.id, indicatorId))) {
+      const alreadyRaised = issues.some((issue) => issue.indicatorId === indicatorId);
+      if (!alreadyRaised && !(await offeredToCycle(tx, cycle.id, indicatorId))) {
         refuse([{ path: "indicatorId", code: "indicator_not_in_catalogue" }]);
       }
       const clash = issues.find(
         (issue) =>
-          issue.indicator.id === indicatorId &&
+          issue.indicatorId === indicatorId &&
           raisers.some((raiser) => raiser.participantNumber === issue.participantNumber),
       );
       if (clash) throw conflict("issue_already_raised");
@@ -107,10 +108,10 @@ export function removeIssue(ctx: Ctx, id: string, issueId: string) {
 export function removeIssueEdit(id: string, issueId: string): Edit {
   return singleEdit({ action: "issue_removed" }, async (tx, card) => {
     if (card.kind === "self") throw conflict("issues_not_for_self");
-    const issues = await repo.issues(tx, id);
+    const issues = await issuesShown(tx, id);
     const issue = issues.find((entry) => entry.id === issueId);
     if (!issue) throw notFound("issue");
-    const prioritised = (await repo.priorities(tx, id)).some((p) => p.indicator.id === issue.indicator.id);
+    const prioritised = (await repo.priorities(tx, id)).some((p) => p.indicatorId === issue.indicator.id);
     const others = issues.filter(
       (entry) => entry.indicator.id === issue.indicator.id && entry.id !== issueId,
     );

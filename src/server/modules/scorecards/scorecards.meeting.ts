@@ -2,6 +2,7 @@ import type { ParticipantInput } from "../../../contracts/scorecards";
 import { diff } from "../../platform/audit";
 import type { Ctx } from "../../platform/context";
 import { badRequest, conflict, type FieldError, notFound } from "../../platform/errors";
+import { issuesShown, prioritiesShown } from "./scorecards.content";
 import { assertMode, type Edit, editCard, singleEdit } from "./scorecards.edit";
 import * as repo from "./scorecards.repo";
 import { FIELD, NOTE_FIELDS, PARTICIPANT_FIELDS, type ParticipantField } from "./scorecards.stamps";
@@ -91,9 +92,9 @@ export function removeParticipantEdit(id: string, number: number): Edit {
   return singleEdit({ action: "participant_removed" }, async (tx, card) => {
     assertMode(card, "individual");
     const scores = (await repo.scores(tx, id)).filter((s) => s.participantNumber === number);
-    const allIssues = await repo.issues(tx, id);
+    const allIssues = await issuesShown(tx, id);
     const issues = allIssues.filter((i) => i.participantNumber === number);
-    const prioritised = new Set((await repo.priorities(tx, id)).map((p) => p.indicator.id));
+    const prioritised = new Set((await repo.priorities(tx, id)).map((p) => p.indicatorId));
     const orphaned = issues.find(
       (issue) =>
         prioritised.has(issue.indicator.id) &&
@@ -185,7 +186,7 @@ export function setNotesEdit(
   const named = NOTE_FIELDS.filter((note) => writes === "all" || notes[note] !== undefined);
   const fields = named.map((note) => FIELD.note(indicatorId, note));
   return singleEdit({ action: "notes_updated", version, fields }, async (tx, _card, _cycle, written) => {
-    const before = (await repo.priorities(tx, id)).find((p) => p.indicator.id === indicatorId);
+    const before = (await prioritiesShown(tx, id)).find((p) => p.indicator.id === indicatorId);
     if (!before) refuse([{ path: "indicatorId", code: "indicator_not_prioritised" }]);
     const noteOf = (note: (typeof NOTE_FIELDS)[number]) =>
       written.has(FIELD.note(indicatorId, note)) ? (notes[note] ?? null) : before![note];

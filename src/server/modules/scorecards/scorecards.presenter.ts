@@ -5,6 +5,8 @@ import type { Db } from "../../db/database";
 import { can } from "../../platform/access";
 import type { Ctx } from "../../platform/context";
 import { message } from "../../platform/messages";
+import { summariesOf } from "../facilities/facilities.service";
+import { cycleRefsOf } from "../isaf/cycles.service";
 import { isafPolicy } from "../isaf/isaf.policy";
 import * as places from "../places/places.service";
 import { presentSummary } from "../places/places.service";
@@ -18,7 +20,7 @@ import {
 } from "./scorecards.content";
 import { type CardInScope, editAbility, isLocked } from "./scorecards.edit";
 import * as who from "./scorecards.people";
-import * as repo from "./scorecards.repo";
+import type * as repo from "./scorecards.repo";
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
@@ -40,25 +42,36 @@ export function presentSummaryOf(
   };
 }
 
-/** Cycles as cards show them (facility, programme, province › district › commune), by id. */
+/**
+ * Cycles as cards show them (facility, programme, province › district › commune), by id: the cycles
+ * from the isaf module, then their facilities and places from theirs, one query each.
+ */
 export async function cycleRefsById(
   db: Db,
   cycleIds: string[],
 ): Promise<Map<string, z.infer<typeof CycleRef>>> {
-  const rows = await repo.cycleRefs(db, [...new Set(cycleIds)]);
+  const rows = await cycleRefsOf(db, [...new Set(cycleIds)]);
   const codes = new Set(rows.flatMap((row) => lineageOf(row.communeCode)));
-  const placeRows = new Map((await places.findMany(db, [...codes])).map((place) => [place.code, place]));
+  const [facilityRows, placeList] = await Promise.all([
+    summariesOf(db, [...new Set(rows.map((row) => row.facilityId))]),
+    places.findMany(db, [...codes]),
+  ]);
+  const facilityById = new Map(facilityRows.map((facility) => [facility.id, facility]));
+  const placeRows = new Map(placeList.map((place) => [place.code, place]));
   return new Map(
-    rows.map((row) => [
-      row.id,
-      {
+    rows.flatMap(({ facilityId, ...row }) => {
+      const facility = facilityById.get(facilityId);
+      if (!facility) return [];
+      const ref = {
         ...row,
+        facility: { id: facility.id, code: facility.code, nameKm: facility.nameKm, nameEn: facility.nameEn },
         path: lineageOf(row.communeCode)
           .map((code) => placeRows.get(code))
           .filter((place) => place !== undefined)
           .map(presentSummary),
-      },
-    ]),
+      };
+      return [[row.id, ref]];
+    }),
   );
 }
 

@@ -3,6 +3,7 @@ import { audit } from "../../platform/audit";
 import type { Ctx } from "../../platform/context";
 import { badRequest, conflict, type FieldError } from "../../platform/errors";
 import * as rollups from "../../platform/rollups/rollups.engine";
+import { prioritiesShown } from "./scorecards.content";
 import { assertEditable, type Edit, editCard, singleEdit } from "./scorecards.edit";
 import { SCORECARD_FACT } from "./scorecards.facts";
 import * as repo from "./scorecards.repo";
@@ -31,7 +32,7 @@ export function setPrioritiesEdit(
   const options = { action: "priorities_set", version: input.version, fields: [FIELD.priorities] };
   return singleEdit(options, async (tx, card, cycle) => {
     if (card.kind === "self") throw conflict("self_priorities_fixed");
-    const raised = new Set((await repo.issues(tx, id)).map((issue) => issue.indicator.id));
+    const raised = new Set((await repo.issues(tx, id)).map((issue) => issue.indicatorId));
     const errors: FieldError[] = [];
     const seen = new Set<string>();
     input.indicatorIds.forEach((indicatorId, index) => {
@@ -42,7 +43,7 @@ export function setPrioritiesEdit(
     });
     if (errors.length) throw badRequest("validation_failed", errors);
 
-    const before = await repo.priorities(tx, id);
+    const before = await prioritiesShown(tx, id);
     const dropped = before.filter((priority) => !seen.has(priority.indicator.id));
     const self = (await repo.ofCycle(tx, cycle.id)).find((other) => other.kind === "self");
     const cardIds = self ? [id, self.id] : [id];

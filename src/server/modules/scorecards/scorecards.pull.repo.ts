@@ -2,9 +2,8 @@ import { type SQL, sql } from "drizzle-orm";
 import type { CycleStep } from "../../../domain/isaf-cycle";
 import type { Db } from "../../db/database";
 import { queryRows } from "../../db/sql";
-import { areaPredicate } from "../../platform/access";
 import type { Actor } from "../../platform/actor";
-import { scorecardRecordingReach } from "../isaf/isaf.policy";
+import { recordableCyclesSql } from "../isaf/cycles.service";
 import type { ChangeMark } from "../sync/sync.service";
 
 /**
@@ -24,16 +23,13 @@ type MarkRow = ChangeMark;
 /** Below this no transaction is running: every id under it has committed or rolled back. */
 const SETTLED = sql`pg_snapshot_xmin(pg_current_snapshot())::text::bigint`;
 
-/** The open cycles of the actor's area (alias `c`) that the actor may record a score card for. */
+/**
+ * The open cycles of the actor's area that the actor may record a score card for (id, step, version,
+ * change_xid), to select from or join as `c`: the isaf module's subquery (cycles.service.ts), so that
+ * who reaches which cycle is decided there.
+ */
 function recordable(actor: Actor): SQL {
-  const reach = scorecardRecordingReach(actor);
-  const who =
-    reach === "area"
-      ? sql`true`
-      : reach === "assigned"
-        ? sql`c.id in (select f.cycle_id from cycle_facilitators f where f.user_id = ${actor.id}::uuid)`
-        : sql`false`;
-  return sql`c.step <> 'closed' and ${areaPredicate(actor, sql`c.commune_code`)} and ${who}`;
+  return sql`(${recordableCyclesSql(actor)}) c`;
 }
 
 /**
@@ -60,7 +56,7 @@ export function changedCycles(
     pageOf(
       sql`changed.id, changed.step, changed.version`,
       sql`select c.id, c.step, c.version, greatest(c.change_xid, ${cardsChanged}) as mark
-        from cycles c where ${recordable(actor)}`,
+        from ${recordable(actor)}`,
       after,
       limit,
     ),
@@ -73,7 +69,7 @@ export function changedCards(db: Db, actor: Actor, after: MarkRow, limit: number
     pageOf(
       sql`changed.id`,
       sql`select s.id, greatest(s.change_xid, c.change_xid) as mark
-        from scorecards s join cycles c on c.id = s.cycle_id where ${recordable(actor)}`,
+        from scorecards s join ${recordable(actor)} on c.id = s.cycle_id`,
       after,
       limit,
     ),
@@ -81,17 +77,14 @@ export function changedCards(db: Db, actor: Actor, after: MarkRow, limit: number
 }
 
 export async function cycleIds(db: Db, actor: Actor): Promise<string[]> {
-  const rows = await queryRows<{ id: string }>(
-    db,
-    sql`select c.id from cycles c where ${recordable(actor)} order by c.id`,
-  );
+  const rows = await queryRows<{ id: string }>(db, sql`select c.id from ${recordable(actor)} order by c.id`);
   return rows.map((row) => row.id);
 }
 
 export async function cardIds(db: Db, actor: Actor): Promise<string[]> {
   const rows = await queryRows<{ id: string }>(
     db,
-    sql`select s.id from scorecards s join cycles c on c.id = s.cycle_id where ${recordable(actor)} order by s.id`,
+    sql`select s.id from scorecards s join ${recordable(actor)} on c.id = s.cycle_id order by s.id`,
   );
   return rows.map((row) => row.id);
 }

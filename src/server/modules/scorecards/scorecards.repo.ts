@@ -1,10 +1,6 @@
 import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../db/database";
 import {
-  cycles,
-  facilities,
-  indicators,
-  programmes,
   scorecardChangeRequests,
   scorecardIssues,
   scorecardParticipants,
@@ -14,40 +10,32 @@ import {
   scorecardScoreTallies,
   scorecards,
 } from "../../db/schema";
-import { areaPredicate } from "../../platform/access";
 import type { Actor } from "../../platform/actor";
+import { cycleIdsInAreaSql } from "../isaf/cycle-scope.service";
 
 export type ScorecardRow = typeof scorecards.$inferSelect;
 export type ParticipantRow = typeof scorecardParticipants.$inferSelect;
 export type TallyRow = typeof scorecardParticipantTallies.$inferSelect;
 
-const indicatorRef = {
-  id: indicators.id,
-  code: indicators.code,
-  nameKm: indicators.nameKm,
-  nameEn: indicators.nameEn,
-  status: indicators.status,
-};
+/** Whether the card's cycle lies in the actor's area (the isaf module's subquery, cycles.service.ts). */
+const cycleInArea = (actor: Actor) => sql`${scorecards.cycleId} in (${cycleIdsInAreaSql(actor)})`;
 
 /** The card when its cycle lies in the actor's area, else null. */
 export async function findInScope(db: Db, actor: Actor, id: string): Promise<ScorecardRow | null> {
   const [row] = await db
-    .select({ card: scorecards })
+    .select()
     .from(scorecards)
-    .innerJoin(cycles, eq(cycles.id, scorecards.cycleId))
-    .where(and(eq(scorecards.id, id), areaPredicate(actor, cycles.communeCode)));
-  return row?.card ?? null;
+    .where(and(eq(scorecards.id, id), cycleInArea(actor)));
+  return row ?? null;
 }
 
 /** The cards among `ids` whose cycle lies in the actor's area. */
 export async function findManyInScope(db: Db, actor: Actor, ids: readonly string[]): Promise<ScorecardRow[]> {
   if (ids.length === 0) return [];
-  const rows = await db
-    .select({ card: scorecards })
+  return db
+    .select()
     .from(scorecards)
-    .innerJoin(cycles, eq(cycles.id, scorecards.cycleId))
-    .where(and(inArray(scorecards.id, [...ids]), areaPredicate(actor, cycles.communeCode)));
-  return rows.map((row) => row.card);
+    .where(and(inArray(scorecards.id, [...ids]), cycleInArea(actor)));
 }
 
 /** Re-reads the card inside a transaction and holds it until the transaction ends (edits of one card queue). */
@@ -160,6 +148,7 @@ export async function talliesOf(db: Db, ids: readonly string[]): Promise<Map<str
   return grouped;
 }
 
+/** Issues and priorities name their indicator by id: scorecards.content.ts adds how it is shown. */
 export async function issuesOf(db: Db, ids: readonly string[]) {
   const rows = await db
     .select({
@@ -167,10 +156,9 @@ export async function issuesOf(db: Db, ids: readonly string[]) {
       id: scorecardIssues.id,
       participantNumber: scorecardIssues.participantNumber,
       count: scorecardIssues.count,
-      indicator: indicatorRef,
+      indicatorId: scorecardIssues.indicatorId,
     })
     .from(scorecardIssues)
-    .innerJoin(indicators, eq(indicators.id, scorecardIssues.indicatorId))
     .where(inArray(scorecardIssues.scorecardId, [...ids]))
     .orderBy(
       asc(scorecardIssues.scorecardId),
@@ -188,10 +176,9 @@ export async function prioritiesOf(db: Db, ids: readonly string[]) {
       strengths: scorecardPriorities.strengths,
       weaknesses: scorecardPriorities.weaknesses,
       suggestedActions: scorecardPriorities.suggestedActions,
-      indicator: indicatorRef,
+      indicatorId: scorecardPriorities.indicatorId,
     })
     .from(scorecardPriorities)
-    .innerJoin(indicators, eq(indicators.id, scorecardPriorities.indicatorId))
     .where(inArray(scorecardPriorities.scorecardId, [...ids]))
     .orderBy(asc(scorecardPriorities.scorecardId), asc(scorecardPriorities.rank));
   return byCard(ids, rows);
@@ -256,29 +243,6 @@ export async function changeRequestRows(db: Db, scorecardIds: readonly string[],
     .orderBy(desc(scorecardChangeRequests.createdAt));
 }
 
-/** The cycle as a card shows it: year, sector, facility and programme names. */
-export async function cycleRefs(db: Db, cycleIds: string[]) {
-  if (cycleIds.length === 0) return [];
-  return db
-    .select({
-      id: cycles.id,
-      year: cycles.year,
-      sectorCode: cycles.sectorCode,
-      communeCode: cycles.communeCode,
-      programme: { id: programmes.id, nameKm: programmes.nameKm, nameEn: programmes.nameEn },
-      facility: {
-        id: facilities.id,
-        code: facilities.code,
-        nameKm: facilities.nameKm,
-        nameEn: facilities.nameEn,
-      },
-    })
-    .from(cycles)
-    .innerJoin(programmes, eq(programmes.id, cycles.programmeId))
-    .innerJoin(facilities, eq(facilities.id, cycles.facilityId))
-    .where(inArray(cycles.id, cycleIds));
-}
-
 /** Cards in a status (and pending change requests' cards) whose cycles lie in the actor's area. */
 export async function inAreaWithStatus(
   db: Db,
@@ -287,15 +251,10 @@ export async function inAreaWithStatus(
   ids?: string[],
 ) {
   return db
-    .select({ card: scorecards, communeCode: cycles.communeCode })
+    .select({ card: scorecards })
     .from(scorecards)
-    .innerJoin(cycles, eq(cycles.id, scorecards.cycleId))
     .where(
-      and(
-        eq(scorecards.status, status),
-        ids ? inArray(scorecards.id, ids) : undefined,
-        areaPredicate(actor, cycles.communeCode),
-      ),
+      and(eq(scorecards.status, status), ids ? inArray(scorecards.id, ids) : undefined, cycleInArea(actor)),
     )
     .orderBy(asc(scorecards.submittedAt))
     .limit(500);
@@ -306,8 +265,7 @@ export async function pendingRequestCardIds(db: Db, actor: Actor): Promise<strin
     .selectDistinct({ id: scorecardChangeRequests.scorecardId })
     .from(scorecardChangeRequests)
     .innerJoin(scorecards, eq(scorecards.id, scorecardChangeRequests.scorecardId))
-    .innerJoin(cycles, eq(cycles.id, scorecards.cycleId))
-    .where(and(eq(scorecardChangeRequests.status, "pending"), areaPredicate(actor, cycles.communeCode)))
+    .where(and(eq(scorecardChangeRequests.status, "pending"), cycleInArea(actor)))
     .limit(500);
   return rows.map((row) => row.id);
 }

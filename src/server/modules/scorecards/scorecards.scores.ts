@@ -37,7 +37,7 @@ async function scoreState(tx: Db, id: string): Promise<ScoreState> {
   const scores = await repo.scores(tx, id);
   return {
     participants: new Set(participants.map((p) => p.number)),
-    prioritised: new Set(priorities.map((p) => p.indicator.id)),
+    prioritised: new Set(priorities.map((p) => p.indicatorId)),
     given: new Set(scores.map((s) => `${s.participantNumber}|${s.indicatorId}`)),
   };
 }
@@ -161,7 +161,7 @@ export function setScoreTallyEdit(id: string, indicatorId: string, counts: numbe
   const fields = [FIELD.scoreTally(indicatorId)];
   return singleEdit({ action: "score_tally_set", version, fields }, async (tx, card) => {
     assertMode(card, "tally");
-    if (!(await repo.priorities(tx, id)).some((p) => p.indicator.id === indicatorId)) {
+    if (!(await repo.priorities(tx, id)).some((p) => p.indicatorId === indicatorId)) {
       throw new AppError(400, "validation_failed", {}, [
         { path: "indicatorId", code: "indicator_not_prioritised" },
       ]);

@@ -12,7 +12,7 @@ import * as rollups from "../../platform/rollups/rollups.engine";
 import { type CycleInScope, cyclesInScope, findCycleInScope, getCycleInScope } from "../isaf/cycles.service";
 import { isafPolicy } from "../isaf/isaf.policy";
 import * as places from "../places/places.service";
-import { isEmpty, loadContent, participantCount, resultsOf } from "./scorecards.content";
+import { isEmpty, loadContent, loadContents, participantCount, resultsOf } from "./scorecards.content";
 import { type Edit, editAbility, editCard, loadCard, loadCards, singleEdit } from "./scorecards.edit";
 import { SCORECARD_FACT } from "./scorecards.facts";
 import { presentCard, presentCards, presentSummaryOf } from "./scorecards.presenter";
@@ -39,20 +39,22 @@ export interface ApprovedCard {
 /** Results of a facility's approved score cards, newest year first (for the public pages). */
 export async function approvedResultsOfFacility(db: Db, facilityId: string): Promise<ApprovedCard[]> {
   const cards = await store.approvedCardsOfFacility(db, facilityId);
-  return Promise.all(
-    cards.map(async ({ card, year }) => ({
-      year,
-      kind: card.kind,
-      indicators: resultsOf(card.mode, await loadContent(db, card.id)).map(({ indicator, rank, result }) => ({
-        indicatorId: indicator.id,
-        code: indicator.code,
-        nameKm: indicator.nameKm,
-        nameEn: indicator.nameEn,
-        rank,
-        result,
-      })),
-    })),
+  const contents = await loadContents(
+    db,
+    cards.map(({ card }) => card.id),
   );
+  return cards.map(({ card, year }) => ({
+    year,
+    kind: card.kind,
+    indicators: resultsOf(card.mode, contents.get(card.id)!).map(({ indicator, rank, result }) => ({
+      indicatorId: indicator.id,
+      code: indicator.code,
+      nameKm: indicator.nameKm,
+      nameEn: indicator.nameEn,
+      rank,
+      result,
+    })),
+  }));
 }
 
 /** Whether a submitted or approved community card of the commune and year has an ethnic-minority participant. */

@@ -3,9 +3,6 @@ import { uuidv7 } from "uuidv7";
 import type { ParticipantInput } from "../../../contracts/scorecards";
 import type { Db } from "../../db/database";
 import {
-  cycles,
-  indicators,
-  programmeIndicators,
   scorecardChangeRequests,
   scorecardIssues,
   scorecardParticipants,
@@ -16,6 +13,7 @@ import {
   scorecards,
 } from "../../db/schema";
 import { arrayParam, queryRows } from "../../db/sql";
+import { cycleIdsWhereSql, cycleYearSql } from "../isaf/cycle-scope.service";
 
 /** The writes of the score-card module, and the reads other modules ask for (no area: they scope themselves). */
 
@@ -113,20 +111,6 @@ export async function removeIssue(tx: Db, scorecardId: string, issueId: string) 
     .where(and(eq(scorecardIssues.scorecardId, scorecardId), eq(scorecardIssues.id, issueId)))
     .returning();
   return row ?? null;
-}
-
-/** Whether the indicator is offered to this cycle's meetings: active, of the sector, in the programme's catalogue when it has one. */
-export async function inCatalogue(db: Db, cycleId: string, indicatorId: string): Promise<boolean> {
-  const rows = await queryRows<{ ok: boolean }>(
-    db,
-    sql`select exists (
-      select 1 from ${cycles} c join ${indicators} i on i.sector_code = c.sector_code
-      where c.id = ${cycleId} and i.id = ${indicatorId} and i.status = 'active'
-        and (not exists (select 1 from ${programmeIndicators} pi where pi.programme_id = c.programme_id)
-             or exists (select 1 from ${programmeIndicators} pi where pi.programme_id = c.programme_id and pi.indicator_id = i.id))
-    ) as ok`,
-  );
-  return Boolean(rows[0]?.ok);
 }
 
 /** Sets the chosen indicators in order; notes stay with indicators kept, scores of dropped ones go (cascade). */
@@ -251,22 +235,29 @@ export async function pendingRequestOf(db: Db, scorecardId: string) {
 }
 
 // ---- reads for other modules (public pages, JAAP, quotas) ------------------------------------------
+// A card's facility, commune and year are its cycle's: filtered and read through the isaf module's
+// subqueries (cycles.service.ts), in the same statement.
 
 export async function approvedCardsOfFacility(db: Db, facilityId: string) {
+  const year = cycleYearSql(scorecards.cycleId);
   return db
-    .select({ card: scorecards, year: cycles.year })
+    .select({ card: scorecards, year })
     .from(scorecards)
-    .innerJoin(cycles, eq(cycles.id, scorecards.cycleId))
-    .where(and(eq(cycles.facilityId, facilityId), eq(scorecards.status, "approved")))
-    .orderBy(sql`${cycles.year} desc`, scorecards.kind);
+    .where(
+      and(
+        sql`${scorecards.cycleId} in (${cycleIdsWhereSql({ facilityId })})`,
+        eq(scorecards.status, "approved"),
+      ),
+    )
+    .orderBy(sql`${year} desc`, scorecards.kind);
 }
 
 export async function minorityParticipantsIn(db: Db, communeCode: string, year: number): Promise<boolean> {
   const rows = await queryRows<{ found: boolean }>(
     db,
     sql`select exists (
-      select 1 from ${scorecards} s join ${cycles} c on c.id = s.cycle_id
-      where c.commune_code = ${communeCode} and c.year = ${year} and s.kind = 'community'
+      select 1 from ${scorecards} s
+      where s.cycle_id in (${cycleIdsWhereSql({ communeCode, year })}) and s.kind = 'community'
         and s.status in ('submitted', 'approved')
         and (exists (select 1 from ${scorecardParticipants} p where p.scorecard_id = s.id and p.ethnic_minority)
           or exists (select 1 from ${scorecardParticipantTallies} t where t.scorecard_id = s.id and t.ethnic_minority > 0))
