@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "../../db/database";
 import { uploadChunks, uploadSessions } from "../../db/schema";
 
@@ -46,16 +46,25 @@ export async function receivedIndexes(db: Db, uploadId: string): Promise<number[
   return rows.map((row) => row.index);
 }
 
-/** Stores a chunk; a chunk sent again replaces the first copy (same index, same bytes expected). */
-export async function putChunk(db: Db, uploadId: string, index: number, data: Buffer): Promise<void> {
+/**
+ * Stores a chunk at `now` (the service's clock: the sweep decides by these times); a chunk sent again
+ * replaces the first copy (same index, same bytes expected).
+ */
+export async function putChunk(
+  db: Db,
+  uploadId: string,
+  index: number,
+  data: Buffer,
+  now: Date,
+): Promise<void> {
   await db
     .insert(uploadChunks)
-    .values({ uploadId, index, data })
+    .values({ uploadId, index, data, createdAt: now, updatedAt: now })
     .onConflictDoUpdate({
       target: [uploadChunks.uploadId, uploadChunks.index],
-      set: { data, updatedAt: sql`now()` },
+      set: { data, updatedAt: now },
     });
-  await db.update(uploadSessions).set({ updatedAt: sql`now()` }).where(eq(uploadSessions.id, uploadId));
+  await db.update(uploadSessions).set({ updatedAt: now }).where(eq(uploadSessions.id, uploadId));
 }
 
 /** Every chunk's bytes, in order. */
@@ -72,9 +81,9 @@ export async function deleteChunks(db: Db, uploadId: string): Promise<void> {
   await db.delete(uploadChunks).where(eq(uploadChunks.uploadId, uploadId));
 }
 
-export async function markComplete(db: Db, id: string, mediaId: string): Promise<void> {
+export async function markComplete(db: Db, id: string, mediaId: string, now: Date): Promise<void> {
   await db
     .update(uploadSessions)
-    .set({ mediaId, completedAt: sql`now()`, updatedAt: sql`now()` })
+    .set({ mediaId, completedAt: now, updatedAt: now })
     .where(eq(uploadSessions.id, id));
 }

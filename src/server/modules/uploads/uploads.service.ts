@@ -67,8 +67,16 @@ export async function start(ctx: Ctx, input: UploadStart): Promise<{ created: bo
       const contentType = media.allowedType(input.contentType, ALLOWED_TYPES);
       file = { fileName: input.fileName, contentType, byteSize: input.byteSize, sha256 };
     },
-    write: (tx) =>
-      repo.insert(tx, { id: input.id, userId: ctx.actor.id, chunkSize: UPLOAD_CHUNK_SIZE, ...file! }),
+    // At the clock's time: the sweep decides by it (uploads.sweep.ts).
+    write: (tx, _input, now) =>
+      repo.insert(tx, {
+        id: input.id,
+        userId: ctx.actor.id,
+        chunkSize: UPLOAD_CHUNK_SIZE,
+        ...file!,
+        createdAt: now,
+        updatedAt: now,
+      }),
     // The same upload started again (after a cut) is not a new one.
     audit: (_input, inserted) =>
       inserted
@@ -109,7 +117,7 @@ export async function putChunk(
     if (data.length !== expected)
       throw badRequest("upload_chunk_wrong_size", [], { index, expected, actual: data.length });
     // Complete already (a late retry): the file is stored, the chunk is not needed.
-    if (!upload.mediaId) await repo.putChunk(tx, id, index, data);
+    if (!upload.mediaId) await repo.putChunk(tx, id, index, data, ctx.clock.now());
     return { received: (await stateOf(tx, upload)).received };
   });
 }
@@ -130,7 +138,7 @@ export async function complete(ctx: Ctx, id: string): Promise<{ mediaId: string 
     requires: requires(uploadsPolicy, "upload:complete", (upload: repo.UploadRow) => upload),
     // The row is locked, so that no chunk slips in while the upload is completed.
     lock: (tx) => own(tx, ctx, id, true),
-    write: async (tx, upload) => {
+    write: async (tx, upload, now) => {
       if (upload.mediaId) return { mediaId: upload.mediaId, fresh: false };
       const received = new Set(await repo.receivedIndexes(tx, id));
       const missing = everyIndex(upload).filter((index) => !received.has(index));
@@ -147,7 +155,7 @@ export async function complete(ctx: Ctx, id: string): Promise<{ mediaId: string 
         { fileName: upload.fileName, contentType: upload.contentType, data },
         ALLOWED_TYPES,
       );
-      await repo.markComplete(tx, id, stored.id);
+      await repo.markComplete(tx, id, stored.id, now);
       await repo.deleteChunks(tx, id);
       return { mediaId: stored.id, fresh: true };
     },

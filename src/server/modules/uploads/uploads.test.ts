@@ -4,6 +4,7 @@ import { uuidv7 } from "uuidv7";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, mediaFiles, uploadChunks, uploadSessions } from "../../db/schema";
 import { queryRows } from "../../db/sql";
+import { testClock } from "../../platform/clock";
 import { type Caller, createTestApp, type TestApp } from "../../test/harness";
 import { sweepAbandonedUploads } from "./uploads.sweep";
 
@@ -285,5 +286,23 @@ describe("abandoned uploads", () => {
     // The phone asks again with the same id: the upload starts anew, nothing held.
     const again = await field.post("/api/v1/uploads", stale);
     expect(again.json()).toMatchObject({ received: [] });
+  });
+
+  it("are judged by the app's clock, which wrote their times, not by the database's", async () => {
+    // An app whose clock is years behind the database's: the sweep a month later by that clock must
+    // see the upload as abandoned, which it could not if the times were the database's now().
+    const clock = testClock("2020-03-02T03:00:00Z", { frozen: true });
+    const behind = await createTestApp({ clock });
+    try {
+      const facilitator = await behind.as({ roles: ["facilitator"], area: ["15"] });
+      const data = photo();
+      const file = describeFile(data);
+      expect((await facilitator.post("/api/v1/uploads", file)).statusCode).toBeLessThan(300);
+      expect((await sendChunk(facilitator, file.id, 0, part(data, 0))).statusCode).toBe(200);
+      expect(await sweepAbandonedUploads(behind.db, new Date("2020-03-20T03:00:00Z"))).toBe(0);
+      expect(await sweepAbandonedUploads(behind.db, new Date("2020-04-10T03:00:00Z"))).toBe(1);
+    } finally {
+      await behind.close();
+    }
   });
 });
