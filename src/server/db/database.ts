@@ -46,6 +46,7 @@ export function openPostgres(url: string, poolSize = 10): Database {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   // An idle client that loses its connection must not crash the process.
   pool.on("error", () => {});
+  pool.on("connect", oneQueryAtATime);
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   return {
     db,
@@ -65,6 +66,24 @@ export function openPostgres(url: string, poolSize = 10): Database {
     ping: () => pingWith(() => pool.query("select 1")),
     close: () => pool.end(),
   };
+}
+
+/**
+ * Sends a client's queries one after the other. A transaction holds one client, and a service may ask
+ * it for several things at once (`Promise.all` over `tx`); node-postgres queues such queries itself
+ * but warns that pg 9 will stop doing so. Chaining them here keeps their order and meaning, whatever
+ * the driver's version. Calls with a callback or a submittable (a cursor) keep the driver's own handling.
+ */
+function oneQueryAtATime(client: pg.PoolClient) {
+  const send = client.query.bind(client) as (...args: unknown[]) => Promise<unknown>;
+  let previous: Promise<unknown> = Promise.resolve();
+  client.query = ((...args: unknown[]) => {
+    const first = args[0] as { submit?: unknown } | undefined;
+    if (typeof args.at(-1) === "function" || typeof first?.submit === "function") return send(...args);
+    const sent = previous.then(() => send(...args));
+    previous = sent.catch(() => {});
+    return sent;
+  }) as typeof client.query;
 }
 
 /** Embedded PostgreSQL (PGlite), data in `dataDir`, or in memory when `dataDir` is undefined. */
