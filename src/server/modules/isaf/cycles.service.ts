@@ -61,10 +61,9 @@ export function cyclesOfFacility(db: Db, facilityId: string) {
 
 // ---- the cycle in other modules' queries -----------------------------------------------------------
 // A score card or an action is scoped, filtered and shown through its cycle. The cycles table is read
-// here only: other modules embed these subqueries in their own statement (a list stays one query),
-// or look the cycles up by id after theirs (docs/mechanisms/boundaries.md).
-
-// The subqueries are in cycle-scope.service.ts.
+// in isaf only: other modules embed the subqueries of cycle-scope.service.ts (and the pull's below) in
+// their own statement, so a list stays one query, or look the cycles up by id after theirs
+// (docs/mechanisms/boundaries.md).
 
 export {
   /** The cycles as other records show them (year, sector, commune, facility id, programme), unscoped. */
