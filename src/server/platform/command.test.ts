@@ -8,7 +8,16 @@ import { openTestDatabase } from "../test/test-database";
 import { ability, areaPredicate, inArea, type Subject } from "./abilities";
 import type { Actor } from "./actor";
 import { testClock } from "./clock";
-import { allOf, anyOf, command, creation, type Requirement, requires } from "./command";
+import {
+  allOf,
+  anyOf,
+  command,
+  commandSteps,
+  creation,
+  type Requirement,
+  requires,
+  type Step,
+} from "./command";
 import type { Ctx } from "./context";
 import { AppError, conflict } from "./errors";
 import { noJobs } from "./jobs";
@@ -117,7 +126,8 @@ beforeAll(async () => {
     updated_at timestamptz)`);
   await database.db.execute(sql`insert into command_things (id, place_code, name) values
     ('here', '150101', 'Here'), ('there', '020101', 'There'), ('stale', '150101', 'Stale'),
-    ('broken', '150101', 'Broken'), ('denied', '150101', 'Denied'), ('locked', '150101', 'Locked')`);
+    ('broken', '150101', 'Broken'), ('denied', '150101', 'Denied'), ('locked', '150101', 'Locked'),
+    ('run', '150101', 'Run'), ('faulty', '150101', 'Faulty')`);
 });
 afterAll(() => database.close());
 
@@ -371,5 +381,97 @@ describe("creation", () => {
     expect(await refusal(create(ctxOf(), "new-there", "020101"))).toMatchObject({ status: 403 });
     expect(await thingRow("new-there")).toBeUndefined();
     expect(await auditsOf("new-there")).toHaveLength(0);
+  });
+});
+
+describe("commandSteps", () => {
+  /** A step that renames the thing it is given (as the steps before left it) unless it is refused. */
+  const renameStep = (name: string, refuse?: "value" | "rule" | "write"): Step<Thing, string> => ({
+    validate: () => {
+      if (refuse === "value") throw new AppError(400, "validation_failed");
+    },
+    requires: requires(policy, "thing:edit", (row: Thing) => row),
+    check: (row) => {
+      if (refuse === "rule" && row.name !== "Run") throw conflict("version_conflict");
+    },
+    write: async (tx, row, now) => {
+      const [after] = await queryRows<Thing>(
+        tx,
+        sql`update command_things set name = ${name}, version = version + 1, updated_at = ${now.toISOString()}
+            where id = ${row.id} returning id, place_code as "placeCode", name, version`,
+      );
+      if (refuse === "write") throw conflict("version_conflict");
+      return { row: after!, result: `${row.name} → ${after!.name}` };
+    },
+    audit: (row, result) => ({
+      action: "thing.renamed",
+      entityType: "thing",
+      entityId: row.id,
+      changes: { result },
+    }),
+  });
+
+  it("applies each step on what the one before left, and rolls a refused step back alone, audit included", async () => {
+    let tracked = 0;
+    const answers = await commandSteps(
+      ctxOf(),
+      {
+        entity: "thing",
+        load: load(ctxOf(), "run"),
+        rollup: async (_tx, _row, write) => {
+          const result = await write();
+          tracked++;
+          return result;
+        },
+      },
+      [renameStep("One"), renameStep("Two", "write"), renameStep("Three", "rule"), renameStep("Four")],
+    );
+    expect(answers[0]).toBe("Run → One");
+    expect((answers[1] as AppError).code).toBe("version_conflict");
+    expect((answers[2] as AppError).code).toBe("version_conflict");
+    expect(answers[3]).toBe("One → Four");
+    expect(tracked).toBe(1);
+    expect(await thingRow("run")).toMatchObject({ name: "Four", version: 3 });
+    const events = await auditsOf("run");
+    expect(events.map((event) => (event.changes as { result: string }).result).sort()).toEqual([
+      "One → Four",
+      "Run → One",
+    ]);
+  });
+
+  it("answers each step's own refusal, then 403, before 404 for a missing or out-of-scope record", async () => {
+    const denied: Step<Thing, string> = { ...renameStep("x"), requires: requires(policy, "thing:destroy") };
+    for (const id of ["there", "nowhere"]) {
+      const answers = await commandSteps(ctxOf(), { entity: "thing", load: load(ctxOf(), id) }, [
+        renameStep("x", "value"),
+        denied,
+        renameStep("x"),
+      ]);
+      expect(answers.map((answer) => (answer as AppError).status)).toEqual([400, 403, 404]);
+    }
+    expect(await thingRow("there")).toMatchObject({ name: "There", version: 1 });
+  });
+
+  it("refuses a step without the ability on the record (403) and lets the next one through", async () => {
+    const answers = await commandSteps(ctxOf(), { entity: "thing", load: load(ctxOf(), "denied") }, [
+      { ...renameStep("Never"), requires: requires(policy, "thing:destroy", (row: Thing) => row) },
+      renameStep("Once"),
+    ]);
+    expect((answers[0] as AppError).status).toBe(403);
+    expect(answers[1]).toBe("Denied → Once");
+  });
+
+  it("writes nothing of any step when one faults (not a refusal)", async () => {
+    const fault: Step<Thing, string> = {
+      ...renameStep("Broken"),
+      write: async () => {
+        throw new Error("the disk is gone");
+      },
+    };
+    await expect(
+      commandSteps(ctxOf(), { entity: "thing", load: load(ctxOf(), "faulty") }, [renameStep("First"), fault]),
+    ).rejects.toThrow("the disk is gone");
+    expect(await thingRow("faulty")).toMatchObject({ name: "Faulty", version: 1 });
+    expect(await auditsOf("faulty")).toHaveLength(0);
   });
 });

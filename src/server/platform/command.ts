@@ -2,7 +2,8 @@ import type { Db } from "../db/database";
 import { type AbilitySet, can, type RecordOf } from "./access";
 import { type AuditEvent, auditAll } from "./audit";
 import type { Ctx } from "./context";
-import { conflict, forbidden, notFound } from "./errors";
+import { type AppError, conflict, forbidden, notFound } from "./errors";
+import { refusalOf } from "./problem";
 
 /**
  * The one write path (issue 12, part 3). A change to a record takes the same steps in every module:
@@ -120,6 +121,89 @@ export async function command<R, T>(ctx: Ctx, spec: Command<R, T>): Promise<T> {
     await auditEvents(ctx, tx, spec.audit(row, result));
     return result;
   });
+}
+
+/** The record a run of changes works on (`commandSteps`): loaded in scope, locked, its rollups moved once. */
+export interface Run<R> {
+  entity: string;
+  load: (db: Db) => Promise<R | null | undefined>;
+  /** First in the transaction: locks the record; what it answers is what the first step sees. */
+  lock?: (tx: Db, row: R) => Promise<R>;
+  /** The module's rollups, moved once around all the steps (the same totals as step by step). */
+  rollup?: Rollup<R>;
+}
+
+/** One change of a run: a command's steps, on the record as the changes before it left it. */
+export interface Step<R, T> {
+  /** Checks of the change's own values, which come before the record's 404 (a bad value is 400 first). */
+  validate?: () => void;
+  requires: Requirement<NoInfer<R>>;
+  /** The service's rules on the record as it stands now (a locked card, a stale version). */
+  check?: (row: R) => void | Promise<void>;
+  /** Writes the change; answers the record after it (what the next step sees) and what it did. */
+  write: (tx: Db, row: R, now: Date) => Promise<{ row: R; result: T }>;
+  audit: (row: R, result: T) => AuditEvent | readonly AuditEvent[] | null;
+}
+
+/**
+ * A run of changes to one record, as the field app pushes a meeting's edits of a card: the record is
+ * loaded in scope and locked once and its rollups tracked once around them all, and each change takes
+ * a command's steps (its checks, its ability, its rules, its write and audit) in its own savepoint, so
+ * that a refused change is rolled back alone and answered with its refusal while the next ones still
+ * apply. Answers each step, in order, with what its write did or its refusal; a fault (500) is thrown
+ * and writes nothing.
+ */
+export async function commandSteps<R, T>(
+  ctx: Ctx,
+  run: Run<R>,
+  steps: readonly Step<R, T>[],
+): Promise<(T | AppError)[]> {
+  const loaded = await run.load(ctx.db);
+  if (loaded == null) {
+    // Each step hears what a command would: its own values' refusal, a 403 that does not depend on
+    // the record, and only then 404.
+    return steps.map((step) => {
+      try {
+        step.validate?.();
+        if (!step.requires.onRecord) authorizeBy(step.requires, ctx, undefined);
+        return notFound(run.entity);
+      } catch (error) {
+        return asRefusal(error);
+      }
+    });
+  }
+  return ctx.db.transaction(async (tx) => {
+    const now = ctx.clock.now();
+    let current: R = run.lock ? await run.lock(tx, loaded) : loaded;
+    const applyAll = async () => {
+      const answers: (T | AppError)[] = [];
+      for (const step of steps) {
+        try {
+          const written = await tx.transaction(async (savepoint) => {
+            step.validate?.();
+            authorizeBy(step.requires, ctx, current);
+            await step.check?.(current);
+            const after = await step.write(savepoint, current, now);
+            await auditEvents(ctx, savepoint, step.audit(after.row, after.result));
+            return after;
+          });
+          current = written.row;
+          answers.push(written.result);
+        } catch (error) {
+          answers.push(asRefusal(error));
+        }
+      }
+      return answers;
+    };
+    return run.rollup ? run.rollup(tx, current, applyAll) : applyAll();
+  });
+}
+
+/** The refusal `error` is (below 500); a fault is thrown again, so that it writes nothing. */
+function asRefusal(error: unknown): AppError {
+  const refusal = refusalOf(error);
+  if (!refusal) throw error;
+  return refusal;
 }
 
 export interface Creation<I, T> {

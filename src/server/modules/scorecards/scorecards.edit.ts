@@ -1,11 +1,11 @@
 import type { Db } from "../../db/database";
-import { authorize } from "../../platform/access";
-import { auditAll } from "../../platform/audit";
+import { can } from "../../platform/access";
+import type { AuditEvent } from "../../platform/audit";
+import { command, commandSteps, type Requirement, type Rollup, type Step } from "../../platform/command";
 import type { Ctx } from "../../platform/context";
 import { AppError, conflict, notFound } from "../../platform/errors";
-import { refusalOf } from "../../platform/problem";
 import * as rollups from "../../platform/rollups/rollups.engine";
-import { type CycleInScope, cyclesInScope, getCycleInScope } from "../isaf/cycles.service";
+import { type CycleInScope, cyclesInScope, findCycleInScope, getCycleInScope } from "../isaf/cycles.service";
 import { isafPolicy } from "../isaf/isaf.policy";
 import { SCORECARD_FACT } from "./scorecards.facts";
 import { MODE_NAMES } from "./scorecards.messages";
@@ -133,42 +133,71 @@ export function singleEdit(options: EditOptions, change: Change, check?: (now: D
   };
 }
 
+/** The card and its cycle when they lie in the actor's area (nothing otherwise): what a change loads. */
+async function findCard(ctx: Ctx, id: string): Promise<CardInScope | null> {
+  const card = await repo.findInScope(ctx.db, ctx.actor, id);
+  const cycle = card && (await findCycleInScope(ctx.db, ctx.actor, card.cycleId));
+  return card && cycle ? { card, cycle } : null;
+}
+
+/** The ability a change of the card needs, on its cycle: the one the change names, or the card kind's. */
+function editRequirement(options: EditOptions): Requirement<CardInScope> {
+  return {
+    onRecord: true,
+    allows: (ctx, found) =>
+      can(isafPolicy, options.ability ?? editAbility(found!.card.kind), ctx.actor, found!.cycle),
+  };
+}
+
+/** The dashboard counters move with every change of a card, in its transaction. */
+const trackedCard: Rollup<CardInScope> = (tx, { card }, write) =>
+  rollups.tracked(tx, SCORECARD_FACT, card.id, write);
+
 /**
- * The one way a card changes: in the caller's area, with the ability, in one transaction that locks
- * the card, refuses a locked or stale card, moves the dashboard counters (rollups.tracked), moves the
- * version on, stamps the fields written with the server's clock and writes the audit event. Any
- * refusal rolls everything back. Answers with the changed card and its cycle, which the HTTP routes
- * present.
+ * The one way a card changes online, through the write path (platform/command.ts): in the caller's
+ * area, with the ability, in one transaction that locks the card, refuses a locked or stale card,
+ * moves the dashboard counters, moves the version on, stamps the fields written with the server's
+ * clock and writes the audit event. Any refusal rolls everything back. Answers with the changed card
+ * and its cycle, which the HTTP routes present.
  */
 export async function editCard(ctx: Ctx, id: string, edit: Edit): Promise<CardInScope> {
+  // The request's own values are checked before the card is read: a bad value is 400 before 404.
   edit.check?.(ctx.clock.now());
-  const { card, cycle } = await loadCard(ctx, id);
-  authorize(isafPolicy, edit.options.ability ?? editAbility(card.kind), ctx.actor, cycle);
-  const updated = await ctx.db.transaction(async (tx) => {
-    const current = await repo.lock(tx, id);
-    assertCurrent(current, edit.options);
-    const fields = edit.options.fields ?? [];
-    const stamps = fields.length
-      ? withStamps(current.fieldStamps, fields, serverStamp(current.fieldStamps, ctx.clock.now().getTime()))
-      : undefined;
-    return rollups.tracked(tx, SCORECARD_FACT, id, async () => {
-      const outcomes = await edit.change(tx, current, cycle, new Set(fields));
+  const { found } = await command(ctx, {
+    entity: "scorecard",
+    load: () => findCard(ctx, id),
+    requires: editRequirement(edit.options),
+    lock: async (tx, { cycle }) => {
+      const card = await repo.lock(tx, id);
+      assertCurrent(card, edit.options);
+      return { card, cycle };
+    },
+    write: async (tx, { card, cycle }, now) => {
+      const fields = edit.options.fields ?? [];
+      const stamps = fields.length
+        ? withStamps(card.fieldStamps, fields, serverStamp(card.fieldStamps, now.getTime()))
+        : undefined;
+      const outcomes = await edit.change(tx, card, cycle, new Set(fields));
       const refused = outcomes.find((outcome) => outcome instanceof AppError);
       if (refused) throw refused;
-      return record(ctx, tx, current, cycle, edit.options, outcomes, stamps);
-    });
+      const changed = await touchAccepted(tx, card, outcomes, now, stamps);
+      return { found: { card: changed, cycle }, events: auditOf(card, cycle, edit.options, outcomes) };
+    },
+    audit: (_found, { events }) => events,
+    rollup: trackedCard,
   });
-  return { card: updated, cycle };
+  return found;
 }
 
 /**
- * Edits of one card one after the other, as the field app pushes a meeting (scorecards.sync.ts): each
- * checked and applied as editCard would (its checks, ability, the card's lock and version, the
- * change, a version step and an audit event per change), each in its own savepoint so that a
- * refused edit is rolled back alone and answered with its refusal while the next ones still apply.
- * What makes it cheaper than editCard per edit: the card is read and locked once, and its dashboard
- * counters are tracked once around them all (the same totals). Answers every change, in order, with
- * the card's version after it (and the fields a later write held) or its refusal.
+ * Edits of one card one after the other, as the field app pushes a meeting (scorecards.sync.ts): a
+ * run of the write path (commandSteps) where each is checked and applied as editCard would (its
+ * checks, ability, the card's lock and version, the change, a version step and an audit event per
+ * change), each in its own savepoint so that a refused edit is rolled back alone and answered with its
+ * refusal while the next ones still apply. What makes it cheaper than editCard per edit: the card is
+ * read and locked once, and its dashboard counters are tracked once around them all (the same
+ * totals). Answers every change, in order, with the card's version after it (and the fields a later
+ * write held) or its refusal.
  *
  * A change that names its fields (a versioned one but submit) merges by stamp on a draft or returned
  * card instead of checking the version: it writes the fields where its stamp is later than the one
@@ -180,66 +209,66 @@ export async function editCardInSteps(
   id: string,
   steps: StampedEdit[],
 ): Promise<(Applied | AppError)[]> {
-  const edits = steps.map((step) => step.edit);
-  const found = await loadCard(ctx, id).catch(asRefusal);
-  if (found instanceof AppError) {
-    // As in editCard, an edit's own checks come before "not found".
-    return edits.flatMap((edit) => {
-      let refused = found;
-      try {
-        edit.check?.(ctx.clock.now());
-      } catch (error) {
-        refused = asRefusal(error);
-      }
-      return new Array<AppError>(edit.count).fill(refused);
-    });
-  }
-  const { card, cycle } = found;
-  return ctx.db.transaction(async (tx) => {
-    let current = await repo.lock(tx, id);
-    return rollups.tracked(tx, SCORECARD_FACT, id, async () => {
-      const answers: (Applied | AppError)[] = [];
-      for (const { edit, stamp } of steps) {
-        try {
-          const { row, versions } = await tx.transaction(async (savepoint) => {
-            edit.check?.(ctx.clock.now());
-            authorize(isafPolicy, edit.options.ability ?? editAbility(card.kind), ctx.actor, cycle);
-            const fields = edit.options.fields;
-            const merge = fields
-              ? mergeOf(current.fieldStamps, fields, stamp, edit.options.version !== current.version)
-              : undefined;
-            assertCurrent(current, edit.options, merge !== undefined);
-            const lost = merge?.overtaken.length ? { overtaken: merge.overtaken } : {};
-            if (merge && merge.kept.length === 0) {
-              await recordOvertaken(ctx, savepoint, current, cycle, edit.options, merge);
-              const unchanged: Applied = { version: current.version, ...lost };
-              return { row: current, versions: new Array<Applied>(edit.count).fill(unchanged) };
-            }
-            const outcomes = await edit.change(savepoint, current, cycle, new Set(merge?.kept));
-            const stamps = merge && withStamps(current.fieldStamps, merge.kept, stamp);
-            const row = await record(ctx, savepoint, current, cycle, edit.options, outcomes, stamps, merge);
-            let version = current.version;
-            return {
-              row,
-              versions: outcomes.map((o) => (o instanceof AppError ? o : { version: ++version, ...lost })),
-            };
-          });
-          current = row;
-          answers.push(...versions);
-        } catch (error) {
-          answers.push(...new Array<AppError>(edit.count).fill(asRefusal(error)));
-        }
-      }
-      return answers;
-    });
-  });
+  const answers = await commandSteps(
+    ctx,
+    {
+      entity: "scorecard",
+      load: () => findCard(ctx, id),
+      lock: async (tx, { cycle }) => ({ card: await repo.lock(tx, id), cycle }),
+      rollup: trackedCard,
+    },
+    steps.map(({ edit, stamp }) => pushedStep(ctx, edit, stamp)),
+  );
+  // A refused step refuses each of its changes (a meeting's scores are several changes in one step).
+  return answers.flatMap((answer, i) =>
+    answer instanceof AppError ? new Array<AppError>(steps[i]!.edit.count).fill(answer) : answer.answers,
+  );
 }
 
-/** The refusal `error` is; a fault is thrown again. */
-function asRefusal(error: unknown): AppError {
-  const refused = refusalOf(error);
-  if (!refused) throw error;
-  return refused;
+/** What a pushed step did: an answer per change, and the audit events that say so. */
+interface Pushed {
+  answers: (Applied | AppError)[];
+  events: AuditEvent[];
+}
+
+/** A pushed edit as a step of the card's run: merged by stamp when it names its fields. */
+function pushedStep(ctx: Ctx, edit: Edit, stamp: string): Step<CardInScope, Pushed> {
+  // Worked out by `check` on the card as the steps before left it, and written by `write`.
+  let merge: Merge | undefined;
+  return {
+    validate: () => edit.check?.(ctx.clock.now()),
+    requires: editRequirement(edit.options),
+    check: ({ card }) => {
+      const fields = edit.options.fields;
+      merge = fields
+        ? mergeOf(card.fieldStamps, fields, stamp, edit.options.version !== card.version)
+        : undefined;
+      assertCurrent(card, edit.options, merge !== undefined);
+    },
+    write: async (tx, { card, cycle }, now) => {
+      const lost = merge?.overtaken.length ? { overtaken: merge.overtaken } : {};
+      if (merge && merge.kept.length === 0) {
+        const unchanged: Applied = { version: card.version, ...lost };
+        const answers = new Array<Applied>(edit.count).fill(unchanged);
+        return {
+          row: { card, cycle },
+          result: { answers, events: [eventOf(card, cycle, edit.options, {}, merge)] },
+        };
+      }
+      const outcomes = await edit.change(tx, card, cycle, new Set(merge?.kept));
+      const stamps = merge && withStamps(card.fieldStamps, merge.kept, stamp);
+      const changed = await touchAccepted(tx, card, outcomes, now, stamps);
+      let version = card.version;
+      return {
+        row: { card: changed, cycle },
+        result: {
+          answers: outcomes.map((o) => (o instanceof AppError ? o : { version: ++version, ...lost })),
+          events: auditOf(card, cycle, edit.options, outcomes, merge),
+        },
+      };
+    },
+    audit: (_found, { events }) => events,
+  };
 }
 
 /**
@@ -258,55 +287,50 @@ function mergeNote(merge: Merge | undefined) {
   return { merge: { stamp: merge.stamp, kept: merge.kept, overtaken: merge.overtaken } };
 }
 
-/**
- * Moves the version on by one per accepted change (their `set` columns and the fields' new stamps
- * written together) and writes each one's audit event, with what a merge kept and dropped; writes
- * nothing when every change was refused. Answers with the card.
- */
-async function record(
-  ctx: Ctx,
-  tx: Db,
-  current: ScorecardRow,
-  cycle: CycleInScope,
-  options: EditOptions,
-  outcomes: (Changed | AppError)[],
-  stamps?: FieldStamps,
-  merge?: Merge,
-): Promise<ScorecardRow> {
-  const accepted = outcomes.filter((outcome): outcome is Changed => !(outcome instanceof AppError));
-  if (accepted.length === 0) return current;
-  const set = Object.assign({}, ...accepted.map((step) => step.set ?? {}), stamps && { fieldStamps: stamps });
-  const row = await repo.touch(tx, current.id, ctx.clock.now(), set, accepted.length);
-  await auditAll(
-    tx,
-    ctx,
-    accepted.map(({ changes }) => ({
-      action: `scorecard.${options.action}`,
-      entityType: "scorecard",
-      entityId: current.id,
-      placeCode: cycle.communeCode,
-      changes: { kind: current.kind, ...(changes ?? {}), ...mergeNote(merge) },
-    })),
-  );
-  return row;
+function accepted(outcomes: readonly (Changed | AppError)[]): Changed[] {
+  return outcomes.filter((outcome): outcome is Changed => !(outcome instanceof AppError));
 }
 
-/** A merged change where a later write held every field: the card is left as it was, the audit says so. */
-async function recordOvertaken(
-  ctx: Ctx,
+/**
+ * Moves the version on by one per accepted change, their `set` columns and the fields' new stamps
+ * written together; writes nothing when every change was refused. Answers with the card.
+ */
+async function touchAccepted(
   tx: Db,
   current: ScorecardRow,
+  outcomes: readonly (Changed | AppError)[],
+  now: Date,
+  stamps?: FieldStamps,
+): Promise<ScorecardRow> {
+  const steps = accepted(outcomes);
+  if (steps.length === 0) return current;
+  const set = Object.assign({}, ...steps.map((step) => step.set ?? {}), stamps && { fieldStamps: stamps });
+  return repo.touch(tx, current.id, now, set, steps.length);
+}
+
+/** One audit event per accepted change, with what a merge kept and dropped. */
+function auditOf(
+  card: ScorecardRow,
   cycle: CycleInScope,
   options: EditOptions,
-  merge: Merge,
-) {
-  await auditAll(tx, ctx, [
-    {
-      action: `scorecard.${options.action}`,
-      entityType: "scorecard",
-      entityId: current.id,
-      placeCode: cycle.communeCode,
-      changes: { kind: current.kind, ...mergeNote(merge) },
-    },
-  ]);
+  outcomes: readonly (Changed | AppError)[],
+  merge?: Merge,
+): AuditEvent[] {
+  return accepted(outcomes).map(({ changes }) => eventOf(card, cycle, options, changes ?? {}, merge));
+}
+
+function eventOf(
+  card: ScorecardRow,
+  cycle: CycleInScope,
+  options: EditOptions,
+  changes: Record<string, unknown>,
+  merge: Merge | undefined,
+): AuditEvent {
+  return {
+    action: `scorecard.${options.action}`,
+    entityType: "scorecard",
+    entityId: card.id,
+    placeCode: cycle.communeCode,
+    changes: { kind: card.kind, ...changes, ...mergeNote(merge) },
+  };
 }
