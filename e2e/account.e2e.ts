@@ -3,6 +3,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   apiRequest,
+  apiSignIn,
   attemptSignIn,
   DESKTOP,
   demoSession,
@@ -10,6 +11,7 @@ import {
   launchBrowser,
   newPage,
   PHONE,
+  setLanguage,
   shot,
   shownText,
   signIn,
@@ -185,6 +187,25 @@ describe("my account", () => {
     // And going back to the account page does not get in.
     await phone.goto("/account");
     await phone.waitForURL(/\/sign-in/);
+    await phone.context().close();
+  });
+
+  it("gives her the language she chose on the sign-in page, and saves it as hers", async () => {
+    // Her saved language is Khmer; on the sign-in page (Khmer until someone picks) she picks English.
+    const before = await apiSignIn(username, NEW_PASSWORD);
+    await apiRequest(before, "PUT", "/api/v1/auth/preferences", { locale: "km" });
+    const phone = await newPage(browser, PHONE, "en");
+    await phone.goto("/sign-in");
+    await phone.getByRole("heading", { level: 1 }).waitFor();
+    await setLanguage(phone, "en");
+    await phone.getByRole("heading", { level: 1, name: "Sign in" }).waitFor();
+    await signIn(phone, username, NEW_PASSWORD);
+    await phone.getByRole("heading", { level: 1, name: `Welcome, ${displayName}` }).waitFor();
+    expect(await phone.locator("html").getAttribute("lang")).toBe("en");
+    await shot(phone, "account-signed-in-in-english-en-phone");
+    const after = await apiSignIn(username, NEW_PASSWORD);
+    const me = await apiRequest<{ user: { locale: string } }>(after, "GET", "/api/v1/auth/session");
+    expect(me.user.locale).toBe("en");
     await phone.context().close();
   });
 });

@@ -49,7 +49,21 @@ export async function newPage(
     baseURL: baseUrl(),
     extraHTTPHeaders: { "x-forwarded-for": clientAddress() },
   });
-  return context.newPage();
+  const page = await context.newPage();
+  watchSecurityPolicy(page);
+  return page;
+}
+
+/** What each page's content security policy refused (Chromium reports it on the console). */
+const refusedByPolicy = new WeakMap<Page, string[]>();
+
+function watchSecurityPolicy(page: Page) {
+  const refused: string[] = [];
+  refusedByPolicy.set(page, refused);
+  page.on("console", (message) => {
+    if (message.type() === "error" && message.text().includes("Content Security Policy"))
+      refused.push(message.text());
+  });
 }
 
 /** Signs in through the sign-in form and waits for the home page. */
@@ -82,6 +96,9 @@ export async function settled(locator: Locator) {
 
 /** Saves a screenshot under e2e/screenshots/ to look at: the whole page, or only the screen (for a dialog over a long page). */
 export async function shot(page: Page, name: string, options: { fullPage?: boolean } = {}) {
+  // Every page looked at must also have loaded whole under the security headers (issue 13, part 10).
+  const refused = refusedByPolicy.get(page) ?? [];
+  if (refused.length > 0) throw new Error(`the content security policy refused: ${refused.join(" | ")}`);
   mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: options.fullPage ?? true });
 }

@@ -91,6 +91,11 @@ describe("a message from a citizen, answered by the commune", () => {
     await shown.waitFor();
     code = fromKhmerDigits(await shownText(shown)).replace(/\s/g, "");
     expect(code).toMatch(/^\d{10}$/);
+    // A copy button beside the code puts its digits on the clipboard (issue 13, part 8).
+    await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+    await page.getByRole("button", { name: "ចម្លង", exact: true }).click();
+    await page.getByRole("button", { name: "បានចម្លង", exact: true }).waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(code);
     await shot(page, "feedback-km-phone-2-code");
     await page.context().close();
   });

@@ -12,6 +12,8 @@ export const SignInBody = z.object({
     .trim()
     .regex(/^\d{6}$/)
     .optional(),
+  /** A language the person picked before signing in: she gets it, and it is saved as hers. */
+  locale: Locale.optional(),
 });
 
 export const Me = z.object({

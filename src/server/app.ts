@@ -44,6 +44,8 @@ import { AppError } from "./platform/errors";
 import { type JobRunner, noJobs } from "./platform/jobs";
 import { problemHandler } from "./platform/problem";
 import { databaseRateLimitStore } from "./platform/rate-limit-store";
+import { refuseNulCharacters } from "./platform/request-input";
+import { frameworkErrorHandler, securityHeaders } from "./platform/security-headers";
 import { STEP_PREREQUISITES } from "./steps";
 import { SYNC_REGISTRY } from "./sync";
 
@@ -69,6 +71,8 @@ export async function buildApp(options: AppOptions) {
     logger: { level: options.logLevel ?? "warn" },
     bodyLimit: 1024 * 1024,
     trustProxy: options.trustProxy ?? false,
+    // The router's refusals (a malformed URL, a path parameter too long) answer as every error does.
+    frameworkErrors: frameworkErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -80,6 +84,7 @@ export async function buildApp(options: AppOptions) {
   app.decorateRequest("actor", null);
   app.decorateRequest("session", null);
 
+  app.addHook("onRequest", securityHeaders);
   await app.register(fastifyCookie);
   await app.register(fastifyMultipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1, fields: 5 } });
   // Counted in the database, so that a limit holds across server processes (docs/mechanisms/multi-process.md).
@@ -101,6 +106,7 @@ export async function buildApp(options: AppOptions) {
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 
   app.addHook("onRequest", authenticate);
+  app.addHook("preValidation", refuseNulCharacters);
   app.addHook("preHandler", requireEnrolment);
 
   app.get(

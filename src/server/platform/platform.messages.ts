@@ -10,6 +10,12 @@ export const PLATFORM_MESSAGES = {
   validation_failed: { en: "Some fields are not valid.", km: "វាលមួយចំនួនមិនត្រឹមត្រូវ។" },
   malformed_json: { en: "The request body is not valid JSON.", km: "ខ្លឹមសារសំណើមិនមែនជា JSON ត្រឹមត្រូវទេ។" },
   body_too_large: { en: "The request is too large.", km: "សំណើធំពេក។" },
+  malformed_multipart: {
+    en: "The file did not arrive whole. Send it again.",
+    km: "ឯកសារមកដល់មិនពេញលេញ។ សូមផ្ញើម្តងទៀត។",
+  },
+  malformed_url: { en: "The address is not valid.", km: "អាសយដ្ឋាននេះមិនត្រឹមត្រូវទេ។" },
+  url_too_long: { en: "A part of the address is too long.", km: "ផ្នែកមួយនៃអាសយដ្ឋានវែងពេក។" },
   unsupported_media_type: { en: "This content type is not supported.", km: "ប្រភេទខ្លឹមសារនេះមិនត្រូវបានគាំទ្រទេ។" },
   rate_limited: {
     en: "Too many attempts. Wait a moment and try again.",
@@ -38,6 +44,10 @@ export const PLATFORM_MESSAGES = {
   field_wrong_type: { en: "Expected {{expected}}.", km: "ត្រូវការ {{expected}}។" },
   field_unknown_value: { en: "Not one of the allowed values.", km: "មិនមែនជាតម្លៃដែលអនុញ្ញាតទេ។" },
   field_unknown_key: { en: "Unknown field.", km: "វាលមិនស្គាល់។" },
+  field_has_nul: {
+    en: "Must not contain a NUL character (U+0000).",
+    km: "មិនត្រូវមានតួអក្សរ NUL (U+0000) ទេ។",
+  },
   version_conflict: {
     en: "Someone else changed this record meanwhile. Reload it and apply your change again.",
     km: "មាននរណាម្នាក់បានកែប្រែកំណត់ត្រានេះក្នុងពេលជាមួយគ្នា។ សូមផ្ទុកឡើងវិញ ហើយធ្វើការកែប្រែម្តងទៀត។",

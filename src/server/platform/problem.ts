@@ -41,9 +41,14 @@ function toAppError(error: FastifyError & { code?: string }, request: FastifyReq
     FST_REQ_FILE_TOO_LARGE: [413, "body_too_large"],
     FST_PARTS_LIMIT: [413, "body_too_large"],
     FST_FILES_LIMIT: [413, "body_too_large"],
+    FST_FIELDS_LIMIT: [413, "body_too_large"],
     FST_ERR_CTP_INVALID_MEDIA_TYPE: [415, "unsupported_media_type"],
     FST_INVALID_MULTIPART_CONTENT_TYPE: [400, "import_file_missing"],
     FST_ERR_VALIDATION: [400, "validation_failed"],
+    // The router's own refusals (buildApp's frameworkErrors): bytes that are no URL, a path parameter
+    // longer than the router takes.
+    FST_ERR_BAD_URL: [400, "malformed_url"],
+    FST_ERR_MAX_PARAM_LENGTH: [414, "url_too_long"],
   };
   const known = error.code ? byFastifyCode[error.code] : undefined;
   if (known) return new AppError(known[0], known[1]);
@@ -60,13 +65,14 @@ function toAppError(error: FastifyError & { code?: string }, request: FastifyReq
  * PostgreSQL refusing the input (a constraint the service did not foresee) is still the caller's
  * mistake, not a crash: 23505 a duplicate (409); 23503 a missing reference, 22P02 bad text
  * representation, 22001 string too long, 22003 number out of range, 22007/22008 a date the database
- * cannot hold (400). Nothing was written. Undefined for any other error.
+ * cannot hold, 22021 a character it cannot store (a NUL that got past refuseNulCharacters) (400).
+ * Nothing was written. Undefined for any other error.
  */
 export function databaseInputError(error: unknown): AppError | undefined {
   const pgCode =
     (error as { code?: string } | null)?.code ?? (error as { cause?: { code?: string } } | null)?.cause?.code;
   if (pgCode === "23505") return new AppError(409, "validation_failed");
-  if (["23503", "22P02", "22001", "22003", "22007", "22008"].includes(pgCode ?? ""))
+  if (["23503", "22P02", "22001", "22003", "22007", "22008", "22021"].includes(pgCode ?? ""))
     return new AppError(400, "validation_failed");
   return undefined;
 }

@@ -24,13 +24,16 @@ afterAll(async () => {
   await t.close();
 });
 
+// A name without an account, a new one each time: five failures of one name would lock it (429
+// account_locked), and this test is about the limit per address.
+let attempts = 0;
 const signIn = (app: typeof other, remoteAddress: string) =>
   app.inject({
     method: "POST",
     url: "/api/v1/auth/sign-in",
     remoteAddress,
     headers: { "accept-language": "en" },
-    payload: { username: "nobody-here", password: "Not-The-Password-1" },
+    payload: { username: `nobody-here-${++attempts}`, password: "Not-The-Password-1" },
   });
 
 describe("the database rate-limit store", () => {

@@ -197,14 +197,16 @@ describe.skipIf(!url)("two server processes on one PostgreSQL (skipped on PGlite
 
   it("counts one rate limit over requests split across both processes", async () => {
     const client = "192.0.2.50";
+    // A new name without an account each time: five failures of one name would lock it (429
+    // account_locked), and this test is about the limit per address.
     for (let attempt = 1; attempt <= 20; attempt++) {
-      const response = await signIn(servers[attempt % 2], "nobody-here", "Not-The-Password-1", client);
+      const response = await signIn(servers[attempt % 2], `nobody-${attempt}`, "Not-The-Password-1", client);
       expect(response.status).toBe(401);
     }
-    const limited = await signIn(servers[0], "nobody-here", "Not-The-Password-1", client);
+    const limited = await signIn(servers[0], "nobody-21", "Not-The-Password-1", client);
     expect(limited.status).toBe(429);
     expect(((await limited.json()) as { code: string }).code).toBe("rate_limited");
-    expect((await signIn(servers[1], "nobody-here", "Not-The-Password-1", client)).status).toBe(429);
+    expect((await signIn(servers[1], "nobody-22", "Not-The-Password-1", client)).status).toBe(429);
   });
 
   it("runs the SMS job in one process at a time, and sends each reply once", async () => {

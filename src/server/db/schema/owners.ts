@@ -64,6 +64,7 @@ export const TABLE_OWNERS: Record<string, string> = {
   user_areas: "users",
   role_settings: "users",
   sessions: "users",
+  unknown_sign_ins: "users",
   // Which facilities a user runs: set on the user's form, read to build her actor.
   facility_staff: "users",
 };

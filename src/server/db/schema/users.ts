@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   boolean,
   index,
   integer,
@@ -33,6 +34,8 @@ export const users = pgTable(
     active: boolean("active").notNull().default(true),
     totpSecret: text("totp_secret"),
     totpEnabled: boolean("totp_enabled").notNull().default(false),
+    /** The 30-second step of the last TOTP code accepted: a code is good once (no replay in its window). */
+    totpLastStep: bigint("totp_last_step", { mode: "number" }),
     failedSignIns: integer("failed_sign_ins").notNull().default(0),
     lockedUntil: timestamp("locked_until", { withTimezone: true, mode: "date" }),
     lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true, mode: "date" }),
@@ -41,6 +44,18 @@ export const users = pgTable(
   },
   (t) => [uniqueIndex("users_username_uq").on(sql`lower(${t.username})`)],
 );
+
+/**
+ * Failed sign-ins with a user name that has no account, counted and locked exactly as a real account's
+ * (users.failed_sign_ins, locked_until), so that the answers at the lockout threshold do not tell
+ * which names exist. `name` is the name as typed, lower-cased.
+ */
+export const unknownSignIns = pgTable("unknown_sign_ins", {
+  name: text("name").primaryKey(),
+  failedSignIns: integer("failed_sign_ins").notNull().default(0),
+  lockedUntil: timestamp("locked_until", { withTimezone: true, mode: "date" }),
+  updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull(),
+});
 
 export const userRoles = pgTable(
   "user_roles",

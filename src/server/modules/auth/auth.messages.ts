@@ -11,6 +11,10 @@ export const AUTH_MESSAGES = {
     km: "សូមបញ្ចូលលេខកូដ ៦ ខ្ទង់ពីកម្មវិធីផ្ទៀងផ្ទាត់របស់អ្នក។",
   },
   totp_invalid: { en: "That code is wrong or has expired.", km: "លេខកូដនោះមិនត្រឹមត្រូវ ឬផុតកំណត់ហើយ។" },
+  totp_used: {
+    en: "That code has been used already. Wait for the next code in your app.",
+    km: "លេខកូដនោះត្រូវបានប្រើរួចហើយ។ សូមរង់ចាំលេខកូដបន្ទាប់នៅក្នុងកម្មវិធីរបស់អ្នក។",
+  },
   totp_enrollment_required: {
     en: "Your role requires two-factor sign-in. Set it up to continue.",
     km: "តួនាទីរបស់អ្នកតម្រូវឱ្យមានការផ្ទៀងផ្ទាត់ពីរជំហាន។ សូមរៀបចំវាដើម្បីបន្ត។",

@@ -3,9 +3,10 @@ import * as OTPAuth from "otpauth";
 import type { Me } from "../../../contracts/auth";
 import type { Db } from "../../db/database";
 import type { Actor } from "../../platform/actor";
-import { audit } from "../../platform/audit";
+import { type AuditEvent, audit, auditAll } from "../../platform/audit";
 import type { Ctx } from "../../platform/context";
 import { AppError, badRequest } from "../../platform/errors";
+import type { Locale } from "../../platform/messages";
 import { assertPasswordAcceptable, hashPassword, verifyPassword } from "../../platform/passwords";
 import { auditAbilities } from "../audit/audit.policy";
 import { facilityAbilities } from "../facilities/facilities.policy";
@@ -38,24 +39,16 @@ export interface SignInResult {
  */
 export async function signIn(
   db: Db,
-  input: { username: string; password: string; totpCode?: string },
+  input: { username: string; password: string; totpCode?: string; locale?: Locale },
   client: { ip: string | null; userAgent: string | null },
   now: Date,
 ): Promise<SignInResult> {
   const user = await accounts.findAccount(db, input.username);
-  if (!user) {
-    // Spend the same time as a real check, so that timing does not tell which user names exist.
-    dummyHash ??= await hashPassword("not-a-real-password-only-for-timing");
-    await verifyPassword(dummyHash, input.password);
-    throw new AppError(401, "invalid_credentials");
-  }
-  if (user.lockedUntil && user.lockedUntil > now) {
-    const minutes = Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 60000);
-    throw new AppError(429, "account_locked", { minutes });
-  }
+  if (!user) return refuseUnknownName(db, input, now);
+  if (user.lockedUntil && user.lockedUntil > now) throw lockedFor(user.lockedUntil, now);
   const who = { actor: { id: user.id, username: user.username, roles: [] }, ip: client.ip };
   /** Counts a wrong password or a wrong code (else the 6 digits could be guessed), locking at the limit. */
-  const failure = async (code: "invalid_credentials" | "totp_invalid"): Promise<AppError> => {
+  const failure = async (code: "invalid_credentials" | "totp_invalid" | "totp_used"): Promise<AppError> => {
     const lockUntil = new Date(now.getTime() + LOCKOUT_MINUTES * 60000);
     const { locked } = await db.transaction(async (tx) => {
       const counted = await accounts.recordFailedSignIn(tx, user.id, MAX_FAILED_SIGN_INS, lockUntil, now);
@@ -64,7 +57,7 @@ export async function signIn(
         entityType: "user",
         entityId: user.id,
         label: user.username,
-        changes: { failures: counted.failures, ...(code === "totp_invalid" ? { reason: code } : {}) },
+        changes: { failures: counted.failures, ...(code === "invalid_credentials" ? {} : { reason: code }) },
       });
       return counted;
     });
@@ -75,7 +68,11 @@ export async function signIn(
   if (!user.active) throw new AppError(403, "account_inactive");
   if (user.totpEnabled) {
     if (!input.totpCode) throw new AppError(401, "totp_required");
-    if (!totpMatches(user.totpSecret, input.totpCode)) throw await failure("totp_invalid");
+    const step = totpStep(user.totpSecret, input.totpCode, now);
+    if (step === null) throw await failure("totp_invalid");
+    // A code is good once: the same code again within its window (seen over a shoulder, replayed
+    // from a log) is refused, and counted like a wrong one.
+    if (!(await accounts.claimTotpStep(db, user.id, step))) throw await failure("totp_used");
   }
   const actor = await accounts.loadActor(db, user.id);
   if (!actor) throw new AppError(403, "account_inactive");
@@ -91,23 +88,64 @@ export async function signIn(
       lastSeenAt: now,
       expiresAt: new Date(now.getTime() + IDLE_MS),
     });
+    // The language she signed in with is hers from now on (as if she had changed it in her account).
+    const locale = input.locale ?? user.locale;
     await accounts.changeAccount(
       tx,
       user.id,
-      { failedSignIns: 0, lockedUntil: null, lastSignInAt: now },
+      { failedSignIns: 0, lockedUntil: null, lastSignInAt: now, locale },
       now,
     );
-    await audit(
-      tx,
-      { actor, ip: client.ip },
+    const events: AuditEvent[] = [
       { action: "user.signed_in", entityType: "user", entityId: user.id, label: user.username },
-    );
+    ];
+    if (locale !== user.locale)
+      events.push({
+        action: "user.preferences_changed",
+        entityType: "user",
+        entityId: user.id,
+        label: user.username,
+        changes: { locale: { from: user.locale, to: locale } },
+      });
+    await auditAll(tx, { actor, ip: client.ip }, events);
   });
-  return { token, csrfToken, actor };
+  return { token, csrfToken, actor: { ...actor, locale: input.locale ?? actor.locale } };
 }
 
 /** Made on the first sign-in with an unknown user name, not at start-up. */
 let dummyHash: string | undefined;
+
+/** 429 `account_locked` with the minutes left of a lock. */
+function lockedFor(lockedUntil: Date, now: Date): AppError {
+  const minutes = Math.ceil((lockedUntil.getTime() - now.getTime()) / 60000);
+  return new AppError(429, "account_locked", { minutes });
+}
+
+/**
+ * A sign-in with a user name that has no account answers exactly as a real account with a wrong
+ * password would: the same time (a password check against a dummy hash), the same count of failures
+ * and the same lock at the threshold, so that no answer tells which names exist.
+ */
+async function refuseUnknownName(
+  db: Db,
+  input: { username: string; password: string },
+  now: Date,
+): Promise<never> {
+  const lockedUntil = await accounts.unknownNameLockedUntil(db, input.username);
+  if (lockedUntil && lockedUntil > now) throw lockedFor(lockedUntil, now);
+  dummyHash ??= await hashPassword("not-a-real-password-only-for-timing");
+  await verifyPassword(dummyHash, input.password);
+  const lockUntil = new Date(now.getTime() + LOCKOUT_MINUTES * 60000);
+  const counted = await accounts.recordFailedUnknownSignIn(
+    db,
+    input.username,
+    MAX_FAILED_SIGN_INS,
+    lockUntil,
+    now,
+  );
+  if (counted.locked) throw new AppError(429, "account_locked", { minutes: LOCKOUT_MINUTES });
+  throw new AppError(401, "invalid_credentials");
+}
 
 /** The actor and CSRF token of a live session, sliding its idle expiry. */
 export async function resumeSession(db: Db, token: string, now: Date) {
@@ -249,10 +287,12 @@ function totpFor(secret: string, username: string) {
   });
 }
 
-function totpMatches(secret: string | null, code: string): boolean {
-  if (!secret) return false;
+/** The 30-second step a code belongs to at `now`, or null when it is not the secret's code then. */
+function totpStep(secret: string | null, code: string, now: Date): number | null {
+  if (!secret) return null;
   // One step either side allows for a phone clock that is up to 30 seconds off.
-  return totpFor(secret, "").validate({ token: code, window: 1 }) !== null;
+  const delta = totpFor(secret, "").validate({ token: code, timestamp: now.getTime(), window: 1 });
+  return delta === null ? null : Math.floor(now.getTime() / 30_000) + delta;
 }
 
 /**
@@ -284,7 +324,7 @@ export async function startTotpSetup(ctx: Ctx) {
 export async function enableTotp(ctx: Ctx, code: string): Promise<void> {
   const user = await accounts.findAccount(ctx.db, ctx.actor.username);
   if (!user?.totpSecret) throw badRequest("totp_not_started");
-  if (!totpMatches(user.totpSecret, code))
+  if (totpStep(user.totpSecret, code, ctx.clock.now()) === null)
     throw badRequest("validation_failed", [{ path: "code", code: "totp_invalid" }]);
   await ctx.db.transaction(async (tx) => {
     await accounts.changeAccount(tx, user.id, { totpEnabled: true }, ctx.clock.now());
@@ -312,7 +352,7 @@ export async function disableTotp(ctx: Ctx, password: string): Promise<void> {
   });
 }
 
-/** A TOTP code for a secret, now (for tests and the command line). */
-export function currentTotpCode(secret: string): string {
-  return totpFor(secret, "").generate();
+/** A TOTP code for a secret at `now` (for tests and the command line). */
+export function currentTotpCode(secret: string, now = new Date()): string {
+  return totpFor(secret, "").generate({ timestamp: now.getTime() });
 }

@@ -199,6 +199,24 @@ describe("sign-in", () => {
     ]);
   });
 
+  it("answers a name without an account exactly as a real one, up to and past the lockout threshold", async () => {
+    const { username } = await newUser();
+    const unknown = `nobody-${username}`;
+    const answers = async (name: string) => {
+      const seen: unknown[] = [];
+      for (let attempt = 1; attempt <= MAX_FAILED_SIGN_INS + 2; attempt++) {
+        const response = await attemptSignIn(name, `Wrong-Password-${attempt}`);
+        seen.push({ status: response.statusCode, body: response.json(), cookies: response.cookies.length });
+      }
+      return seen;
+    };
+    const real = await answers(username);
+    expect(real.at(-1)).toMatchObject({ status: 429, body: { code: "account_locked" } });
+    expect(await answers(unknown)).toEqual(real);
+    // The name as typed in other letters is the same name, as for a real account.
+    expect((await attemptSignIn(unknown.toUpperCase(), TEST_PASSWORD)).statusCode).toBe(429);
+  });
+
   it("locks the account when wrong passwords arrive all at once", async () => {
     const { id, username } = await newUser();
     const attempts = await Promise.all(
@@ -480,6 +498,16 @@ describe("preferences", () => {
   });
 });
 
+/** Signs the user in and turns two-factor on with a right code; answers the session and the secret. */
+async function withTotp(username: string) {
+  const session = await signIn(username);
+  const { secret } = (await session.post("/api/v1/auth/totp/setup")).json();
+  expect((await session.post("/api/v1/auth/totp/enable", { code: currentTotpCode(secret) })).statusCode).toBe(
+    200,
+  );
+  return { session, secret: secret as string };
+}
+
 describe("two-factor sign-in", () => {
   it("sets up, refuses a wrong code, enables with the right one, then asks for the code at sign-in", async () => {
     const { id, username } = await newUser();
@@ -530,11 +558,7 @@ describe("two-factor sign-in", () => {
 
   it("counts wrong codes towards the lockout, so that the code cannot be guessed", async () => {
     const { id, username } = await newUser();
-    const session = await signIn(username);
-    const { secret } = (await session.post("/api/v1/auth/totp/setup")).json();
-    expect(
-      (await session.post("/api/v1/auth/totp/enable", { code: currentTotpCode(secret) })).statusCode,
-    ).toBe(200);
+    const { secret } = await withTotp(username);
     for (let attempt = 1; attempt < MAX_FAILED_SIGN_INS; attempt++) {
       const response = await attemptSignIn(username, TEST_PASSWORD, { totpCode: wrongTotpCode(secret) });
       expect(response.json().code).toBe("totp_invalid");
@@ -547,13 +571,28 @@ describe("two-factor sign-in", () => {
     expect(await actionsOn(id)).toContain("user.locked");
   });
 
+  it("takes a code once: the same code again within its window is refused and counted", async () => {
+    const { id, username } = await newUser();
+    const { secret } = await withTotp(username);
+    const code = currentTotpCode(secret);
+    expect((await attemptSignIn(username, TEST_PASSWORD, { totpCode: code })).statusCode).toBe(200);
+    const replayed = await attemptSignIn(username, TEST_PASSWORD, { totpCode: code });
+    expect(replayed.statusCode).toBe(401);
+    expect(replayed.json()).toMatchObject({
+      code: "totp_used",
+      detail: "That code has been used already. Wait for the next code in your app.",
+    });
+    expect(replayed.cookies).toHaveLength(0);
+    const failed = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityId, id), eq(auditEvents.action, "user.sign_in_failed")));
+    expect(failed.map((event) => event.changes)).toEqual([{ failures: 1, reason: "totp_used" }]);
+  });
+
   it("cannot be switched off without the password, not even by starting setup again", async () => {
     const { username } = await newUser();
-    const session = await signIn(username);
-    const { secret } = (await session.post("/api/v1/auth/totp/setup")).json();
-    expect(
-      (await session.post("/api/v1/auth/totp/enable", { code: currentTotpCode(secret) })).statusCode,
-    ).toBe(200);
+    const { session, secret } = await withTotp(username);
 
     // Whoever holds the session but not the password must not be able to drop the second factor.
     const again = await session.post("/api/v1/auth/totp/setup");
@@ -626,5 +665,39 @@ describe("two-factor sign-in", () => {
     expect((await nationalAdmin.put("/api/v1/roles/supervisor", { requireTotp: false })).statusCode).toBe(
       200,
     );
+  });
+});
+
+describe("the language chosen on the sign-in page", () => {
+  it("is the one the user gets, and is saved as hers; without one, hers stays", async () => {
+    const { id, username } = await newUser();
+    const english = await attemptSignIn(username, TEST_PASSWORD);
+    expect(english.json().user.locale).toBe("en");
+    const khmer = t.app.inject({
+      method: "POST",
+      url: "/api/v1/auth/sign-in",
+      remoteAddress: nextIp(),
+      payload: { username, password: TEST_PASSWORD, locale: "km" },
+    });
+    const signedIn = await khmer;
+    expect(signedIn.statusCode).toBe(200);
+    expect(signedIn.json().user.locale).toBe("km");
+    // Saved: the next sign-in without a language, and the session, are in Khmer.
+    const again = await attemptSignIn(username, TEST_PASSWORD);
+    expect(again.json().user.locale).toBe("km");
+    const session = sessionFrom(again);
+    expect((await session.get("/api/v1/places/99")).json().detail).toBe("រកមិនឃើញ។");
+    const changes = await t.db
+      .select({ changes: auditEvents.changes })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityId, id), eq(auditEvents.action, "user.preferences_changed")));
+    expect(changes.map((row) => row.changes)).toEqual([{ locale: { from: "en", to: "km" } }]);
+    const refused = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/auth/sign-in",
+      remoteAddress: nextIp(),
+      payload: { username, password: TEST_PASSWORD, locale: "fr" },
+    });
+    expect(refused.statusCode).toBe(400);
   });
 });

@@ -17,6 +17,7 @@ import {
 } from "../../../contracts/facilities";
 import { badRequest } from "../../platform/errors";
 import { type App, created, ctxOf } from "../../platform/http";
+import { uploadedFile } from "../../platform/request-input";
 import * as imports from "./facilities.import";
 import * as facilities from "./facilities.service";
 
@@ -90,11 +91,9 @@ export async function facilitiesRoutes(app: App) {
     { schema: { tags, response: { 201: ImportReport } } },
     async (request, reply) => {
       const ctx = ctxOf(request);
-      if (!request.isMultipart()) throw badRequest("import_file_missing");
-      const file = await request.file();
+      const file = await uploadedFile(request);
       if (!file) throw badRequest("import_file_missing");
-      const data = await file.toBuffer();
-      return created(reply, await imports.validateImport(ctx, file.filename, data));
+      return created(reply, await imports.validateImport(ctx, file.fileName, file.data));
     },
   );
 

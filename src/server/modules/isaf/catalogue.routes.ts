@@ -1,4 +1,3 @@
-import type { FastifyRequest } from "fastify";
 import {
   AudioStored,
   Indicator,
@@ -13,18 +12,10 @@ import {
   RatingScale,
 } from "../../../contracts/isaf";
 import { type App, created, ctxOf } from "../../platform/http";
-import type { Upload } from "../media/media.service";
+import { uploadedFile } from "../../platform/request-input";
 import * as catalogue from "./catalogue.service";
 
 const tags = ["isaf"];
-
-/** The multipart field "file", or null when the request has none. */
-async function fileOf(request: FastifyRequest): Promise<Upload | null> {
-  if (!request.isMultipart()) return null;
-  const file = await request.file();
-  if (file?.fieldname !== "file") return null;
-  return { fileName: file.filename, contentType: file.mimetype, data: await file.toBuffer() };
-}
 
 /** The indicator catalogue and the rating scale, with their audio per language. */
 export async function catalogueRoutes(app: App) {
@@ -78,7 +69,7 @@ export async function catalogueRoutes(app: App) {
     async (request) => {
       const ctx = ctxOf(request);
       const { id, language } = request.params;
-      return catalogue.putAudio(ctx, "indicator", id, language, () => fileOf(request));
+      return catalogue.putAudio(ctx, "indicator", id, language, () => uploadedFile(request));
     },
   );
 
@@ -102,7 +93,7 @@ export async function catalogueRoutes(app: App) {
     async (request) => {
       const ctx = ctxOf(request);
       const { value, language } = request.params;
-      return catalogue.putAudio(ctx, "rating", String(value), language, () => fileOf(request));
+      return catalogue.putAudio(ctx, "rating", String(value), language, () => uploadedFile(request));
     },
   );
 }

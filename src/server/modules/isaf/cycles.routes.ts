@@ -101,7 +101,6 @@ export async function cyclesRoutes(app: App, steps: StepPrerequisites) {
       return reply
         .header("content-type", file.contentType)
         .header("cache-control", "private, max-age=3600")
-        .header("x-content-type-options", "nosniff")
         .send(file.data);
     },
   );

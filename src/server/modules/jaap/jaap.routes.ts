@@ -24,6 +24,7 @@ import {
 } from "../../../contracts/jaap";
 import { badRequest } from "../../platform/errors";
 import { type App, created, ctxOf } from "../../platform/http";
+import { uploadedFile } from "../../platform/request-input";
 import * as committee from "./committee.service";
 import * as summary from "./cycle-summary.service";
 import * as meeting from "./interface-meeting.service";
@@ -108,15 +109,9 @@ export async function jaapRoutes(app: App) {
     { schema: { tags, params: ActionParams, response: { 201: StoredPhoto } } },
     async (request, reply) => {
       const ctx = ctxOf(request);
-      if (!request.isMultipart()) throw badRequest("jaap_photo_missing");
-      const file = await request.file();
+      const file = await uploadedFile(request);
       if (!file) throw badRequest("jaap_photo_missing");
-      const data = await file.toBuffer();
-      const stored = await progress.uploadPhoto(ctx, request.params.id, {
-        fileName: file.filename,
-        contentType: file.mimetype,
-        data,
-      });
+      const stored = await progress.uploadPhoto(ctx, request.params.id, file);
       return created(reply, stored);
     },
   );
@@ -129,7 +124,6 @@ export async function jaapRoutes(app: App) {
       return reply
         .header("content-type", file.contentType)
         .header("cache-control", "private, max-age=3600")
-        .header("x-content-type-options", "nosniff")
         .send(file.data);
     },
   );

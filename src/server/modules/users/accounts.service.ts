@@ -45,6 +45,10 @@ export const changeAccount = (tx: Db, userId: string, change: AccountChange, now
 export const recordFailedSignIn = (tx: Db, userId: string, max: number, lockUntil: Date, now: Date) =>
   repo.recordFailedSignIn(tx, userId, max, lockUntil, now);
 
+export const unknownNameLockedUntil = repo.unknownNameLockedUntil;
+export const recordFailedUnknownSignIn = repo.recordFailedUnknownSignIn;
+export const claimTotpStep = repo.claimTotpStep;
+
 /** The roles whose holders must use a second factor (role_settings). */
 export const rolesRequiringTotp = (db: Db): Promise<Set<string>> => repo.rolesRequiringTotp(db);
 

@@ -1,7 +1,7 @@
 import { and, asc, eq, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
 import { isRole, type Role } from "../../../domain/roles";
 import type { Db } from "../../db/database";
-import { facilityStaff, roleSettings, userAreas, userRoles, users } from "../../db/schema";
+import { facilityStaff, roleSettings, unknownSignIns, userAreas, userRoles, users } from "../../db/schema";
 import { arrayParam } from "../../db/sql";
 import type { Actor } from "../../platform/actor";
 import type { Locale } from "../../platform/messages";
@@ -211,6 +211,62 @@ export async function recordFailedSignIn(db: Db, id: string, max: number, lockUn
     .returning({ failedSignIns: users.failedSignIns });
   const locked = row.failedSignIns === 0;
   return { failures: locked ? max : row.failedSignIns, locked };
+}
+
+/** Until when a name without an account is locked (recordFailedUnknownSignIn), or null. */
+export async function unknownNameLockedUntil(db: Db, name: string): Promise<Date | null> {
+  const [row] = await db
+    .select({ lockedUntil: unknownSignIns.lockedUntil })
+    .from(unknownSignIns)
+    .where(eq(unknownSignIns.name, name.toLowerCase()));
+  return row?.lockedUntil ?? null;
+}
+
+/**
+ * recordFailedSignIn for a name that has no account: the same count in one statement, the same lock
+ * at `max`, so that the answers at the threshold are a real account's.
+ */
+export async function recordFailedUnknownSignIn(
+  db: Db,
+  name: string,
+  max: number,
+  lockUntil: Date,
+  now: Date,
+) {
+  const reached = sql`${unknownSignIns.failedSignIns} + 1 >= ${max}`;
+  const first = 1 >= max;
+  const [row] = await db
+    .insert(unknownSignIns)
+    .values({
+      name: name.toLowerCase(),
+      failedSignIns: first ? 0 : 1,
+      lockedUntil: first ? lockUntil : null,
+      updatedAt: now,
+    })
+    .onConflictDoUpdate({
+      target: unknownSignIns.name,
+      set: {
+        failedSignIns: sql`case when ${reached} then 0 else ${unknownSignIns.failedSignIns} + 1 end`,
+        lockedUntil: sql`case when ${reached} then ${lockUntil.toISOString()}::timestamptz else ${unknownSignIns.lockedUntil} end`,
+        updatedAt: now,
+      },
+    })
+    .returning({ failedSignIns: unknownSignIns.failedSignIns });
+  const locked = row!.failedSignIns === 0;
+  return { failures: locked ? max : row!.failedSignIns, locked };
+}
+
+/**
+ * Takes the 30-second step of a TOTP code for the user's sign-in, in one statement: false when that
+ * step or a later one was taken already (the code was used: a replay within its window).
+ */
+export async function claimTotpStep(db: Db, id: string, step: number): Promise<boolean> {
+  const rows = await db
+    .update(users)
+    .set({ totpLastStep: step })
+    .where(and(eq(users.id, id), sql`(${users.totpLastStep} is null or ${users.totpLastStep} < ${step})`))
+    .returning({ id: users.id });
+  return rows.length === 1;
 }
 
 export async function usernameTaken(db: Db, username: string, exceptId?: string): Promise<boolean> {

@@ -9,7 +9,7 @@ import { usePageTitle } from "../../components/PageHeader";
 import { PasswordField } from "../../components/PasswordField";
 import { AuthFrame } from "./AuthFrame";
 import { useSignIn } from "./auth.api";
-import { type SignInReason, useSession } from "./session";
+import { languageChosenBeforeSignIn, type SignInReason, useSession } from "./session";
 
 interface SignInState {
   from?: Location;
@@ -17,7 +17,9 @@ interface SignInState {
 }
 
 /** Errors shown as a message above the form rather than on a field. */
-const FORM_LEVEL_CODES = new Set(["totp_required", "totp_invalid", "validation_failed"]);
+const FORM_LEVEL_CODES = new Set(["totp_required", "totp_invalid", "totp_used", "validation_failed"]);
+/** Refusals of the code itself, shown on the code field: wrong or expired, or used already. */
+const isCodeRefusal = (error: unknown) => isApiError(error, "totp_invalid") || isApiError(error, "totp_used");
 
 export function SignInPage() {
   const { t } = useTranslation();
@@ -46,7 +48,8 @@ export function SignInPage() {
   const error = signIn.error;
   const serverFieldErrors = isApiError(error) ? error.fieldErrors : {};
   const codeError =
-    localErrors.totpCode ?? (isApiError(error, "totp_invalid") ? error.detail : serverFieldErrors.totpCode);
+    localErrors.totpCode ??
+    (isCodeRefusal(error) && isApiError(error) ? error.detail : serverFieldErrors.totpCode);
   const formError = error && !(isApiError(error) && FORM_LEVEL_CODES.has(error.code)) ? error : null;
 
   const submit = (event: FormEvent) => {
@@ -58,10 +61,16 @@ export function SignInPage() {
     setLocalErrors(errors);
     if (Object.keys(errors).length > 0) return;
     signIn.mutate(
-      { username: username.trim(), password, totpCode: needsCode ? totpCode.trim() : undefined },
+      {
+        username: username.trim(),
+        password,
+        totpCode: needsCode ? totpCode.trim() : undefined,
+        // A language she picked before signing in is the one she gets, and keeps (issue 13, part 3).
+        locale: languageChosenBeforeSignIn(),
+      },
       {
         onError: (failure) => {
-          if (isApiError(failure, "totp_required") || isApiError(failure, "totp_invalid")) {
+          if (isApiError(failure, "totp_required") || isCodeRefusal(failure)) {
             setNeedsCode(true);
             setTotpCode("");
             codeRef.current?.focus();

@@ -61,9 +61,21 @@ export function useCan(): (ability: string) => boolean {
   return useCallback((ability: string) => abilities?.includes(ability) ?? false, [abilities]);
 }
 
+/**
+ * The language a person picked while signed out, in this visit of the tab (on the sign-in page or
+ * before it, across reloads): her sign-in takes it and saves it as hers (issue 13, part 3). Nothing
+ * picked: her saved one stays.
+ */
+const CHOSEN_KEY = "samleng.languageChosenSignedOut";
+export function languageChosenBeforeSignIn(): Language | undefined {
+  const chosen = sessionStorage.getItem(CHOSEN_KEY);
+  return chosen === "km" || chosen === "en" ? chosen : undefined;
+}
+
 /** Takes a session the server has just opened (sign-in): keeps its token and shows the user's language. */
 export function acceptSession(queryClient: QueryClient, session: SessionInfo): void {
   lastSignInReason = null;
+  sessionStorage.removeItem(CHOSEN_KEY);
   setCsrfToken(session.csrfToken);
   queryClient.setQueryData(SESSION_KEY, session);
   rememberLanguage(session.user.locale);
@@ -98,6 +110,7 @@ export function useChangeLanguage() {
       rememberLanguage(language);
       await i18n.changeLanguage(language);
       const session = queryClient.getQueryData<SessionInfo | null>(SESSION_KEY);
+      if (!session) sessionStorage.setItem(CHOSEN_KEY, language);
       if (!session || session.user.locale === language) return;
       queryClient.setQueryData<SessionInfo>(SESSION_KEY, {
         ...session,
