@@ -1,8 +1,11 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { AUDIT_ACTIONS } from "../src/contracts/audit-actions";
 import {
+  apiRequest,
   attemptSignIn,
   DESKTOP,
+  demoSession,
   khmerFontLoaded,
   launchBrowser,
   newPage,
@@ -350,6 +353,38 @@ describe("user administration on a phone, in Khmer", () => {
     expect(await overflowsHorizontally(page)).toBe(false);
     await shot(page, "admin-user-km-phone");
     await page.context().close();
+  });
+
+  it("reads in words: every action named in the language shown, records by their name", async () => {
+    // A facility of this test's own, so that the log has a facility's events to name.
+    const session = await demoSession("admin");
+    await apiRequest(session, "POST", "/api/v1/facilities", {
+      code: `E2E-AUDIT-${RUN}`.toUpperCase(),
+      kindCode: "HC",
+      nameKm: "មណ្ឌលសុខភាពសវនកម្ម",
+      nameEn: "Audit Test Health Centre",
+      communeCode: "150101",
+      villageCode: "15010101",
+    });
+    const code = `E2E-AUDIT-${RUN}`.toUpperCase();
+    for (const [language, viewport, listLabel, signedIn, facilityName] of [
+      ["en", DESKTOP, "Audit events", "Signed in", "Audit Test Health Centre"],
+      ["km", PHONE, "ព្រឹត្តិការណ៍សវនកម្ម", "បានចូលប្រើ", "មណ្ឌលសុខភាពសវនកម្ម"],
+    ] as const) {
+      const page = await signedInPage(browser, "admin", viewport, language);
+      await setLanguage(page, language);
+      await page.goto("/admin/audit");
+      const events = page.getByLabel(listLabel, { exact: true });
+      await events.getByText(signedIn, { exact: true }).first().waitFor();
+      // No action shows as its code ("scorecard.participants_added"): each has words in both languages.
+      const shown = await shownText(events);
+      expect(AUDIT_ACTIONS.filter((action) => shown.includes(action))).toEqual([]);
+      // The facility's events name it, with its code, not by an id.
+      await page.goto(`/admin/audit?entityType=facility`);
+      await events.getByText(`${facilityName} (${code})`).first().waitFor();
+      await shot(page, `admin-audit-named-${language}-${language === "en" ? "desktop" : "phone"}`);
+      await page.context().close();
+    }
   });
 
   it("shows the audit log and an event's details without overflowing the screen", async () => {

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES } from "./contracts/audit-actions";
 import { AppError } from "./server/platform/errors";
 import { LOCALES, MESSAGES, type MessageCode, message } from "./server/platform/messages";
 
@@ -167,6 +168,18 @@ describe("web messages", () => {
     const index = read("src/web/i18n/index.ts");
     for (const locale of LOCALES)
       for (const file of namespaces(locale)) expect(index).toContain(`"./locales/${locale}/${file}"`);
+  });
+
+  it("names every audit action and kind of record the server writes, in both languages", () => {
+    const missing: string[] = [];
+    for (const locale of LOCALES) {
+      const texts = new Map(flatten(load(locale, "admin.json")));
+      for (const action of AUDIT_ACTIONS)
+        if (typeof texts.get(`actions.${action}`) !== "string") missing.push(`${locale} actions.${action}`);
+      for (const type of AUDIT_ENTITY_TYPES)
+        if (typeof texts.get(`entities.${type}`) !== "string") missing.push(`${locale} entities.${type}`);
+    }
+    expect(missing).toEqual([]);
   });
 
   it("has every key in Khmer and English, not empty, with the same placeholders", () => {

@@ -13,6 +13,8 @@ export const AuditEvent = z.object({
   entityId: z.string().nullable(),
   /** The record's name when the event was written, for display. */
   entityLabel: z.string().nullable(),
+  /** The record's name now, in both languages, for display (users, facilities, cycles, cards…). */
+  entityName: z.object({ km: z.string(), en: z.string() }).nullable(),
   placeCode: z.string().nullable(),
   changes: z.record(z.string(), z.unknown()).nullable(),
 });

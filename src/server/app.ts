@@ -14,6 +14,7 @@ import {
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { AUDIT_RECORD_NAMES } from "./audit-names";
 import type { Database } from "./db/database";
 import { EXPORT_KINDS } from "./exports";
 import { auditRoutes } from "./modules/audit/audit.routes";
@@ -139,7 +140,7 @@ export async function buildApp(options: AppOptions) {
   await app.register(usersRoutes);
   // An organisation's user count is the users module's, which sits above organisations.
   await app.register(organisationsRoutes, { userCountSql: organisationUserCountSql });
-  await app.register(auditRoutes);
+  await app.register(auditRoutes, { names: AUDIT_RECORD_NAMES });
   await app.register(isafRoutes, { steps: STEP_PREREQUISITES });
   await app.register(scorecardsRoutes);
   await app.register(jaapRoutes);

@@ -1,4 +1,5 @@
 import { type SQL, sql } from "drizzle-orm";
+import type { AuditAction, AuditEntityType } from "../../contracts/audit-actions";
 import type { Db } from "../db/database";
 import { auditEvents } from "../db/schema";
 import { arrayParam } from "../db/sql";
@@ -13,9 +14,9 @@ import type { Actor } from "./actor";
 export type Sensitivity = "general" | "child_protection";
 
 export interface AuditEvent {
-  /** Dotted verb, e.g. "facility.updated". */
-  action: string;
-  entityType: string;
+  /** Dotted verb, e.g. "facility.updated": one of the catalogue (contracts/audit-actions.ts). */
+  action: AuditAction;
+  entityType: AuditEntityType;
   entityId: string | null;
   /** The record's name for display (a facility's name, a username, a tracking code); never a secret. */
   label?: string | null;

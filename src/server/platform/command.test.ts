@@ -1,5 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { AuditAction, AuditEntityType } from "../../contracts/audit-actions";
 import type { Database, Db } from "../db/database";
 import { auditEvents } from "../db/schema";
 import { queryRows } from "../db/sql";
@@ -43,6 +44,14 @@ const policy = {
   /** Held by nobody: deny by default. */
   "thing:destroy": ability<Thing>("thing:destroy", []),
   "thing:create": ability<Thing>("thing:create", [{ roles: ["commune_council"], scope: inArea(thing) }]),
+};
+
+/** The made-up record's audit actions: not in the product's catalogue (contracts/audit-actions.ts). */
+const THING = {
+  renamed: "thing.renamed" as AuditAction,
+  created: "thing.created" as AuditAction,
+  locked: "thing.locked" as AuditAction,
+  entity: "thing" as AuditEntityType,
 };
 
 let database: Database;
@@ -91,8 +100,8 @@ const rename = (ctx: Ctx, id: string, name: string, version: number, fail = fals
       return updated;
     },
     audit: (row, updated) => ({
-      action: "thing.renamed",
-      entityType: "thing",
+      action: THING.renamed,
+      entityType: THING.entity,
       entityId: row.id,
       placeCode: row.placeCode,
       changes: { name: { from: row.name, to: updated.name } },
@@ -204,7 +213,7 @@ describe("command", () => {
       requires: requires(policy, "thing:edit", (row: Thing) => row),
       version: { expected: 1, of: (row) => row.version },
       write: async () => undefined,
-      audit: () => ({ action: "thing.renamed", entityType: "thing", entityId: "stale" }),
+      audit: () => ({ action: THING.renamed, entityType: THING.entity, entityId: "stale" }),
     });
     expect(await refusal(raced)).toMatchObject({ status: 409, code: "version_conflict" });
     expect(await thingRow("stale")).toMatchObject({ name: "Stale", version: 1 });
@@ -268,7 +277,7 @@ describe("command's lock and anyOf", () => {
         await tx.execute(sql`update command_things set name = 'written' where id = ${row.id}`);
         return row.name;
       },
-      audit: (row) => ({ action: "thing.locked", entityType: "thing", entityId: row.id, label: row.name }),
+      audit: (row) => ({ action: THING.locked, entityType: THING.entity, entityId: row.id, label: row.name }),
     });
     expect(result).toBe("Locked (locked)");
     expect(steps).toEqual(["lock Locked", "rollup Locked (locked)", "write Locked (locked)"]);
@@ -290,7 +299,7 @@ describe("command's lock and anyOf", () => {
         wrote = true;
         return 1;
       },
-      audit: () => ({ action: "thing.locked", entityType: "thing", entityId: "denied" }),
+      audit: () => ({ action: THING.locked, entityType: THING.entity, entityId: "denied" }),
     });
     expect(await refusal(attempt)).toMatchObject({ status: 409, code: "version_conflict" });
     expect(wrote).toBe(false);
@@ -368,8 +377,8 @@ describe("creation", () => {
               values (${input.id}, ${input.placeCode}, ${input.name}, ${now.toISOString()}) returning id`,
         ).then((rows) => rows[0]!),
       audit: (input) => ({
-        action: "thing.created",
-        entityType: "thing",
+        action: THING.created,
+        entityType: THING.entity,
         entityId: input.id,
         placeCode: input.placeCode,
       }),
@@ -404,8 +413,8 @@ describe("commandSteps", () => {
       return { row: after!, result: `${row.name} → ${after!.name}` };
     },
     audit: (row, result) => ({
-      action: "thing.renamed",
-      entityType: "thing",
+      action: THING.renamed,
+      entityType: THING.entity,
       entityId: row.id,
       changes: { result },
     }),

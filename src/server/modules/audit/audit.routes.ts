@@ -10,11 +10,11 @@ import * as auditLog from "./audit.service";
  * record's module, so that the audit module depends on the modules whose records it shows and not
  * the other way round (docs/mechanisms/boundaries.md).
  */
-export async function auditRoutes(app: App) {
+export async function auditRoutes(app: App, options: { names: auditLog.RecordNamers }) {
   app.get(
     "/api/v1/audit",
     { schema: { tags: ["audit"], querystring: AuditQuery, response: { 200: AuditPage } } },
-    async (request) => auditLog.list(ctxOf(request), request.query),
+    async (request) => auditLog.list(ctxOf(request), request.query, options.names),
   );
 
   app.get(
@@ -30,7 +30,7 @@ export async function auditRoutes(app: App) {
     async (request) => {
       const ctx = ctxOf(request);
       await facilities.get(ctx, request.params.id); // 404 unless the facility is in the caller's area
-      return auditLog.historyOf(ctx, "facility", request.params.id, request.query);
+      return auditLog.historyOf(ctx, "facility", request.params.id, request.query, options.names);
     },
   );
 }

@@ -1,7 +1,8 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditEvents } from "../../db/schema";
+import { auditEvents, cycleFacilitators, cycles, facilities } from "../../db/schema";
 import { type Caller, createTestApp, type TestApp } from "../../test/harness";
+import { createCycle } from "../../test/isaf-fixtures";
 
 let t: TestApp;
 let nationalAdmin: Caller;
@@ -177,5 +178,37 @@ describe("user events in an area's audit log", () => {
     const ids = seen.items.map((event: { entityId: string }) => event.entityId);
     expect(ids).toContain(inside.json().id);
     expect(ids).not.toContain(outside.json().id);
+  });
+});
+
+describe("the record each event is about", () => {
+  it("is named in both languages by the module that owns it: a facility, a card (by its cycle), a user", async () => {
+    const { cycleId } = await createCycle(t.db, { communeCode: "150101", year: 2026 });
+    const [cycle] = await t.db.select().from(cycles).where(eq(cycles.id, cycleId));
+    const [school] = await t.db.select().from(facilities).where(eq(facilities.id, cycle!.facilityId));
+    const facilitator = await t.as({ roles: ["facilitator"], area: ["150101"] });
+    await t.db.insert(cycleFacilitators).values({ cycleId, userId: facilitator.userId! });
+    const card = await facilitator.post(`/api/v1/cycles/${cycleId}/scorecards`, {
+      kind: "community",
+    });
+    expect(card.statusCode, card.body).toBe(201);
+    const cardId = card.json().id;
+    const named = async (entityType: string, entityId: string) => {
+      const page = (
+        await nationalAdmin.get(`/api/v1/audit?entityType=${entityType}&entityId=${entityId}`)
+      ).json();
+      expect(page.items.length, `${entityType} events`).toBeGreaterThan(0);
+      return page.items[0].entityName;
+    };
+    // Its name now: a test above renamed it since its first events were written.
+    expect(await named("facility", facilityId)).toEqual({
+      km: "មណ្ឌលសុខភាពបឹងបត់កណ្ដាល (AUDIT-HC-1)",
+      en: "Boeng Bat Kandaol Referral Health Centre (AUDIT-HC-1)",
+    });
+    expect(await named("scorecard", cardId)).toEqual({
+      km: `${school!.nameKm} (${school!.code}) · 2026 · ប័ណ្ណដាក់ពិន្ទុសហគមន៍`,
+      en: `${school!.nameEn} (${school!.code}) · 2026 · community score card`,
+    });
+    expect(await named("user", adminOf15.userId!)).toEqual({ km: "Test admin", en: "Test admin" });
   });
 });

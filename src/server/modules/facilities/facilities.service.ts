@@ -1,4 +1,5 @@
 import { uuidv7 } from "uuidv7";
+import type { RecordName } from "../../../contracts/audit-actions";
 import type { FacilityInput } from "../../../contracts/facilities";
 import { lineageOf } from "../../../domain/places";
 import { hasKhmer, khmerSearchKey, latinSearchKey } from "../../../domain/search-key";
@@ -358,3 +359,11 @@ export async function placedSummariesOf(db: Db, ids: readonly string[]) {
 
 /** Every facility's code as an SQL relation (id, code), to order another module's list by facility code in one statement. */
 export const facilityCodesSql = repo.codesSql;
+
+/** Facilities' names with their codes, for the audit log. */
+export async function recordNamesOf(db: Db, ids: readonly string[]): Promise<Map<string, RecordName>> {
+  const rows = await repo.findByIds(db, ids);
+  return new Map(
+    rows.map((row) => [row.id, { km: `${row.nameKm} (${row.code})`, en: `${row.nameEn} (${row.code})` }]),
+  );
+}

@@ -1,5 +1,6 @@
 import { uuidv7 } from "uuidv7";
 import type { z } from "zod";
+import type { AuditAction, RecordName } from "../../../contracts/audit-actions";
 import type {
   IndicatorCreate,
   IndicatorQuery,
@@ -162,7 +163,7 @@ async function changeIndicator(
   ctx: Ctx,
   id: string,
   version: number,
-  action: string,
+  action: AuditAction,
   values: (before: repo.IndicatorRow, tx: Db) => Promise<Partial<repo.IndicatorRow>>,
 ) {
   await command(ctx, {
@@ -341,4 +342,15 @@ export async function offeredIndicators(
   const also = new Set(alsoIds);
   const rows = await repo.listIndicators(db, { sector: sectorCode });
   return rows.filter((row) => row.status === "active" || also.has(row.id)).map(refOf);
+}
+
+/** Indicators as the audit log names them: the code and the name. */
+export async function recordNamesOf(db: Db, ids: readonly string[]): Promise<Map<string, RecordName>> {
+  const refs = await indicatorRefsOf(db, ids);
+  return new Map(
+    [...refs.values()].map((ref) => [
+      ref.id,
+      { km: `${ref.code} ${ref.nameKm}`, en: `${ref.code} ${ref.nameEn}` },
+    ]),
+  );
 }

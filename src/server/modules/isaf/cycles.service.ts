@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { RecordName } from "../../../contracts/audit-actions";
 import type { CycleListQuery, CycleUpdate, StepCompletion } from "../../../contracts/isaf";
 import { type CycleStep, cambodiaToday, isLate, nextStep } from "../../../domain/isaf-cycle";
 import { lineageOf } from "../../../domain/places";
@@ -329,4 +330,18 @@ export async function completeStep(
     }),
   });
   return get(ctx, id);
+}
+
+/** Cycles as the audit log names them: the facility and the year. */
+export async function recordNamesOf(db: Db, ids: readonly string[]): Promise<Map<string, RecordName>> {
+  const rows = await repo.refsOf(db, [...new Set(ids)]);
+  const facilityNames = await facilities.recordNamesOf(db, [...new Set(rows.map((row) => row.facilityId))]);
+  return new Map(
+    rows.flatMap((row) => {
+      const facility = facilityNames.get(row.facilityId);
+      return facility
+        ? [[row.id, { km: `${facility.km} · ${row.year}`, en: `${facility.en} · ${row.year}` }]]
+        : [];
+    }),
+  );
 }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../db/database";
 import { programmeCommunes, programmeIndicators, programmePartners, programmes } from "../../db/schema";
 
@@ -93,4 +93,13 @@ export async function replaceLinks(db: Db, id: string, links: Links) {
     await db
       .insert(programmeIndicators)
       .values(links.indicatorIds.map((indicatorId) => ({ programmeId: id, indicatorId })));
+}
+
+/** The names of these programmes. */
+export async function namesOf(db: Db, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: programmes.id, nameKm: programmes.nameKm, nameEn: programmes.nameEn })
+    .from(programmes)
+    .where(inArray(programmes.id, [...ids]));
 }

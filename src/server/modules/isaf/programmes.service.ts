@@ -1,8 +1,10 @@
 import { uuidv7 } from "uuidv7";
 import type { z } from "zod";
+import type { RecordName } from "../../../contracts/audit-actions";
 import type { ProgrammeInput, ProgrammeUpdate } from "../../../contracts/isaf";
 import { DEFAULT_QUOTA_RULES } from "../../../domain/committee-quota";
 import { lineageOf } from "../../../domain/places";
+import type { Db } from "../../db/database";
 import { authorize, can, inArea } from "../../platform/access";
 import { created, diff } from "../../platform/audit";
 import { command, creation, requires } from "../../platform/command";
@@ -232,4 +234,10 @@ export async function update(ctx: Ctx, id: string, input: z.infer<typeof Program
     }),
   });
   return get(ctx, id);
+}
+
+/** Programmes as the audit log names them. */
+export async function recordNamesOf(db: Db, ids: readonly string[]): Promise<Map<string, RecordName>> {
+  const rows = await repo.namesOf(db, [...new Set(ids)]);
+  return new Map(rows.map((row) => [row.id, { km: row.nameKm, en: row.nameEn }]));
 }

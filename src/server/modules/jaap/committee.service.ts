@@ -1,4 +1,5 @@
 import { uuidv7 } from "uuidv7";
+import type { AuditAction } from "../../../contracts/audit-actions";
 import { type Committee, type MemberInput, OVERRIDE_REASON_MIN } from "../../../contracts/jaap";
 import {
   checkQuotas,
@@ -127,7 +128,11 @@ async function changeMembers<T>(
 }
 
 /** Member changes are audited on the cycle. */
-const onCommittee = (action: string, cycle: CycleInScope, changes: Record<string, unknown>): AuditEvent => ({
+const onCommittee = (
+  action: AuditAction,
+  cycle: CycleInScope,
+  changes: Record<string, unknown>,
+): AuditEvent => ({
   action,
   entityType: "cycle",
   entityId: cycle.id,

@@ -201,3 +201,12 @@ export async function actionsOfFacility(db: Db, facilityId: string) {
     .where(sql`${jaapActions.cycleId} in (${cycleIdsWhereSql({ facilityId })})`)
     .orderBy(desc(year), asc(jaapActions.deadline), asc(jaapActions.id));
 }
+
+/** The titles of these actions (for naming them; no scope: the caller has one). */
+export async function titlesOf(db: Db, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: jaapActions.id, title: jaapActions.title })
+    .from(jaapActions)
+    .where(inArray(jaapActions.id, [...ids]));
+}

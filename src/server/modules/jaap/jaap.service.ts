@@ -1,4 +1,5 @@
 import { uuidv7 } from "uuidv7";
+import type { RecordName } from "../../../contracts/audit-actions";
 import type { ActionInput, ActionListQuery } from "../../../contracts/jaap";
 import { cambodiaToday } from "../../../domain/isaf-cycle";
 import type { Db } from "../../db/database";
@@ -336,4 +337,10 @@ export function assertTransition(from: repo.ActionRow["status"], to: repo.Action
     [{ path: "status", code: "jaap_status_not_allowed", params }],
     params,
   );
+}
+
+/** Actions as the audit log names them: by their title, as it was typed. */
+export async function recordNamesOf(db: Db, ids: readonly string[]): Promise<Map<string, RecordName>> {
+  const rows = await repo.titlesOf(db, [...new Set(ids)]);
+  return new Map(rows.map((row) => [row.id, { km: row.title, en: row.title }]));
 }

@@ -1,5 +1,6 @@
 import { uuidv7 } from "uuidv7";
 import type { z } from "zod";
+import type { RecordName } from "../../../contracts/audit-actions";
 import type { OrganisationInput } from "../../../contracts/organisations";
 import type { Db } from "../../db/database";
 import { authorize, hasRole, inArea } from "../../platform/access";
@@ -45,6 +46,12 @@ export async function namesOf(
 ): Promise<Map<string, { nameEn: string; nameKm: string }>> {
   const rows = await repo.findMany(db, [...new Set(ids)]);
   return new Map(rows.map((row) => [row.id, { nameEn: row.nameEn, nameKm: row.nameKm }]));
+}
+
+/** Organisations' names for the audit log. */
+export async function recordNamesOf(db: Db, ids: readonly string[]): Promise<Map<string, RecordName>> {
+  const names = await namesOf(db, ids);
+  return new Map([...names].map(([id, name]) => [id, { km: name.nameKm, en: name.nameEn }]));
 }
 
 export async function list(

@@ -1,3 +1,4 @@
+import type { ScorecardAuditAction } from "../../../contracts/audit-actions";
 import type { Db } from "../../db/database";
 import { can } from "../../platform/access";
 import type { AuditEvent } from "../../platform/audit";
@@ -60,7 +61,7 @@ export function assertMode(card: Pick<ScorecardRow, "mode">, mode: "individual" 
 
 export interface EditOptions {
   /** The audit action after "scorecard.". */
-  action: string;
+  action: ScorecardAuditAction;
   /** When given, the card's version must still be this one. */
   version?: number;
   /** Which ability the change needs (the card kind's edit ability unless told). */

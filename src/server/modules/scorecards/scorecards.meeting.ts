@@ -3,7 +3,7 @@ import { diff } from "../../platform/audit";
 import type { Ctx } from "../../platform/context";
 import { badRequest, conflict, type FieldError, notFound } from "../../platform/errors";
 import { issuesShown, prioritiesShown } from "./scorecards.content";
-import { assertMode, type Edit, editCard, singleEdit } from "./scorecards.edit";
+import { assertMode, type Edit, type EditOptions, editCard, singleEdit } from "./scorecards.edit";
 import * as repo from "./scorecards.repo";
 import { FIELD, NOTE_FIELDS, PARTICIPANT_FIELDS, type ParticipantField } from "./scorecards.stamps";
 import * as store from "./scorecards.store";
@@ -61,7 +61,7 @@ export function updateParticipantEdit(
 ): Edit {
   const named = PARTICIPANT_FIELDS.filter((attribute) => person[attribute] !== undefined);
   const fields = named.map((attribute) => FIELD.participant(number, attribute));
-  const options = { action: "participant_updated", version, fields };
+  const options: EditOptions = { action: "participant_updated", version, fields };
   return singleEdit(options, async (tx, card, _cycle, written) => {
     assertMode(card, "individual");
     const before = (await repo.participants(tx, id)).find((p) => p.number === number);

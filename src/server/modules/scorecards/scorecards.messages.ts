@@ -137,3 +137,9 @@ export const MODE_NAMES = {
   individual: { en: "individual", km: "ម្នាក់ៗ" },
   tally: { en: "tally", km: "រាប់សរុប" },
 } as const;
+
+/** The two kinds of card, for the audit log's names. */
+export const KIND_NAMES = {
+  community: { en: "community score card", km: "ប័ណ្ណដាក់ពិន្ទុសហគមន៍" },
+  self: { en: "self-assessment", km: "ការវាយតម្លៃខ្លួនឯង" },
+} as const;

@@ -4,7 +4,7 @@ import type { Ctx } from "../../platform/context";
 import { badRequest, conflict, type FieldError } from "../../platform/errors";
 import * as rollups from "../../platform/rollups/rollups.engine";
 import { prioritiesShown } from "./scorecards.content";
-import { assertEditable, type Edit, editCard, singleEdit } from "./scorecards.edit";
+import { assertEditable, type Edit, type EditOptions, editCard, singleEdit } from "./scorecards.edit";
 import { SCORECARD_FACT } from "./scorecards.facts";
 import * as repo from "./scorecards.repo";
 import { FIELD } from "./scorecards.stamps";
@@ -29,7 +29,11 @@ export function setPrioritiesEdit(
   id: string,
   input: { indicatorIds: string[]; discardScores: boolean; version: number },
 ): Edit {
-  const options = { action: "priorities_set", version: input.version, fields: [FIELD.priorities] };
+  const options: EditOptions = {
+    action: "priorities_set",
+    version: input.version,
+    fields: [FIELD.priorities],
+  };
   return singleEdit(options, async (tx, card, cycle) => {
     if (card.kind === "self") throw conflict("self_priorities_fixed");
     const raised = new Set((await repo.issues(tx, id)).map((issue) => issue.indicatorId));

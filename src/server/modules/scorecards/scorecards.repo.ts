@@ -39,6 +39,15 @@ export async function findManyInScope(db: Db, actor: Actor, ids: readonly string
 }
 
 /** Re-reads the card inside a transaction and holds it until the transaction ends (edits of one card queue). */
+/** The cycle and kind of each of these cards (for naming them; no scope: the caller has one). */
+export async function cyclesOfCards(db: Db, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: scorecards.id, cycleId: scorecards.cycleId, kind: scorecards.kind })
+    .from(scorecards)
+    .where(inArray(scorecards.id, [...ids]));
+}
+
 export async function lock(tx: Db, id: string): Promise<ScorecardRow> {
   const [row] = await tx.select().from(scorecards).where(eq(scorecards.id, id)).for("update");
   if (!row) throw new Error(`score card ${id} vanished`);

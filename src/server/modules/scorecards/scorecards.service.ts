@@ -1,4 +1,5 @@
 import { uuidv7 } from "uuidv7";
+import type { RecordName } from "../../../contracts/audit-actions";
 import { cambodiaToday } from "../../../domain/isaf-cycle";
 import type { IndicatorResult } from "../../../domain/scorecard-result";
 import { medianGap } from "../../../domain/scorecard-result";
@@ -9,12 +10,19 @@ import { command, requires } from "../../platform/command";
 import type { Ctx } from "../../platform/context";
 import { badRequest, conflict } from "../../platform/errors";
 import * as rollups from "../../platform/rollups/rollups.engine";
-import { type CycleInScope, cyclesInScope, findCycleInScope, getCycleInScope } from "../isaf/cycles.service";
+import {
+  type CycleInScope,
+  recordNamesOf as cycleNamesOf,
+  cyclesInScope,
+  findCycleInScope,
+  getCycleInScope,
+} from "../isaf/cycles.service";
 import { isafPolicy } from "../isaf/isaf.policy";
 import * as places from "../places/places.service";
 import { isEmpty, loadContent, loadContents, participantCount, resultsOf } from "./scorecards.content";
 import { type Edit, editAbility, editCard, loadCard, loadCards, singleEdit } from "./scorecards.edit";
 import { SCORECARD_FACT } from "./scorecards.facts";
+import { KIND_NAMES } from "./scorecards.messages";
 import { presentCard, presentCards, presentSummaryOf } from "./scorecards.presenter";
 import * as repo from "./scorecards.repo";
 import { FIELD } from "./scorecards.stamps";
@@ -284,4 +292,17 @@ export async function comparison(ctx: Ctx, cycleId: string) {
       };
     }),
   };
+}
+
+/** Cards as the audit log names them: their cycle's facility and year, and the kind of card. */
+export async function recordNamesOf(db: Db, ids: readonly string[]): Promise<Map<string, RecordName>> {
+  const cards = await repo.cyclesOfCards(db, [...new Set(ids)]);
+  const cycles = await cycleNamesOf(db, [...new Set(cards.map((card) => card.cycleId))]);
+  return new Map(
+    cards.flatMap((card) => {
+      const cycle = cycles.get(card.cycleId);
+      const kind = KIND_NAMES[card.kind];
+      return cycle ? [[card.id, { km: `${cycle.km} · ${kind.km}`, en: `${cycle.en} · ${kind.en}` }]] : [];
+    }),
+  );
 }

@@ -29,9 +29,17 @@ export {
   textableUser,
 } from "./people.repo";
 
-import type { Facilitator } from "./people.repo";
+import type { RecordName } from "../../../contracts/audit-actions";
+import type { Db } from "../../db/database";
+import { namesOf as displayNamesOf, type Facilitator } from "./people.repo";
 
 /** Whether the facilitator's area covers the commune. */
 export function covers(facilitator: Facilitator, communeCode: string): boolean {
   return facilitator.national || facilitator.codes.some((code) => communeCode.startsWith(code));
+}
+
+/** Users' names for the audit log (a person's name is the same in both languages). */
+export async function recordNamesOf(db: Db, ids: readonly string[]): Promise<Map<string, RecordName>> {
+  const names = await displayNamesOf(db, ids);
+  return new Map([...names].map(([id, name]) => [id, { km: name, en: name }]));
 }

@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useFormat } from "../../i18n/format";
 import { AuditChanges } from "./AuditChanges";
-import { Actor } from "./AuditEventLabels";
+import { Actor, recordNameOf } from "./AuditEventLabels";
 import type { AuditEvent } from "./admin.api";
 import { useAdminLabels } from "./admin.labels";
 import { Fact } from "./Fact";
@@ -20,6 +20,7 @@ export function AuditEventDetails({
   const { t } = useTranslation("admin");
   const format = useFormat();
   const labels = useAdminLabels();
+  const named = recordNameOf(event, format.language);
   return (
     <Stack gap="md">
       <SimpleGrid component="dl" cols={{ base: 1, xs: 2 }} spacing="sm" m={0}>
@@ -40,10 +41,10 @@ export function AuditEventDetails({
         </Fact>
         <Fact label={t("audit.columns.record")}>
           {labels.entity(event.entityType)}
-          {/* A user's name is the link below; other records are named by their label. */}
-          {event.entityLabel && event.entityType !== "user" && (
+          {/* A user's name is the link below; other records are named by their name now, else their label. */}
+          {named && event.entityType !== "user" && (
             <Text component="span" size="sm" fw={500} display="block">
-              {event.entityLabel}
+              {named}
             </Text>
           )}
           {event.entityId && (

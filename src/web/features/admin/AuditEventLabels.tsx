@@ -1,19 +1,31 @@
 import { Anchor, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { useFormat } from "../../i18n/format";
 import { useCan } from "../auth/session";
 import type { AuditEvent } from "./admin.api";
 import { useAdminLabels } from "./admin.labels";
 
-/** The record an event is about, linked to its page when the admin screens have one. */
+/** The record's name now in the language shown, as its module gives it, else the event's label. */
+export function recordNameOf(event: AuditEvent, language: "km" | "en"): string | null {
+  return event.entityName?.[language] ?? event.entityLabel;
+}
+
+/**
+ * The record an event is about, by its name (issue 13, part 6): its name now in the language shown,
+ * as its module gives it, else the label the event was written with (a tracking code), else a short
+ * id. Linked to its page when the admin screens have one.
+ */
 export function EntityLabel({ event, userNames }: { event: AuditEvent; userNames: Map<string, string> }) {
   const labels = useAdminLabels();
+  const format = useFormat();
   const can = useCan();
   const type = labels.entity(event.entityType);
   if (!event.entityId) return <>{type}</>;
   const short = event.entityId.length > 12 ? `${event.entityId.slice(0, 8)}…` : event.entityId;
+  const named = recordNameOf(event, format.language);
   if (event.entityType === "user" && can("user:manage")) {
-    const name = userNames.get(event.entityId) ?? event.entityLabel ?? undefined;
+    const name = userNames.get(event.entityId) ?? named ?? undefined;
     return (
       <>
         {type}{" "}
@@ -38,12 +50,12 @@ export function EntityLabel({ event, userNames }: { event: AuditEvent; userNames
       </>
     );
   }
-  if (event.entityLabel) {
+  if (named) {
     return (
       <>
         {type}{" "}
         <Text component="span" size="sm" fw={500} title={event.entityId}>
-          {event.entityLabel}
+          {named}
         </Text>
       </>
     );

@@ -1,8 +1,9 @@
 import { Select, TextInput } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES } from "../../../contracts/audit-actions";
 import { PlacePicker } from "../../components/PlacePicker";
 import type { AuditFilters as AuditQuery, User } from "./admin.api";
-import { KNOWN_ACTIONS, KNOWN_ENTITY_TYPES, useAdminLabels } from "./admin.labels";
+import { useAdminLabels } from "./admin.labels";
 import { FilterPanel } from "./FilterPanel";
 import type { ListParams } from "./search-params";
 
@@ -49,8 +50,8 @@ export function AuditFilterPanel({ values, params, actors }: AuditFilterPanelPro
   const { action, entityType, entityId, actorId, place, from, to } = values;
 
   const actionOptions = [
-    ...KNOWN_ACTIONS.map((value) => ({ value, label: labels.action(value) })),
-    ...(action && !(KNOWN_ACTIONS as readonly string[]).includes(action)
+    ...AUDIT_ACTIONS.map((value) => ({ value, label: labels.action(value) })),
+    ...(action && !(AUDIT_ACTIONS as readonly string[]).includes(action)
       ? [{ value: action, label: action }]
       : []),
   ];
@@ -71,7 +72,7 @@ export function AuditFilterPanel({ values, params, actors }: AuditFilterPanelPro
         label={t("audit.filters.entityType")}
         placeholder={t("audit.filters.anyEntity")}
         clearable
-        data={KNOWN_ENTITY_TYPES.map((value) => ({ value, label: labels.entity(value) }))}
+        data={AUDIT_ENTITY_TYPES.map((value) => ({ value, label: labels.entity(value) }))}
         value={entityType || null}
         onChange={(value) => update({ entityType: value, entityId: null })}
       />
