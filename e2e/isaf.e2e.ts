@@ -127,6 +127,34 @@ describe("programmes and cycles on a desktop, in English", () => {
   });
 });
 
+describe("a programme whose year is all planned", () => {
+  it("says how to extend it instead of offering to plan nothing", async () => {
+    const page = await pageAs(ngoUser, DESKTOP, "en");
+    await setLanguage(page, "en");
+    await page.goto(`/programmes/${programmeId}/plan`);
+    const form = page.getByRole("form", { name: "Plan cycles" });
+    await form.getByRole("heading", { name: "Target facilities" }).waitFor();
+    const all = form.getByRole("checkbox", { name: "Choose all without a cycle" });
+    if ((await all.count()) > 0) {
+      // Nothing chosen: the button says what to do, never "Plan 0 cycles".
+      await form.getByRole("button", { name: "Choose the facilities to plan" }).waitFor();
+      expect(await form.getByRole("button", { name: /Plan 0/ }).count()).toBe(0);
+      await all.check();
+      await form.getByRole("button", { name: /^Plan \d+ cycles?$/ }).click();
+      await page.waitForURL(/\/cycles\?programme=/);
+      await page.goto(`/programmes/${programmeId}/plan`);
+    }
+    await page.getByText(/^Every target facility already has a cycle in \d{4}$/).waitFor();
+    expect(await form.getByRole("button", { name: /^Plan|Choose the facilities/ }).count()).toBe(0);
+    await page.getByRole("link", { name: "Open the programme to extend it" }).click();
+    await page.getByRole("heading", { level: 1, name: `E2E programme ${RUN}` }).waitFor();
+    await page.goBack();
+    await page.getByText(/^Every target facility already has a cycle in \d{4}$/).waitFor();
+    await shot(page, "isaf-plan-all-planned-en-desktop");
+    await page.close();
+  });
+});
+
 describe("the I4C pack on a phone, in Khmer", () => {
   let phone: Page;
   beforeAll(async () => {

@@ -48,6 +48,8 @@ function PlanForm({ programme }: { programme: ProgrammeBody }) {
   const [facilitators, setFacilitators] = useState<string[]>([]);
   const facilities = plan.data?.facilities ?? [];
   const free = facilities.filter((f) => !f.existingCycle);
+  // Every target facility has its cycle this year: nothing to plan, so say how to get more to plan.
+  const allPlanned = facilities.length > 0 && free.length === 0;
   const communes = useMemo(
     () => new Set(facilities.filter((f) => chosen.includes(f.id)).map((f) => f.commune.code)),
     [facilities, chosen],
@@ -104,6 +106,14 @@ function PlanForm({ programme }: { programme: ProgrammeBody }) {
             {plan.error && <ErrorAlert error={plan.error} onRetry={() => plan.refetch()} />}
             {!plan.data && !plan.error && <Skeleton h={120} />}
             {plan.data && facilities.length === 0 && <Alert color="gray">{t("plan.none")}</Alert>}
+            {allPlanned && (
+              <Alert color="blue" title={t("plan.allPlannedTitle", { year: format.digits(String(year)) })}>
+                <Text size="sm">{t("plan.allPlanned")}</Text>
+                <Anchor component={Link} to={`/programmes/${programme.id}`} size="sm">
+                  {t("plan.openProgramme")}
+                </Anchor>
+              </Alert>
+            )}
             {free.length > 0 && (
               <Checkbox
                 label={t("plan.chooseAll")}
@@ -152,38 +162,44 @@ function PlanForm({ programme }: { programme: ProgrammeBody }) {
             </Stack>
             {save.error !== null && <ErrorAlert error={save.error} withFieldErrors />}
           </FormPanel>
-          <FormPanel title={t("plan.details")}>
-            <TextInput
-              type="date"
-              label={t("cycles.plannedMeetingOn")}
-              value={date}
-              onChange={(e) => setDate(e.currentTarget.value)}
-              maw={260}
-            />
-            <Select
-              label={t("cycles.ngo")}
-              data={(organisations.data ?? []).map((o) => ({ value: o.id, label: format.name(o) }))}
-              value={ngo}
-              onChange={setNgo}
-              searchable
-              clearable
-            />
-            <MultiSelect
-              label={t("cycles.facilitators")}
-              description={t("plan.facilitatorsHelp")}
-              data={eligible.map((f) => ({ value: f.id, label: f.displayName }))}
-              value={facilitators.filter((f) => eligible.some((e) => e.id === f))}
-              onChange={setFacilitators}
-              searchable
-              clearable
-              nothingFoundMessage={t("plan.noFacilitators")}
-            />
-          </FormPanel>
-          <Group justify="flex-end">
-            <Button type="submit" loading={save.isPending} disabled={chosen.length === 0}>
-              {t("plan.submit", { count: chosen.length, n: format.number(chosen.length) })}
-            </Button>
-          </Group>
+          {!allPlanned && (
+            <FormPanel title={t("plan.details")}>
+              <TextInput
+                type="date"
+                label={t("cycles.plannedMeetingOn")}
+                value={date}
+                onChange={(e) => setDate(e.currentTarget.value)}
+                maw={260}
+              />
+              <Select
+                label={t("cycles.ngo")}
+                data={(organisations.data ?? []).map((o) => ({ value: o.id, label: format.name(o) }))}
+                value={ngo}
+                onChange={setNgo}
+                searchable
+                clearable
+              />
+              <MultiSelect
+                label={t("cycles.facilitators")}
+                description={t("plan.facilitatorsHelp")}
+                data={eligible.map((f) => ({ value: f.id, label: f.displayName }))}
+                value={facilitators.filter((f) => eligible.some((e) => e.id === f))}
+                onChange={setFacilitators}
+                searchable
+                clearable
+                nothingFoundMessage={t("plan.noFacilitators")}
+              />
+            </FormPanel>
+          )}
+          {!allPlanned && (
+            <Group justify="flex-end">
+              <Button type="submit" loading={save.isPending} disabled={chosen.length === 0}>
+                {chosen.length === 0
+                  ? t("plan.chooseFirst")
+                  : t("plan.submit", { count: chosen.length, n: format.number(chosen.length) })}
+              </Button>
+            </Group>
+          )}
         </Stack>
       </form>
     </>
