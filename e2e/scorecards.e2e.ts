@@ -339,6 +339,12 @@ describe("the review on a desktop, in English", () => {
         ],
       });
     }
+    // Two providers: one woman is too small a group to show, and a group of nobody says so.
+    await page.goto(`/scorecards/${selfId}?step=results`);
+    const selfResult = page.getByRole("table").first();
+    await selfResult.getByText("Nobody in this group").first().waitFor();
+    await selfResult.getByText("Too small to show (n<5)").first().waitFor();
+    await shot(page, "scorecards-en-desktop-self-results");
     await page.goto(`/scorecards/cycle/${cycleId}/comparison`);
     await page.getByText("Gap: +1.5").waitFor();
     await page.getByText("Gap: +1", { exact: true }).waitFor();

@@ -122,7 +122,8 @@ export function GroupTable({ result }: { result: Result }) {
               {entry.tooSmall ? (
                 <Table.Td colSpan={2} ta="right">
                   <Text size="xs" c="dimmed" fs="italic" lh={1.3}>
-                    {t("results.tooSmall")}
+                    {/* A group of nobody says so: "too small" would hint that someone is hidden. */}
+                    {entry.n === 0 ? t("results.nobody") : t("results.tooSmall")}
                   </Text>
                 </Table.Td>
               ) : (
