@@ -58,6 +58,10 @@ describe("dashboards on a desktop, in English", () => {
     // The map's shapes are links named with their figure, e.g. "Pursat: 1,234".
     const pursatShape = page.getByRole("link", { name: /^Pursat: / });
     await pursatShape.waitFor();
+    // The map is coloured by a count (cycles): its legend reads in whole numbers, "12 – 40", not "12.4".
+    const legend = await page.getByRole("list", { name: "Legend" }).getByRole("listitem").allInnerTexts();
+    expect(legend.length).toBeGreaterThan(1);
+    expect(legend.filter((item) => /\d[.]\d/.test(item))).toEqual([]);
     await shot(page, "dashboards-desktop-en-national");
     await pursatShape.click();
 

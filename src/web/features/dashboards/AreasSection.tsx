@@ -28,7 +28,10 @@ export function AreasSection({ dashboard, scope }: { dashboard: Dashboard; scope
   const byId = new Map(areas.map((area) => [area.id, area]));
   const figureOf = (area: AreaFigures | undefined) =>
     area && area.cycles > 0 ? AREA_FIGURES[figure].value(area) : null;
-  const scale = classesOf(areas.map((area) => figureOf(area)));
+  const scale = classesOf(
+    areas.map((area) => figureOf(area)),
+    AREA_FIGURES[figure].kind,
+  );
   const drill = (area: AreaFigures) =>
     area.kind === "facility"
       ? dashboardHref({ ...scope, facility: area.id })

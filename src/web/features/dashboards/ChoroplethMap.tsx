@@ -94,7 +94,7 @@ export function ChoroplethMap({
       </figure>
       <Group gap="sm" wrap="wrap" aria-label={t("map.legend")} role="list">
         {scale?.bounds.map((bound, index) => {
-          const from = index === 0 ? scale.min : (scale.bounds[index - 1] as number);
+          const from = scale.lows[index] as number;
           return (
             <Group key={bound} gap={4} wrap="nowrap" role="listitem">
               <span className={classes.swatch} style={{ background: scale.shadeOf(bound) }} aria-hidden />

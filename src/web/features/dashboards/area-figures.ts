@@ -45,22 +45,37 @@ export const NO_DATA = "var(--mantine-color-gray-2)";
 export interface Classes {
   /** Upper bounds of each class (the last is the maximum). */
   bounds: number[];
+  /** Lower bounds of each class, as the legend shows them (the first is the minimum). */
+  lows: number[];
   min: number;
   shadeOf: (value: number | null) => string;
 }
 
-/** Equal-width classes between the smallest and the largest value (one class when all are equal). */
-export function classesOf(values: (number | null)[]): Classes | null {
+/**
+ * Classes between the smallest and the largest value (one class when all are equal): of equal width
+ * for shares and scores; for counts, of whole numbers that do not overlap ("0 – 2", "3 – 5"), never
+ * more classes than there are numbers between them (issue 13, part 8: the legend read "1.6 – 3.2").
+ */
+export function classesOf(values: (number | null)[], kind: FigureKind = "share"): Classes | null {
   const known = values.filter((value): value is number => value !== null);
   if (known.length === 0) return null;
   const min = Math.min(...known);
   const max = Math.max(...known);
-  const count = min === max ? 1 : SHADES.length;
-  const width = (max - min) / count;
-  const bounds = Array.from({ length: count }, (_, i) => (i === count - 1 ? max : min + width * (i + 1)));
+  const whole = kind === "count";
+  const count = min === max ? 1 : whole ? Math.min(SHADES.length, max - min + 1) : SHADES.length;
+  const bounds = Array.from({ length: count }, (_, i) => {
+    if (i === count - 1) return max;
+    return whole
+      ? min + Math.ceil(((max - min + 1) * (i + 1)) / count) - 1
+      : min + ((max - min) / count) * (i + 1);
+  });
+  const lows = bounds.map((_, i) =>
+    i === 0 ? min : whole ? (bounds[i - 1] as number) + 1 : (bounds[i - 1] as number),
+  );
   const shades = count === 1 ? [SHADES[2] as string] : SHADES;
   return {
     bounds,
+    lows,
     min,
     shadeOf: (value) => {
       if (value === null) return NO_DATA;
