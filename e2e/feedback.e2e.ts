@@ -82,6 +82,13 @@ describe("a message from a citizen, answered by the commune", () => {
     await page.goto("/public/feedback");
     await page.getByRole("heading", { level: 1, name: "ប្រាប់ឃុំរបស់អ្នក" }).waitFor();
     await fillForm(page, message);
+    // Every required field is marked with an asterisk and told to screen readers, the choices too.
+    const choices = await page.getByRole("radiogroup").all();
+    expect(choices).toHaveLength(2);
+    for (const group of choices) expect(await group.getAttribute("aria-required")).toBe("true");
+    for (const label of ["#sector-label", "#topic-label"])
+      expect(await page.locator(label).textContent()).toMatch(/\*$/);
+    expect(await page.getByLabel("សាររបស់អ្នក").getAttribute("required")).not.toBeNull();
     expect(await khmerFontLoaded(page)).toBe(true);
     expect(await overflowsHorizontally(page)).toBe(false);
     await shot(page, "feedback-km-phone-1-form");

@@ -4,6 +4,7 @@ import {
   Checkbox,
   Chip,
   Group,
+  Input,
   Paper,
   Select,
   Stack,
@@ -112,9 +113,10 @@ function FeedbackForm({ onSubmitted }: { onSubmitted: (submitted: Submitted) => 
           required
         />
         <Stack gap={4}>
-          <Text fw={500} size="sm" id="sector-label">
+          {/* Required, marked as the other fields are (a red asterisk, and to screen readers). */}
+          <Input.Label required id="sector-label">
             {t("form.service")}
-          </Text>
+          </Input.Label>
           <Chip.Group
             value={sector}
             onChange={(value) => {
@@ -122,7 +124,7 @@ function FeedbackForm({ onSubmitted }: { onSubmitted: (submitted: Submitted) => 
               setFacilityId(null);
             }}
           >
-            <Group gap="xs" role="radiogroup" aria-labelledby="sector-label">
+            <Group gap="xs" role="radiogroup" aria-labelledby="sector-label" aria-required>
               {[...FEEDBACK_SECTORS, "none" as const].map((value) => (
                 <Chip key={value} value={value} size="md" radius="sm">
                   {t(`form.sectors.${value}`)}
@@ -148,11 +150,12 @@ function FeedbackForm({ onSubmitted }: { onSubmitted: (submitted: Submitted) => 
           />
         )}
         <Stack gap={4}>
-          <Text fw={500} size="sm" id="topic-label">
+          {/* Required, marked as the other fields are (a red asterisk, and to screen readers). */}
+          <Input.Label required id="topic-label">
             {t("form.topic")}
-          </Text>
+          </Input.Label>
           <Chip.Group value={topic} onChange={(value) => setTopic(value as string)}>
-            <Group gap="xs" role="radiogroup" aria-labelledby="topic-label">
+            <Group gap="xs" role="radiogroup" aria-labelledby="topic-label" aria-required>
               {FEEDBACK_TOPICS.map((value) => (
                 <Chip key={value} value={value} size="md" radius="sm">
                   {t(`topics.${value}`)}
