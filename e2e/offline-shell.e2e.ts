@@ -29,6 +29,12 @@ describe("the app without a connection", () => {
     await page.getByRole("navigation").first().waitFor();
     // The first visit installs the service worker; from the next load on it answers for the app.
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    // It says so once, below the page's header rather than over it.
+    const notice = page.getByText("ឥឡូវនេះ សំឡេងអាចបើកនៅលើឧបករណ៍នេះបាន ទោះគ្មានការតភ្ជាប់ក៏ដោយ។");
+    await notice.waitFor();
+    const header = await page.locator("header").first().boundingBox();
+    const box = await notice.boundingBox();
+    expect(box!.y).toBeGreaterThan(header!.y + header!.height);
     await page.reload();
     await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
 

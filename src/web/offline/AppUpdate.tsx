@@ -31,7 +31,13 @@ export function AppUpdate() {
 
   useEffect(() => {
     if (!offlineReady) return;
-    notifications.show({ message: t("offline.ready"), color: "teal", autoClose: 6000 });
+    // At the bottom: it comes by itself on a first visit, and at the top it covered the page's header.
+    notifications.show({
+      message: t("offline.ready"),
+      color: "teal",
+      autoClose: 6000,
+      position: "bottom-center",
+    });
     setOfflineReady(false);
   }, [offlineReady, setOfflineReady, t]);
 
