@@ -25,16 +25,17 @@ afterAll(() => browser.close());
 describe("the app without a connection", () => {
   it("opens from the device on a phone in Khmer after a reload with no network, and says it is offline", async () => {
     const page = await signedInPage(browser, "facilitator", PHONE, "km");
-    await page.goto("/");
-    await page.getByRole("navigation").first().waitFor();
-    // The first visit installs the service worker; from the next load on it answers for the app.
-    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
-    // It says so once, below the page's header rather than over it.
+    // The first visit installs the service worker and says so once, on that page (a new page load
+    // would not say it again), below the page's header rather than over it.
     const notice = page.getByText("ឥឡូវនេះ សំឡេងអាចបើកនៅលើឧបករណ៍នេះបាន ទោះគ្មានការតភ្ជាប់ក៏ដោយ។");
     await notice.waitFor();
     const header = await page.locator("header").first().boundingBox();
     const box = await notice.boundingBox();
     expect(box!.y).toBeGreaterThan(header!.y + header!.height);
+    await page.goto("/");
+    await page.getByRole("navigation").first().waitFor();
+    // The first visit installs the service worker; from the next load on it answers for the app.
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
     await page.reload();
     await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
 
