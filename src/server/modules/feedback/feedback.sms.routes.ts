@@ -45,18 +45,20 @@ const Received = z.object({
  */
 export async function feedbackSmsRoutes(app: App, options: { deps: SmsDeps }) {
   const authenticate = await gatewayRoutes(app);
-  const receive = (request: FastifyRequest, fields: ReceiveFields) =>
-    receiveSms(
+  const receive = (request: FastifyRequest, fields: ReceiveFields) => {
+    const sentAt = fields.date ?? fields.time;
+    return receiveSms(
       options.deps,
       request.smsChannel!,
       {
         from: (fields.from ?? fields.sender)!,
         text: fields.text,
-        date: (fields.date ?? fields.time) ? new Date((fields.date ?? fields.time)!) : null,
+        date: sentAt ? new Date(sentAt) : null,
         providerId: fields.id ?? null,
       },
       request.ip,
     );
+  };
   app.post(
     "/api/sms/v1/channels/:channel/receive",
     {

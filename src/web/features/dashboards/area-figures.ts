@@ -47,7 +47,6 @@ export interface Classes {
   bounds: number[];
   /** Lower bounds of each class, as the legend shows them (the first is the minimum). */
   lows: number[];
-  min: number;
   shadeOf: (value: number | null) => string;
 }
 
@@ -76,7 +75,6 @@ export function classesOf(values: (number | null)[], kind: FigureKind = "share")
   return {
     bounds,
     lows,
-    min,
     shadeOf: (value) => {
       if (value === null) return NO_DATA;
       const index = bounds.findIndex((bound) => value <= bound + 1e-9);
